@@ -1,0 +1,24 @@
+/**
+ * @ctiwire/protocol: the Cisco CTI Server protocol (GED-188) as data, for protocol versions 17-25.
+ *
+ * Every codec table of ctiwire is derived from what this package exports. The data under
+ * src/generated is written by tools/extract from Cisco's guides; history.ts holds Chapter 7's
+ * version changes; constants.ts gives the Chapter 6 tables both ways.
+ */
+export * from "./constants.js";
+export { CONSTANT_TABLES } from "./generated/constants.js";
+export { RESERVED_MESSAGE_TYPE_RANGES } from "./generated/message-types.js";
+export { HISTORY } from "./history.js";
+export {
+  maxFloatingFieldLength,
+  messageSpec,
+  messageSpecs,
+  messageTypeName,
+  messageTypeNumber,
+  messageTypes,
+  messageTypesAt,
+  tagSpec,
+  tagSpecs,
+} from "./spec.js";
+export * from "./types.js";
+export * from "./versions.js";

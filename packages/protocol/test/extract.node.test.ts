@@ -1,0 +1,18 @@
+// The generated schema must be exactly what tools/extract makes from Cisco's guides today.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../../", import.meta.url));
+const specDir = process.env.CTIWIRE_SPEC_DIR ?? fileURLToPath(new URL("../shared/spec/", `file://${root}`));
+
+describe("tools/extract", () => {
+  it.skipIf(!existsSync(specDir))("reproduces src/generated from the guides byte for byte", () => {
+    const out = execFileSync(process.execPath, ["tools/extract/index.mjs", "--check"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    expect(out).toMatch(/up to date/i);
+  });
+});
