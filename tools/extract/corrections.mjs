@@ -171,7 +171,22 @@ export const DATA_TYPE_ALIASES = {
  */
 export const FOOTNOTED_FIELD_NAMES = ["PostRoute"];
 
+const FAILURE_CONF_WHY =
+  "The v24 and v25 editions print FAILURE_CONF as InvokeID, FailureCode USHORT 2, PeripheralErrorCode UINT 4; the v23 " +
+  "edition prints InvokeID, Status UINT 4, like FAILURE_EVENT's Status in every edition. Chapter 7 records no change " +
+  "to FAILURE_CONF in any version, and a silent change to the one reply every client must parse would break every " +
+  "older client. The v24/v25 rows are CONTROL_FAILURE_CONF's fields, a copy-paste slip. We keep Status UINT 4 in " +
+  "every version.";
+
 export const FIELD_FIXES = [
+  {
+    message: "FAILURE_CONF",
+    field: "FailureCode",
+    editions: [24, 25],
+    set: { name: "Status", type: "UINT", size: 4 },
+    why: FAILURE_CONF_WHY,
+  },
+  { message: "FAILURE_CONF", field: "PeripheralErrorCode", editions: [24, 25], remove: true, why: FAILURE_CONF_WHY },
   {
     message: "OPEN_CONF",
     field: "SessionType",
@@ -244,6 +259,10 @@ export const TAG_ALIASES = {
   // AGENT_STATE_EVENT; the only unclaimed tag of that message that fits). An independent C client decodes
   // EXT_AGENT_STATE_TAG into NextAgentState.
   "AGENT_STATE_EVENT.NextAgentState": { tag: "EXT_AGENT_STATE_TAG" },
+  // AGENT_STATE_EVENT's CTIClientSignature: Ch 6 lists AGENT_STATE_EVENT under CLIENT_SIGNATURE_TAG (3), and
+  // CTI_CLIENT_SIGNATURE_TAG (23) only for BEGIN_CALL_EVENT, CALL_DATA_UPDATE_EVENT and SNAPSHOT_CALL_CONF. The
+  // guide's explicit "Using Messages" column wins over the likeness of the names.
+  "AGENT_STATE_EVENT.CTIClientSignature": { tag: "CLIENT_SIGNATURE_TAG" },
   // CONFIG_AGENT_EVENT OldLoginID ("the Old Peripheral Number or Login ID of the record to be changed"):
   // CUR_LOGIN_ID (214) is the only unclaimed login tag listing CONFIG_AGENT_EVENT, next to
   // OLD_PERIPHERAL_NUMBER_TAG (213), which older CTILink.h copies call CUR_PERIPHERAL_NUMBER_TAG.

@@ -562,6 +562,10 @@ function applyFieldFixes(edition, message, fields, report) {
       report.push(`v${edition} ${message}: field fix for ${fix.field} found no such field`);
       continue;
     }
+    if (fix.remove) {
+      fields.splice(fields.indexOf(f), 1);
+      continue;
+    }
     Object.assign(f, fix.set);
     if (fix.set.type || fix.set.size) f.problem = undefined; // resolved by the fix
   }

@@ -747,7 +747,7 @@ export const LAYOUTS_V23: readonly GuideLayout[] = [
       { name: "DepartmentID", type: "INT", size: 4 },
     ],
     floating: [
-      { name: "CTIClientSignature", tagName: "CTI_CLIENT_SIGNATURE_TAG", type: "STRING", maxSize: 64, required: false },
+      { name: "CTIClientSignature", tagName: "CLIENT_SIGNATURE_TAG", type: "STRING", maxSize: 64, required: false },
       { name: "AgentID", tagName: "AGENT_ID_TAG", type: "STRING", maxSize: 12, required: false },
       { name: "AgentExtension", tagName: "AGENT_EXTENSION_TAG", type: "STRING", maxSize: 16, required: false },
       { name: "AgentInstrument", tagName: "AGENT_INSTRUMENT_TAG", type: "STRING", maxSize: 64, required: false },

@@ -12,8 +12,7 @@ export const LAYOUTS_V25: readonly GuideLayout[] = [
     fixed: [
       { name: "MessageHeader", type: "MHDR", size: 8 },
       { name: "InvokeID", type: "UINT", size: 4 },
-      { name: "FailureCode", type: "USHORT", size: 2 },
-      { name: "PeripheralErrorCode", type: "UINT", size: 4 },
+      { name: "Status", type: "UINT", size: 4 },
     ],
     floating: [],
   },
@@ -748,7 +747,7 @@ export const LAYOUTS_V25: readonly GuideLayout[] = [
       { name: "DepartmentID", type: "INT", size: 4 },
     ],
     floating: [
-      { name: "CTIClientSignature", tagName: "CTI_CLIENT_SIGNATURE_TAG", type: "STRING", maxSize: 64, required: false },
+      { name: "CTIClientSignature", tagName: "CLIENT_SIGNATURE_TAG", type: "STRING", maxSize: 64, required: false },
       { name: "AgentID", tagName: "AGENT_ID_TAG", type: "STRING", maxSize: 12, required: false },
       { name: "AgentExtension", tagName: "AGENT_EXTENSION_TAG", type: "STRING", maxSize: 16, required: false },
       { name: "ActiveTerminal", tagName: "FLT_TERM_DEVICE_NAME", type: "STRING", maxSize: 64, required: true },
