@@ -4179,8 +4179,22 @@ function floatingRows(spec: NonNullable<ReturnType<typeof messageSpec>>) {
  * this adjusts the expectation, each for the reason written in tools/extract/corrections.mjs:
  * - floating fields no Ch 6 tag carries are left out of the layouts (UNTAGGED_FIELDS_V*);
  * - FAILURE_CONF keeps Status UINT 4 at v24/v25 (their rows copy CONTROL_FAILURE_CONF; Ch 7 records no change);
- * - OPEN_REQ ApplicationPathID is optional (only multichannel clients have an application path).
+ * - OPEN_REQ ApplicationPathID is optional (only multichannel clients have an application path), and so are the
+ *   fields whose description makes them conditional though no "(optional)" marker is printed (REQUIRED_OVERRIDES).
  */
+const MADE_OPTIONAL = new Set([
+  "OPEN_REQ.ApplicationPathID",
+  "QUERY_AGENT_STATE_REQ.AgentExtension",
+  "QUERY_AGENT_STATE_REQ.AgentID",
+  "QUERY_AGENT_STATE_REQ.AgentInstrument",
+  "QUERY_AGENT_STATE_CONF.InternalAgentState",
+  "SET_AGENT_STATE_REQ.ActiveTerminal",
+  "AGENT_STATE_EVENT.NextAgentState",
+  "START_NETWORK_RECORDING_REQ.InvocationType",
+  "START_NETWORK_RECORDING_REQ.PlayToneDirection",
+  "CALL_DELIVERED_EVENT.SecondaryConnectionCallID",
+  "CALL_DATA_UPDATE_EVENT.RouterCallKeySequenceNumber",
+]);
 const UNTAGGED = new Set(
   [...UNTAGGED_FIELDS_V23, ...UNTAGGED_FIELDS_V24, ...UNTAGGED_FIELDS_V25].map((u) => `${u.message}.${u.field}`),
 );
@@ -4188,9 +4202,7 @@ function decided(e: Expected): Expected {
   let fixed = e.fixed;
   if (e.name === "FAILURE_CONF" && e.version >= 24) fixed = [...fixed.slice(0, 2), ["Status", "UINT", 4]];
   let floating = e.floating.filter((r) => !(typeof r[0] === "string" && UNTAGGED.has(`${e.name}.${r[0]}`)));
-  if (e.name === "OPEN_REQ") {
-    floating = floating.map((r) => (r[0] === "ApplicationPathID" ? [r[0], r[1], r[2], false] : r));
-  }
+  floating = floating.map((r) => (MADE_OPTIONAL.has(`${e.name}.${String(r[0])}`) ? [r[0], r[1], r[2], false] : r));
   return { ...e, fixed, floating };
 }
 
