@@ -122,7 +122,9 @@ function vector({ id, version, section, comment, name, type, fixed, floating = [
   }
   for (const k of omit) delete msg[k];
   Object.assign(msg, extra ?? {});
-  const empty = Object.entries(extra ?? {}).filter(([, x]) => Array.isArray(x) && x.length === 0).map(([k]) => k);
+  const empty = Object.entries(extra ?? {})
+    .filter(([, x]) => Array.isArray(x) && x.length === 0)
+    .map(([k]) => k);
   if (empty.length > 0)
     comment += ` Expected message: ${empty.join(", ")} = [] because a counted list whose count field is in the fixed part decodes as an array even when the count is 0 (the guide is silent; this follows packages/codec/src/decode.ts).`;
   const bodyHex = [...body, ...floatLines].map((x) => x.h).join("");
@@ -277,7 +279,12 @@ V.push(
     type: 1,
     fixed: [
       ["InvokeID", "UINT", 1],
-      ["Status", "UINT", 7, "E_CTI_INVALID_PERIPHERAL_ID (v24/v25 tables: FailureCode USHORT + PeripheralErrorCode UINT)"],
+      [
+        "Status",
+        "UINT",
+        7,
+        "E_CTI_INVALID_PERIPHERAL_ID (v24/v25 tables: FailureCode USHORT + PeripheralErrorCode UINT)",
+      ],
     ],
   }),
   vector({
@@ -328,8 +335,24 @@ V.push(
       ["CallVariable1", 13, "CALL_VAR_1_TAG", "STRING", "ACCT12345"],
       ["CallVariable2", 14, "CALL_VAR_2_TAG", "STRING", "GOLD"],
       ["CallVariable10", 22, "CALL_VAR_10_TAG", "STRING", "en-US"],
-      ["NamedVariable", 82, "NAMED_VARIABLE_TAG", "NAMEDVAR", { name: "user.cust.id", value: "42" }, "", { key: "namedVariables", single: true }],
-      ["NamedArray", 83, "NAMED_ARRAY_TAG", "NAMEDARRAY", { index: 0, name: "user.lang.list", value: "en" }, "", { key: "namedArrays", single: true }],
+      [
+        "NamedVariable",
+        82,
+        "NAMED_VARIABLE_TAG",
+        "NAMEDVAR",
+        { name: "user.cust.id", value: "42" },
+        "",
+        { key: "namedVariables", single: true },
+      ],
+      [
+        "NamedArray",
+        83,
+        "NAMED_ARRAY_TAG",
+        "NAMEDARRAY",
+        { index: 0, name: "user.lang.list", value: "en" },
+        "",
+        { key: "namedArrays", single: true },
+      ],
       ["CTIClientSignature", 23, "CTI_CLIENT_SIGNATURE_TAG", "STRING", "ctiwire/1.0", "", CTIC],
       ["CTIClientTimestamp", 24, "CTI_CLIENT_TIMESTAMP_TAG", "TIME", T0, "2026-01-01T00:00:00Z", CTIC],
     ],
@@ -412,7 +435,8 @@ V.push(
     id: "hand/v25/CALL_HELD_EVENT-1",
     version: 25,
     section: "Ch5 Client Events: CALL_HELD_EVENT",
-    comment: "Agent 1001 puts the call on hold: HoldingDeviceType DEVID_DEVICE_IDENTIFIER = 0, LocalConnectionState LCS_HOLD = 4, EventCause CEC_NONE = 0xffff.",
+    comment:
+      "Agent 1001 puts the call on hold: HoldingDeviceType DEVID_DEVICE_IDENTIFIER = 0, LocalConnectionState LCS_HOLD = 4, EventCause CEC_NONE = 0xffff.",
     name: "CALL_HELD_EVENT",
     type: 11,
     fixed: [
@@ -432,7 +456,8 @@ V.push(
     id: "hand/v25/CALL_RETRIEVED_EVENT-1",
     version: 25,
     section: "Ch5 Client Events: CALL_RETRIEVED_EVENT",
-    comment: "Agent 1001 retrieves the held call: RetrievingDeviceType DEVID_DEVICE_IDENTIFIER = 0, LocalConnectionState LCS_CONNECT = 3, EventCause CEC_NONE = 0xffff.",
+    comment:
+      "Agent 1001 retrieves the held call: RetrievingDeviceType DEVID_DEVICE_IDENTIFIER = 0, LocalConnectionState LCS_CONNECT = 3, EventCause CEC_NONE = 0xffff.",
     name: "CALL_RETRIEVED_EVENT",
     type: 12,
     fixed: [
@@ -610,7 +635,15 @@ V.push(
       ["NewConnectionDeviceID", 47, "NEW_CONNECTION_DEVID_TAG", "STRING", EXT],
       ["CallVariable3", 15, "CALL_VAR_3_TAG", "STRING", "VIP"],
       ["CallWrapupData", 46, "CALL_WRAPUP_DATA_TAG", "STRING", "Resolved"],
-      ["NamedVariable", 82, "NAMED_VARIABLE_TAG", "NAMEDVAR", { name: "user.cust.tier", value: "platinum" }, "", { key: "namedVariables", single: true }],
+      [
+        "NamedVariable",
+        82,
+        "NAMED_VARIABLE_TAG",
+        "NAMEDVAR",
+        { name: "user.cust.tier", value: "platinum" },
+        "",
+        { key: "namedVariables", single: true },
+      ],
       ["CustomerPhoneNumber", 95, "CUSTOMER_PHONE_NUMBER_TAG", "STRING", CUST],
       ["CustomerAccount Number", 96, "CUSTOMER_ACCOUNT_NUMBER_TAG", "STRING", "ACCT12345"],
       ["CTIClientSignature", 23, "CTI_CLIENT_SIGNATURE_TAG", "STRING", "ctiwire/1.0", "", CTIC],
@@ -809,7 +842,8 @@ V.push(
     id: "hand/v25/MAKE_CALL_CONF-1",
     version: 25,
     section: "Ch5 Client Control: MAKE_CALL_CONF",
-    comment: "New call 16777310 at 1001: NewConnectionDeviceIDType CONNECTION_ID_STATIC = 0, LineType LINETYPE_INSIDE = 2.",
+    comment:
+      "New call 16777310 at 1001: NewConnectionDeviceIDType CONNECTION_ID_STATIC = 0, LineType LINETYPE_INSIDE = 2.",
     name: "MAKE_CALL_CONF",
     type: 57,
     fixed: [
@@ -874,7 +908,8 @@ V.push(
     id: "hand/v25/CONTROL_FAILURE_CONF-1",
     version: 25,
     section: "Ch5 Client Control: CONTROL_FAILURE_CONF",
-    comment: "HOLD_CALL_REQ-1 failed: FailureCode CF_INVALID_CSTA_CALL_IDENTIFIER = 11 (Ch6 ControlFailureCode, USHORT), PeripheralErrorCode 0.",
+    comment:
+      "HOLD_CALL_REQ-1 failed: FailureCode CF_INVALID_CSTA_CALL_IDENTIFIER = 11 (Ch6 ControlFailureCode, USHORT), PeripheralErrorCode 0.",
     name: "CONTROL_FAILURE_CONF",
     type: 35,
     fixed: [
@@ -1006,7 +1041,8 @@ V.push(
     id: "hand/v25/CLIENT_SESSION_OPENED_EVENT-1",
     version: 25,
     section: "Ch5 Client Monitor: CLIENT_SESSION_OPENED_EVENT",
-    comment: "Session 12 opened by an agent desktop at 10.10.20.31:51234. v20+ floating fields: USHORT tag + USHORT length.",
+    comment:
+      "Session 12 opened by an agent desktop at 10.10.20.31:51234. v20+ floating fields: USHORT tag + USHORT length.",
     name: "CLIENT_SESSION_OPENED_EVENT",
     type: 99,
     fixed: CSO_FIXED,
@@ -1100,7 +1136,15 @@ V.push(
       ["RouterCallKeyCallID", 73, "ROUTER_CALL_KEY_CALLID_TAG", "UINT", 5678],
       ["RouterCallKeySequenceNumber", 110, "ROUTER_CALL_KEY_SEQUENCE_NUM_TAG", "UINT", 1],
       ["CallVariable1", 13, "CALL_VAR_1_TAG", "STRING", "ACCT12345"],
-      ["NamedVariable", 82, "NAMED_VARIABLE_TAG", "NAMEDVAR", { name: "user.cust.id", value: "42" }, "", { key: "namedVariables", single: true }],
+      [
+        "NamedVariable",
+        82,
+        "NAMED_VARIABLE_TAG",
+        "NAMEDVAR",
+        { name: "user.cust.id", value: "42" },
+        "",
+        { key: "namedVariables", single: true },
+      ],
       ["CTIClientSignature", 23, "CTI_CLIENT_SIGNATURE_TAG", "STRING", "ctiwire/1.0", "", CTIC],
       ["CTIClientTimestamp", 24, "CTI_CLIENT_TIMESTAMP_TAG", "TIME", T0, "2026-01-01T00:00:00Z", CTIC],
     ],
@@ -1139,7 +1183,8 @@ V.push(
     id: "hand/v17/QUERY_AGENT_STATE_REQ-1",
     version: 17,
     section: "Ch5 Client Control: QUERY_AGENT_STATE_REQ (v17)",
-    comment: "Same request as hand/v25/QUERY_AGENT_STATE_REQ-1 (MRDID/ICMAgentID present since the v15 guide) with 1-byte tags/lengths; ICMAgentID -1 (unknown, INT) so the agent is found by AgentID/AgentInstrument.",
+    comment:
+      "Same request as hand/v25/QUERY_AGENT_STATE_REQ-1 (MRDID/ICMAgentID present since the v15 guide) with 1-byte tags/lengths; ICMAgentID -1 (unknown, INT) so the agent is found by AgentID/AgentInstrument.",
     name: "QUERY_AGENT_STATE_REQ",
     type: 36,
     fixed: [

@@ -59,19 +59,27 @@ for (const v of vectors) {
       continue;
     }
     const [th, lh, dh] = groups;
-    if (th.length !== width * 2 || lh.length !== width * 2) fail(id, `tag/len width is not ${width} byte(s) at v${v.version}: ${p.line}`);
-    if (Number.parseInt(th, 16) !== Number(tag)) fail(id, `tag ${Number.parseInt(th, 16)} in hex, ${tag} in text: ${p.line}`);
-    if (Number.parseInt(lh, 16) !== Number(len)) fail(id, `length ${Number.parseInt(lh, 16)} in hex, ${len} in text: ${p.line}`);
+    if (th.length !== width * 2 || lh.length !== width * 2)
+      fail(id, `tag/len width is not ${width} byte(s) at v${v.version}: ${p.line}`);
+    if (Number.parseInt(th, 16) !== Number(tag))
+      fail(id, `tag ${Number.parseInt(th, 16)} in hex, ${tag} in text: ${p.line}`);
+    if (Number.parseInt(lh, 16) !== Number(len))
+      fail(id, `length ${Number.parseInt(lh, 16)} in hex, ${len} in text: ${p.line}`);
     if (dh.length / 2 !== Number(len)) fail(id, `length ${len} but ${dh.length / 2} data bytes: ${p.line}`);
     const bytes = Buffer.from(dh, "hex");
     const nuls = [...bytes].filter((b) => b === 0).length;
     if (dtype === "STRING" && (bytes.length === 0 || bytes[bytes.length - 1] !== 0 || nuls !== 1))
       fail(id, `STRING must be ASCII + one terminating NUL: ${p.line}`);
-    if (dtype === "NAMEDVAR" && (bytes[bytes.length - 1] !== 0 || nuls !== 2)) fail(id, `NAMEDVAR must be name\\0value\\0: ${p.line}`);
-    if (dtype === "NAMEDARRAY" && (bytes[bytes.length - 1] !== 0 || [...bytes.subarray(1)].filter((b) => b === 0).length !== 2))
+    if (dtype === "NAMEDVAR" && (bytes[bytes.length - 1] !== 0 || nuls !== 2))
+      fail(id, `NAMEDVAR must be name\\0value\\0: ${p.line}`);
+    if (
+      dtype === "NAMEDARRAY" &&
+      (bytes[bytes.length - 1] !== 0 || [...bytes.subarray(1)].filter((b) => b === 0).length !== 2)
+    )
       fail(id, `NAMEDARRAY must be index name\\0 value\\0: ${p.line}`);
     const sizes = { UCHAR: 1, CHAR: 1, USHORT: 2, SHORT: 2, BOOL: 2, UINT: 4, INT: 4, TIME: 4 };
-    if (sizes[dtype] !== undefined && sizes[dtype] !== bytes.length) fail(id, `${dtype} must be ${sizes[dtype]} bytes: ${p.line}`);
+    if (sizes[dtype] !== undefined && sizes[dtype] !== bytes.length)
+      fail(id, `${dtype} must be ${sizes[dtype]} bytes: ${p.line}`);
   }
   if (!/^hand\/v\d+\/[A-Z0-9_]+-\d+$/.test(id) || !id.startsWith(`hand/v${v.version}/${v.message.type}-`))
     fail(id, "id must be hand/v<version>/<MESSAGE_NAME>-n");

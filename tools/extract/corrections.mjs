@@ -330,16 +330,40 @@ const CLIENT_EVENTS_ONLY =
 export const REQUIRED_OVERRIDES = {
   // Not marked "(optional)", but the guide's own description makes the field conditional. Strict decoding
   // must not reject what real servers send, so these are optional.
-  "QUERY_AGENT_STATE_REQ.AgentExtension": { required: false, why: "At least one of ICMAgentID, AgentExtension, AgentID, or AgentInstrument must be provided." },
-  "QUERY_AGENT_STATE_REQ.AgentID": { required: false, why: "At least one of ICMAgentID, AgentExtension, AgentID, or AgentInstrument must be provided." },
-  "QUERY_AGENT_STATE_REQ.AgentInstrument": { required: false, why: "At least one of ICMAgentID, AgentExtension, AgentID, or AgentInstrument must be provided." },
-  "QUERY_AGENT_STATE_CONF.InternalAgentState": { required: false, why: "Its tag is 'reserved for internal use only' (for CCX)." },
+  "QUERY_AGENT_STATE_REQ.AgentExtension": {
+    required: false,
+    why: "At least one of ICMAgentID, AgentExtension, AgentID, or AgentInstrument must be provided.",
+  },
+  "QUERY_AGENT_STATE_REQ.AgentID": {
+    required: false,
+    why: "At least one of ICMAgentID, AgentExtension, AgentID, or AgentInstrument must be provided.",
+  },
+  "QUERY_AGENT_STATE_REQ.AgentInstrument": {
+    required: false,
+    why: "At least one of ICMAgentID, AgentExtension, AgentID, or AgentInstrument must be provided.",
+  },
+  "QUERY_AGENT_STATE_CONF.InternalAgentState": {
+    required: false,
+    why: "Its tag is 'reserved for internal use only' (for CCX).",
+  },
   "SET_AGENT_STATE_REQ.ActiveTerminal": { required: false, why: "'The selected terminal device name, if any.'" },
   "AGENT_STATE_EVENT.NextAgentState": { required: false, why: "'The next agent state (if known).'" },
-  "START_NETWORK_RECORDING_REQ.InvocationType": { required: false, why: "'If this field is not supplied then Silent Recording would be assumed.'" },
-  "START_NETWORK_RECORDING_REQ.PlayToneDirection": { required: false, why: "The description gives the default used when it is not supplied." },
-  "CALL_DELIVERED_EVENT.SecondaryConnectionCallID": { required: false, why: "The consultation call Unified CCX placed from a CTI port: UCCX only." },
-  "CALL_DATA_UPDATE_EVENT.RouterCallKeySequenceNumber": { required: false, why: "Its partners RouterCallKeyDay and RouterCallKeyCallID are marked optional; the three travel together." },
+  "START_NETWORK_RECORDING_REQ.InvocationType": {
+    required: false,
+    why: "'If this field is not supplied then Silent Recording would be assumed.'",
+  },
+  "START_NETWORK_RECORDING_REQ.PlayToneDirection": {
+    required: false,
+    why: "The description gives the default used when it is not supplied.",
+  },
+  "CALL_DELIVERED_EVENT.SecondaryConnectionCallID": {
+    required: false,
+    why: "The consultation call Unified CCX placed from a CTI port: UCCX only.",
+  },
+  "CALL_DATA_UPDATE_EVENT.RouterCallKeySequenceNumber": {
+    required: false,
+    why: "Its partners RouterCallKeyDay and RouterCallKeyCallID are marked optional; the three travel together.",
+  },
   "OPEN_REQ.AgentExtension": { required: false, why: CLIENT_EVENTS_ONLY },
   "OPEN_REQ.AgentID": { required: false, why: CLIENT_EVENTS_ONLY },
   "OPEN_REQ.AgentInstrument": { required: false, why: CLIENT_EVENTS_ONLY },
