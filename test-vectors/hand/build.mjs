@@ -698,6 +698,7 @@ V.push(
       ["FltSkillGroupID", 63, "SKILL_GROUP_ID_TAG", "UINT", 5200, "", FLTSG],
       ["FltSkillGroup Priority", 64, "SKILL_GROUP_PRIORITY_TAG", "USHORT", 0, "", FLTSG],
       ["FltSkillGroupState", 65, "SKILL_GROUP_STATE_TAG", "USHORT", 7, "AGENT_STATE_BUSY_OTHER", FLTSG],
+      ["MaxBeyondTaskLimit", 266, "MAX_BEYOND_TASK_LIMIT_TAG", "UINT", 0],
     ],
   }),
   vector({
@@ -773,6 +774,7 @@ V.push(
       ["SkillGroupID", 63, "SKILL_GROUP_ID_TAG", "UINT", 5100, "", { key: "skillGroups" }],
       ["SkillGroup Priority", 64, "SKILL_GROUP_PRIORITY_TAG", "USHORT", 0, "", { key: "skillGroups" }],
       ["SkillGroupState", 65, "SKILL_GROUP_STATE_TAG", "USHORT", 3, "AGENT_STATE_AVAILABLE", { key: "skillGroups" }],
+      ["MaxBeyondTaskLimit", 266, "MAX_BEYOND_TASK_LIMIT_TAG", "UINT", 0],
     ],
   }),
   vector({
@@ -1251,6 +1253,7 @@ V.push(
       ["AgentID", 5, "AGENT_ID_TAG", "STRING", AGENT_ID],
       ["AgentExtension", 4, "AGENT_EXTENSION_TAG", "STRING", EXT],
       ["AgentInstrument", 6, "AGENT_INSTRUMENT_TAG", "STRING", EXT],
+      ["Direction", 244, "DIRECTION_TAG", "UINT", 1, "In"],
       ["FltSkillGroupNumber", 62, "SKILL_GROUP_NUMBER_TAG", "INT", 100, "", FLTSG],
       ["FltSkillGroupID", 63, "SKILL_GROUP_ID_TAG", "UINT", 5100, "", FLTSG],
       ["FltSkillGroup Priority", 64, "SKILL_GROUP_PRIORITY_TAG", "USHORT", 0, "", FLTSG],

@@ -1,0 +1,576 @@
+/**
+ * decode: one whole frame (8-byte header included) to a message object.
+ */
+import { decodeLatin1, decodeUtf8, i32, indexOfNul, u16, u32 } from "./bytes.js";
+import { CtiProtocolError } from "./errors.js";
+import type { CtiMessage } from "./generated/messages.js";
+import type { Context, DecodeOptions } from "./options.js";
+import { resolveContext } from "./options.js";
+import type { FixedFieldReader, Plan } from "./plan.js";
+import {
+  KIND_GROUP,
+  KIND_LIST,
+  OP_BOOL,
+  OP_CHAR,
+  OP_INT,
+  OP_NAMEDARRAY,
+  OP_NAMEDVAR,
+  OP_SHORT,
+  OP_STRING,
+  OP_TASKID,
+  OP_UCHAR,
+  OP_UINT,
+  OP_UNSPEC,
+  OP_USHORT,
+  opSize,
+  planByType,
+} from "./plan.js";
+import type { UnknownField } from "./values.js";
+
+/** NamedVariable + NamedArray data bytes allowed in one message. */
+export const NAMED_DATA_LIMIT = 2000;
+/** VariableName and VariableValue maxima (NUL included), Chapter 3. */
+export const NAMED_NAME_MAX = 33;
+export const NAMED_VALUE_MAX = 211;
+
+type Obj = Record<string, unknown>;
+
+/**
+ * Decodes one frame. `frame` must hold exactly one message: the 8-byte header and MessageLength
+ * bytes after it.
+ */
+export function decode(frame: Uint8Array, options: DecodeOptions): CtiMessage {
+  const ctx = resolveContext(options);
+  return decodeFrame(ctx, frame, 0, frame.length, 0);
+}
+
+/** Returned in place of a value when lenient decoding keeps a field raw instead. */
+const RAW = Symbol("raw");
+
+function fieldError(
+  code:
+    | "FIELD_OVERRUN"
+    | "FIELD_TOO_LONG"
+    | "INVALID_FIELD_LENGTH"
+    | "STRING_NOT_TERMINATED"
+    | "INVALID_BOOL"
+    | "INVALID_UTF8",
+  plan: Plan,
+  field: string,
+  tag: number,
+  offset: number,
+  detail: string,
+): CtiProtocolError {
+  return new CtiProtocolError(
+    code,
+    `${plan.name}: floating field ${field} (tag ${tag}) at offset ${offset} ${detail}`,
+    { messageType: plan.type, messageName: plan.name, field, offset },
+  );
+}
+
+/**
+ * Decodes the frame in b[start, end). Offsets in errors are `base + (position - start)`, so that
+ * the FrameDecoder can report stream offsets.
+ */
+export function decodeFrame(ctx: Context, b: Uint8Array, start: number, end: number, base: number): CtiMessage {
+  const size = end - start;
+  if (size < 8) {
+    throw new CtiProtocolError("TRUNCATED_HEADER", `frame of ${size} bytes is shorter than the 8-byte message header`, {
+      offset: base,
+    });
+  }
+  const length = u32(b, start);
+  const type = u32(b, start + 4);
+  if (length + 8 > ctx.maxSize) {
+    throw new CtiProtocolError(
+      "MESSAGE_TOO_LONG",
+      `message type ${type}: MessageLength ${length} (+ 8-byte header) is above the limit of ${ctx.maxSize} bytes`,
+      { messageType: type, offset: base },
+    );
+  }
+  if (length + 8 !== size) {
+    throw new CtiProtocolError(
+      "LENGTH_MISMATCH",
+      `message type ${type}: MessageLength ${length} says the frame has ${length + 8} bytes, but it has ${size}`,
+      { messageType: type, offset: base },
+    );
+  }
+  const plan = planByType(ctx.cache, ctx.version, type);
+  if (plan === null) {
+    return { type: "UNKNOWN", messageType: type, body: b.slice(start + 8, end) } as CtiMessage;
+  }
+  if (size < plan.fixedSize) {
+    throw new CtiProtocolError(
+      "MESSAGE_TOO_SHORT",
+      `${plan.name}: MessageLength ${length} is below the fixed part (${plan.fixedSize - 8} bytes after the header)`,
+      { messageType: type, messageName: plan.name, offset: base },
+    );
+  }
+
+  const strict = ctx.strict;
+  const groups = plan.groups;
+  const garr = plan.garr;
+  const vals = plan.vals;
+  const nFields = plan.fieldOp.length;
+  // (Plain loops: Array.prototype.fill is a slow builtin call for arrays this small.)
+  const curItem = plan.curItem;
+  for (let g = 0; g < groups.length; g++) {
+    garr[g] = undefined;
+    curItem[g] = undefined;
+  }
+  const seen = plan.seen;
+  for (let i = 0; i < nFields; i++) {
+    vals[i] = undefined;
+    seen[i] = 0;
+  }
+  let m: Obj;
+  const reader = plan.fixedReader;
+  if (reader !== null) {
+    m = reader(b, start, type, ctx, plan, base, readFixedField as FixedFieldReader, garr);
+  } else {
+    m = { type: plan.name, messageType: type };
+    for (let i = 0; i < plan.fixedOp.length; i++) m[plan.fixedKey[i]!] = readFixedField(ctx, plan, b, start, i, base);
+    // Counted lists whose count is a fixed field are always present (possibly empty).
+    for (let g = 0; g < groups.length; g++) {
+      const group = groups[g]!;
+      if (group.countFixed >= 0 && group.parent < 0) m[group.key] = garr[g] = [];
+    }
+  }
+
+  // Floating part.
+  const hdr = ctx.hdr;
+  const tagSlot = plan.tagSlot;
+  let unknown: UnknownField[] | undefined;
+  let named = 0;
+  let pos = start + plan.fixedSize;
+  while (pos < end) {
+    const at = base + (pos - start);
+    if (end - pos < hdr) {
+      throw new CtiProtocolError(
+        "FIELD_OVERRUN",
+        `${plan.name}: floating field header at offset ${at} runs past the end of the frame (${end - pos} bytes left)`,
+        { messageType: type, messageName: plan.name, offset: at },
+      );
+    }
+    let tag: number;
+    let len: number;
+    if (hdr === 4) {
+      tag = u16(b, pos);
+      len = u16(b, pos + 2);
+    } else {
+      tag = b[pos]!;
+      len = b[pos + 1]!;
+    }
+    const p = pos + hdr;
+    const e = p + len;
+    let i = tag < tagSlot.length ? tagSlot[tag]! : -1;
+    if (e > end) {
+      const name = i >= 0 ? plan.fieldName[i]! : `tag ${tag}`;
+      throw fieldError(
+        "FIELD_OVERRUN",
+        plan,
+        name,
+        tag,
+        at,
+        `(${len} bytes) runs past the end of the frame (${end - p} bytes left)`,
+      );
+    }
+    pos = e;
+    // A non-repeatable field seen already: the next field of the layout with the same tag, if any.
+    while (i >= 0 && seen[i] === 1 && plan.fieldKind[i] === 0) i = plan.fieldNextSameTag[i]!;
+    if (i < 0) {
+      if (strict) {
+        const dup = tag < tagSlot.length && tagSlot[tag]! >= 0;
+        const name = dup ? plan.fieldName[tagSlot[tag]!]! : `tag ${tag}`;
+        throw new CtiProtocolError(
+          dup ? "DUPLICATE_FIELD" : "TAG_NOT_ALLOWED",
+          dup
+            ? `${plan.name}: floating field ${name} (tag ${tag}) at offset ${at} occurs more than once`
+            : `${plan.name}: tag ${tag} at offset ${at} is not in the layout of this message at version ${ctx.version}`,
+          { messageType: type, messageName: plan.name, field: name, offset: at },
+        );
+      }
+      unknown = keepRaw(unknown, tag, b.slice(p, e));
+      continue;
+    }
+    const op = plan.fieldOp[i]!;
+    const fsize = opSize(op);
+    if (fsize !== 0) {
+      if (len !== fsize) {
+        if (strict) {
+          throw fieldError(
+            "INVALID_FIELD_LENGTH",
+            plan,
+            plan.fieldName[i]!,
+            tag,
+            at,
+            `has ${len} data bytes; its type takes ${fsize}`,
+          );
+        }
+        unknown = keepRaw(unknown, tag, b.slice(p, e));
+        continue;
+      }
+    } else {
+      const max = plan.fieldMax[i]!;
+      if (len > max && max > 0) {
+        throw fieldError(
+          "FIELD_TOO_LONG",
+          plan,
+          plan.fieldName[i]!,
+          tag,
+          at,
+          `has ${len} bytes; its maximum is ${max}`,
+        );
+      }
+    }
+    let v: unknown;
+    switch (op) {
+      case OP_STRING: {
+        let z = indexOfNul(b, p, e);
+        if (z < 0) {
+          if (strict) {
+            throw fieldError("STRING_NOT_TERMINATED", plan, plan.fieldName[i]!, tag, at, "has no NUL terminator");
+          }
+          z = e;
+        }
+        v = readText(ctx, plan, plan.fieldName[i]!, tag, b, p, z, at);
+        break;
+      }
+      case OP_UINT:
+        v = u32(b, p);
+        break;
+      case OP_USHORT:
+        v = u16(b, p);
+        break;
+      case OP_INT:
+        v = i32(b, p);
+        break;
+      case OP_SHORT:
+        v = (u16(b, p) << 16) >> 16;
+        break;
+      case OP_UCHAR:
+        v = b[p]!;
+        break;
+      case OP_CHAR:
+        v = (b[p]! << 24) >> 24;
+        break;
+      case OP_BOOL: {
+        const n = u16(b, p);
+        if (strict && n > 1) {
+          throw fieldError("INVALID_BOOL", plan, plan.fieldName[i]!, tag, at, `is ${n}, not a BOOL (0 or 1)`);
+        }
+        v = n !== 0;
+        break;
+      }
+      case OP_NAMEDVAR:
+        named += len;
+        v = readNamed(ctx, plan, i, tag, b, p, e, at, false);
+        break;
+      case OP_NAMEDARRAY:
+        named += len;
+        v = readNamed(ctx, plan, i, tag, b, p, e, at, true);
+        break;
+      case OP_TASKID:
+        v = { taskGroupHigh: i32(b, p), taskGroupLow: i32(b, p + 4), sequenceNumber: i32(b, p + 8) };
+        break;
+      case OP_UNSPEC:
+        v = b.slice(p, e);
+        break;
+    }
+    if (v === RAW) {
+      unknown = keepRaw(unknown, tag, b.slice(p, e));
+      continue;
+    }
+    seen[i] = 1;
+    const kind = plan.fieldKind[i];
+    if (kind === 0) {
+      vals[i] = v;
+    } else if (kind === KIND_GROUP) {
+      const g = plan.fieldGroup[i]!;
+      const arr = garr[g] ?? groupArray(plan, m, g);
+      const group = groups[g]!;
+      if (group.single) {
+        arr.push(v);
+      } else {
+        const gp = plan.fieldGroupPos[i]!;
+        let item = plan.curItem[g];
+        if (item === undefined || plan.lastPos[g]! >= gp) item = newItem(plan, g, arr);
+        if (group.setItem !== null) group.setItem(item, gp, v);
+        else item[plan.fieldKey[i]!] = v;
+        plan.lastPos[g] = gp;
+      }
+    } else if (kind === KIND_LIST) {
+      let arr = vals[i] as unknown[] | undefined;
+      if (arr === undefined) vals[i] = arr = [];
+      arr.push(v);
+    }
+  }
+  if (plan.assemble !== null) plan.assemble(m, vals, garr);
+  else assembleSlow(plan, m);
+  for (let g = 0; g < groups.length; g++) {
+    garr[g] = undefined;
+    curItem[g] = undefined;
+  }
+  if (unknown !== undefined) m.unknownFields = unknown;
+
+  if (strict) strictChecks(plan, m, named, base);
+  return m as unknown as CtiMessage;
+}
+
+/** One fixed field (the generated reader inlines the numbers and calls this for the rest). */
+function readFixedField(ctx: Context, plan: Plan, b: Uint8Array, start: number, i: number, base: number): unknown {
+  const strict = ctx.strict;
+  const type = plan.type;
+  const p = start + plan.fixedOffset[i]!;
+  const fixedOffset = plan.fixedOffset;
+  let v: unknown;
+  switch (plan.fixedOp[i]) {
+    case OP_UINT:
+      v = u32(b, p);
+      break;
+    case OP_USHORT:
+      v = u16(b, p);
+      break;
+    case OP_INT:
+      v = i32(b, p);
+      break;
+    case OP_SHORT:
+      v = (u16(b, p) << 16) >> 16;
+      break;
+    case OP_UCHAR:
+      v = b[p]!;
+      break;
+    case OP_CHAR:
+      v = (b[p]! << 24) >> 24;
+      break;
+    case OP_BOOL: {
+      const n = u16(b, p);
+      if (strict && n > 1) {
+        throw new CtiProtocolError(
+          "INVALID_BOOL",
+          `${plan.name}: fixed field ${plan.fixedName[i]} at offset ${base + fixedOffset[i]!} is ${n}, not a BOOL (0 or 1)`,
+          { messageType: type, messageName: plan.name, field: plan.fixedName[i], offset: base + fixedOffset[i]! },
+        );
+      }
+      v = n !== 0;
+      break;
+    }
+    case OP_STRING: {
+      const e = p + plan.fixedSizeOf[i]!;
+      let z = indexOfNul(b, p, e);
+      if (z < 0) {
+        if (strict) {
+          throw new CtiProtocolError(
+            "STRING_NOT_TERMINATED",
+            `${plan.name}: fixed field ${plan.fixedName[i]} at offset ${base + fixedOffset[i]!} has no NUL terminator`,
+            { messageType: type, messageName: plan.name, field: plan.fixedName[i], offset: base + fixedOffset[i]! },
+          );
+        }
+        z = e;
+      }
+      v = readText(ctx, plan, plan.fixedName[i]!, -1, b, p, z, base + fixedOffset[i]!);
+      break;
+    }
+    case OP_TASKID:
+      v = { taskGroupHigh: i32(b, p), taskGroupLow: i32(b, p + 4), sequenceNumber: i32(b, p + 8) };
+      break;
+    default:
+      v = b.slice(p, p + plan.fixedSizeOf[i]!);
+      break;
+  }
+  return v;
+}
+
+function keepRaw(list: UnknownField[] | undefined, tag: number, data: Uint8Array): UnknownField[] {
+  const out = list ?? [];
+  out.push({ tag, data });
+  return out;
+}
+
+/** Without code generation: the collected floating values onto the message with keyed stores. */
+function assembleSlow(plan: Plan, m: Obj): void {
+  for (const e of plan.entries) {
+    if (e >= 0) {
+      const v = plan.vals[e];
+      if (v !== undefined) m[plan.fieldKey[e]!] = v;
+    } else {
+      const g = -e - 1;
+      const arr = plan.garr[g];
+      if (arr !== undefined && plan.groups[g]!.countFixed < 0) m[plan.groups[g]!.key] = arr;
+    }
+  }
+}
+
+/** The array of group g, created where it belongs (top level: put on the message by assemble). */
+function groupArray(plan: Plan, m: Obj, g: number): unknown[] {
+  const arr: unknown[] = [];
+  plan.garr[g] = arr;
+  const group = plan.groups[g]!;
+  if (group.parent >= 0) {
+    const parent = plan.groups[group.parent]!;
+    const holder = currentItem(plan, m, group.parent);
+    if (parent.setItem !== null) parent.setItem(holder, group.slotInParent, arr);
+    else holder[group.key] = arr;
+  }
+  return arr;
+}
+
+/** The item of group g being filled, or a new one (a nested field came before its parent's fields). */
+function currentItem(plan: Plan, m: Obj, g: number): Obj {
+  const item = plan.curItem[g];
+  if (item !== undefined) return item;
+  return newItem(plan, g, plan.garr[g] ?? groupArray(plan, m, g));
+}
+
+function newItem(plan: Plan, g: number, arr: unknown[]): Obj {
+  const item: Obj = {};
+  arr.push(item);
+  plan.curItem[g] = item;
+  plan.lastPos[g] = -1;
+  for (const d of plan.groups[g]!.descendants) {
+    plan.curItem[d] = undefined;
+    plan.garr[d] = undefined;
+  }
+  return item;
+}
+
+function checkCount(plan: Plan, holder: Obj, g: number, base: number): void {
+  const group = plan.groups[g]!;
+  const arr = holder[group.key] as unknown[] | undefined;
+  const got = arr === undefined ? 0 : arr.length;
+  let count: unknown;
+  if (group.countFixed >= 0) count = holder[plan.fixedKey[group.countFixed]!];
+  else if (group.countFloating >= 0) count = holder[plan.fieldKey[group.countFloating]!] ?? 0;
+  else count = got;
+  if (count !== got) {
+    throw new CtiProtocolError(
+      "COUNT_MISMATCH",
+      `${plan.name}: ${group.countField} is ${count} but the message holds ${got} ${group.key} entries`,
+      {
+        messageType: plan.type,
+        messageName: plan.name,
+        field: group.countField,
+        offset: base + (group.countFixed >= 0 ? plan.fixedOffset[group.countFixed]! : plan.fixedSize),
+      },
+    );
+  }
+  if (arr === undefined || group.single) return;
+  for (let c = 0; c < plan.groups.length; c++) {
+    if (plan.groups[c]!.parent !== g) continue;
+    for (const item of arr) checkCount(plan, item as Obj, c, base);
+  }
+}
+
+function strictChecks(plan: Plan, m: Obj, named: number, base: number): void {
+  const seen = plan.seen;
+  if (named > NAMED_DATA_LIMIT) {
+    throw new CtiProtocolError(
+      "NAMED_DATA_TOO_LONG",
+      `${plan.name}: NamedVariable and NamedArray fields hold ${named} bytes; at most ${NAMED_DATA_LIMIT} are allowed`,
+      { messageType: plan.type, messageName: plan.name, offset: base + plan.fixedSize },
+    );
+  }
+  for (let g = 0; g < plan.groups.length; g++) if (plan.groups[g]!.parent < 0) checkCount(plan, m, g, base);
+  for (let i = 0; i < seen.length; i++) {
+    if (plan.fieldRequired[i] !== 1 || plan.fieldKind[i] !== 0 || seen[i] === 1) continue;
+    const alt = plan.fieldAlt[i]!;
+    if (alt >= 0 && seen[alt] === 1) continue;
+    throw new CtiProtocolError(
+      "MISSING_REQUIRED_FIELD",
+      `${plan.name}: required floating field ${plan.fieldName[i]} (tag ${plan.fieldTag[i]}) is missing`,
+      { messageType: plan.type, messageName: plan.name, field: plan.fieldName[i], offset: base + plan.fixedSize },
+    );
+  }
+}
+
+/** Text of b[p, z) in the context's encoding. `tag` -1: a fixed field. */
+function readText(
+  ctx: Context,
+  plan: Plan,
+  field: string,
+  tag: number,
+  b: Uint8Array,
+  p: number,
+  z: number,
+  at: number,
+): string {
+  if (!ctx.utf8) return decodeLatin1(b, p, z);
+  const s = decodeUtf8(b, p, z, ctx.strict);
+  if (s === undefined) {
+    const where = tag >= 0 ? `floating field ${field} (tag ${tag})` : `fixed field ${field}`;
+    throw new CtiProtocolError("INVALID_UTF8", `${plan.name}: ${where} at offset ${at} is not valid UTF-8`, {
+      messageType: plan.type,
+      messageName: plan.name,
+      field,
+      offset: at,
+    });
+  }
+  return s;
+}
+
+/** NAMEDVAR (name\0value\0) or NAMEDARRAY (index, name\0value\0) in b[p, e). */
+function readNamed(
+  ctx: Context,
+  plan: Plan,
+  i: number,
+  tag: number,
+  b: Uint8Array,
+  p: number,
+  e: number,
+  at: number,
+  isArray: boolean,
+): unknown {
+  const field = plan.fieldName[i]!;
+  let index = 0;
+  if (isArray) {
+    if (e - p < 1) {
+      if (ctx.strict) {
+        throw fieldError("INVALID_FIELD_LENGTH", plan, field, tag, at, "is empty; a NAMEDARRAY starts with its index");
+      }
+      return RAW;
+    }
+    index = b[p]!;
+    p++;
+  }
+  let z1 = indexOfNul(b, p, e);
+  let z2: number;
+  let vStart: number;
+  if (z1 < 0) {
+    if (ctx.strict) throw fieldError("STRING_NOT_TERMINATED", plan, field, tag, at, "has no NUL after its name");
+    z1 = e;
+    vStart = e;
+    z2 = e;
+  } else {
+    vStart = z1 + 1;
+    z2 = indexOfNul(b, vStart, e);
+    if (z2 < 0) {
+      if (ctx.strict) throw fieldError("STRING_NOT_TERMINATED", plan, field, tag, at, "has no NUL after its value");
+      z2 = e;
+    }
+  }
+  if (ctx.strict) {
+    if (z1 - p + 1 > NAMED_NAME_MAX) {
+      throw fieldError(
+        "FIELD_TOO_LONG",
+        plan,
+        field,
+        tag,
+        at,
+        `has a name of ${z1 - p} bytes; at most ${NAMED_NAME_MAX - 1}`,
+      );
+    }
+    if (z2 - vStart + 1 > NAMED_VALUE_MAX) {
+      throw fieldError(
+        "FIELD_TOO_LONG",
+        plan,
+        field,
+        tag,
+        at,
+        `has a value of ${z2 - vStart} bytes; at most ${NAMED_VALUE_MAX - 1}`,
+      );
+    }
+  }
+  const name = readText(ctx, plan, field, tag, b, p, z1, at);
+  const value = readText(ctx, plan, field, tag, b, vStart, z2, at);
+  return isArray ? { index, name, value } : { name, value };
+}

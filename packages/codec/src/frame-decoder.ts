@@ -1,0 +1,264 @@
+/**
+ * FrameDecoder: turns a byte stream (TCP chunks cut anywhere) into messages.
+ *
+ * - Frames that lie wholly inside a chunk are decoded straight from the chunk; only a partial tail
+ *   is copied (into a buffer of exactly the frame's size, allocated once its MessageLength has been
+ *   checked against the limit).
+ * - A frame whose MessageLength is above the limit is a fatal framing error: the protocol has no
+ *   sync marker, so the stream cannot be resynchronised. That push throws MESSAGE_TOO_LONG and every
+ *   later push throws FRAMING_LOST (until reset()).
+ * - A frame that is framed correctly but whose content is bad (unknown tag in strict mode, a field
+ *   running past the end, ...) is a content error: it goes to `onError` and decoding continues with
+ *   the next frame. Without `onError` it is thrown, and nothing is lost: the bytes after the bad
+ *   frame are kept and decoded by the next call (push, write or finish).
+ * - push never drops messages it decoded: when an error (content or fatal) comes after messages of
+ *   the same chunk, push returns those messages and throws the error from the next call. write
+ *   delivers messages as they come and throws at once.
+ */
+import { u32 } from "./bytes.js";
+import { decodeFrame } from "./decode.js";
+import { CtiProtocolError } from "./errors.js";
+import type { CtiMessage } from "./generated/messages.js";
+import type { CodecOptions, Context } from "./options.js";
+import { resolveContext } from "./options.js";
+
+export interface FrameDecoderOptions extends CodecOptions {
+  /** Receives content errors of single frames; decoding goes on with the next frame. */
+  readonly onError?: ((error: CtiProtocolError) => void) | undefined;
+}
+
+const EMPTY = new Uint8Array(0);
+
+export class FrameDecoder {
+  readonly #ctx: Context;
+  readonly #onError: ((error: CtiProtocolError) => void) | undefined;
+  /** Partial header. */
+  readonly #head = new Uint8Array(8);
+  #headFill = 0;
+  /** Partial frame (header included), exactly the frame's size. */
+  #buf: Uint8Array | null = null;
+  #bufFill = 0;
+  /** Stream offset of the frame being buffered. */
+  #frameStart = 0;
+  /** Stream offset of the first byte of the chunk being processed. */
+  #consumed = 0;
+  #failed: CtiProtocolError | null = null;
+  /** An error that came after messages in push: thrown by the next call. */
+  #deferred: unknown = null;
+  /** Messages decoded by a finish() that then threw: returned by the next finish(). */
+  #held: CtiMessage[] = [];
+  /** Bytes not yet looked at because a content error was thrown (copies). */
+  #pending: Uint8Array[] = [];
+
+  constructor(options: FrameDecoderOptions) {
+    this.#ctx = resolveContext(options);
+    this.#onError = options.onError;
+  }
+
+  /** Bytes held while waiting for the rest of a frame. */
+  get bufferedBytes(): number {
+    let n = this.#headFill + (this.#buf !== null ? this.#bufFill : 0);
+    for (const p of this.#pending) n += p.length;
+    return n;
+  }
+
+  /** True after a fatal framing error. */
+  get failed(): boolean {
+    return this.#failed !== null;
+  }
+
+  /** Feeds a chunk; returns the messages completed by it (in stream order). */
+  push(chunk: Uint8Array): CtiMessage[] {
+    const out: CtiMessage[] = [];
+    try {
+      this.write(chunk, (m) => {
+        out.push(m);
+      });
+    } catch (e) {
+      if (out.length === 0) throw e;
+      this.#deferred = e;
+    }
+    return out;
+  }
+
+  /**
+   * Feeds a chunk; calls onMessage for every message it completes. The allocation-light variant of
+   * push (no result array). Content errors: as push.
+   */
+  write(chunk: Uint8Array, onMessage: (message: CtiMessage) => void): void {
+    if (this.#deferred !== null) {
+      const e = this.#deferred;
+      this.#deferred = null;
+      if (this.#failed === null && chunk instanceof Uint8Array && chunk.length > 0) this.#pending.push(chunk.slice());
+      throw e;
+    }
+    if (this.#failed !== null) {
+      throw new CtiProtocolError(
+        "FRAMING_LOST",
+        `the frame decoder failed earlier (${this.#failed.code} at stream offset ${this.#failed.offset}); the stream cannot be resynchronised`,
+        { offset: this.#failed.offset, cause: this.#failed },
+      );
+    }
+    if (!(chunk instanceof Uint8Array)) {
+      throw new CtiProtocolError("INVALID_VALUE", "FrameDecoder: chunks must be Uint8Array");
+    }
+    if (this.#pending.length > 0) {
+      // Bytes left over from a thrown content error come first.
+      this.#pending.push(chunk.slice());
+      while (this.#pending.length > 0) {
+        const c = this.#pending.shift()!;
+        this.#run(c, onMessage, true);
+      }
+      return;
+    }
+    this.#run(chunk, onMessage, false);
+  }
+
+  /**
+   * Ends the stream: decodes bytes held back by a thrown content error and returns the messages.
+   * Throws an error deferred by push, a content error (without onError), or TRUNCATED_STREAM when
+   * the stream ended inside a frame; messages decoded before such an error are returned by the
+   * next finish(), so call it again until it returns (or throws TRUNCATED_STREAM/FRAMING_LOST).
+   */
+  finish(): CtiMessage[] {
+    const out = this.#held;
+    this.#held = [];
+    try {
+      this.write(EMPTY, (m) => {
+        out.push(m);
+      });
+    } catch (e) {
+      this.#held = out;
+      throw e;
+    }
+    if (this.#headFill > 0 || this.#buf !== null) {
+      this.#held = out;
+      const held = this.#headFill + (this.#buf !== null ? this.#bufFill : 0);
+      throw new CtiProtocolError(
+        "TRUNCATED_STREAM",
+        `the stream ended inside a frame (${held} bytes of it received) at stream offset ${this.#frameStart}`,
+        { offset: this.#frameStart },
+      );
+    }
+    return out;
+  }
+
+  /** Forgets all state, including a fatal error (for a new connection). */
+  reset(): void {
+    this.#headFill = 0;
+    this.#buf = null;
+    this.#bufFill = 0;
+    this.#frameStart = 0;
+    this.#consumed = 0;
+    this.#failed = null;
+    this.#deferred = null;
+    this.#held = [];
+    this.#pending = [];
+  }
+
+  #fatal(length: number, at: number): never {
+    const err = new CtiProtocolError(
+      "MESSAGE_TOO_LONG",
+      `MessageLength ${length} (+ 8-byte header) at stream offset ${at} is above the limit of ${this.#ctx.maxSize} bytes; the stream cannot be resynchronised`,
+      { offset: at },
+    );
+    this.#failed = err;
+    this.#buf = null;
+    this.#headFill = 0;
+    this.#pending = [];
+    throw err;
+  }
+
+  /** Decodes one whole frame; content errors go to onError or are thrown. */
+  #deliver(bytes: Uint8Array, start: number, end: number, at: number, emit: (m: CtiMessage) => void): boolean {
+    let m: CtiMessage;
+    try {
+      m = decodeFrame(this.#ctx, bytes, start, end, at);
+    } catch (e) {
+      const err =
+        e instanceof CtiProtocolError
+          ? e
+          : new CtiProtocolError("FIELD_OVERRUN", `internal decoder failure: ${String(e)}`, { offset: at, cause: e });
+      if (this.#onError === undefined) throw err;
+      this.#onError(err);
+      return false;
+    }
+    emit(m);
+    return true;
+  }
+
+  #run(c: Uint8Array, emit: (m: CtiMessage) => void, owned: boolean): void {
+    const n = c.length;
+    const max = this.#ctx.maxSize;
+    let i = 0;
+    try {
+      while (i < n) {
+        if (this.#buf !== null) {
+          const buf = this.#buf;
+          const take = Math.min(buf.length - this.#bufFill, n - i);
+          buf.set(c.subarray(i, i + take), this.#bufFill);
+          this.#bufFill += take;
+          i += take;
+          if (this.#bufFill < buf.length) break;
+          this.#buf = null;
+          this.#bufFill = 0;
+          this.#deliver(buf, 0, buf.length, this.#frameStart, emit);
+          continue;
+        }
+        if (this.#headFill > 0) {
+          const head = this.#head;
+          const take = Math.min(8 - this.#headFill, n - i);
+          for (let k = 0; k < take; k++) head[this.#headFill + k] = c[i + k]!;
+          this.#headFill += take;
+          i += take;
+          if (this.#headFill < 8) break;
+          this.#headFill = 0;
+          const length = u32(head, 0);
+          if (length + 8 > max) this.#fatal(length, this.#frameStart);
+          const buf = new Uint8Array(length + 8);
+          buf.set(head, 0);
+          if (length === 0) {
+            this.#deliver(buf, 0, 8, this.#frameStart, emit);
+            continue;
+          }
+          this.#buf = buf;
+          this.#bufFill = 8;
+          continue;
+        }
+        // At a frame boundary inside the chunk.
+        const avail = n - i;
+        const at = this.#consumed + i;
+        if (avail < 8) {
+          for (let k = 0; k < avail; k++) this.#head[k] = c[i + k]!;
+          this.#headFill = avail;
+          this.#frameStart = at;
+          i = n;
+          break;
+        }
+        const length = u32(c, i);
+        if (length + 8 > max) this.#fatal(length, at);
+        const total = length + 8;
+        if (avail >= total) {
+          const s = i;
+          i += total;
+          this.#deliver(c, s, i, at, emit);
+          continue;
+        }
+        const buf = new Uint8Array(total);
+        buf.set(c.subarray(i), 0);
+        this.#buf = buf;
+        this.#bufFill = avail;
+        this.#frameStart = at;
+        i = n;
+      }
+    } catch (e) {
+      if (this.#failed === null && i < n) {
+        // Keep what has not been looked at; the next push goes on from there.
+        this.#pending.unshift(owned ? c.subarray(i) : c.slice(i));
+      }
+      this.#consumed += i;
+      throw e;
+    }
+    this.#consumed += n;
+  }
+}

@@ -1,0 +1,738 @@
+/**
+ * Decode/encode plans: one per (schema, protocol version, message type), compiled lazily from the
+ * schema's MessageSpec and cached. A plan is flat arrays of field operations plus a tag → field
+ * lookup array, so the hot path has no closures and no Map lookups.
+ */
+import type { DataType, FloatingFieldSpec, MessageSpec } from "@ctiwire/protocol";
+import { messageSpec as protocolMessageSpec } from "@ctiwire/protocol";
+import { fieldPropertyName, groupPropertyName, RESERVED_PROPERTY_NAMES } from "./naming.js";
+
+/** Where the codec gets message layouts from. The default is `@ctiwire/protocol`. */
+export interface CodecSchema {
+  messageSpec(nameOrType: string | number, version: number): MessageSpec | undefined;
+}
+
+export const defaultSchema: CodecSchema = { messageSpec: protocolMessageSpec };
+
+// Field operations.
+export const OP_SKIP = 0; // MHDR
+export const OP_UCHAR = 1;
+export const OP_CHAR = 2;
+export const OP_USHORT = 3;
+export const OP_SHORT = 4;
+export const OP_UINT = 5; // UINT and TIME
+export const OP_INT = 6;
+export const OP_BOOL = 7;
+export const OP_STRING = 8;
+export const OP_UNSPEC = 9; // UNSPEC, APPPATHID, and any field whose size disagrees with its type
+export const OP_NAMEDVAR = 10;
+export const OP_NAMEDARRAY = 11;
+export const OP_TASKID = 12;
+
+/** Natural byte size of a fixed-size type; 0 for the variable ones. */
+export function typeSize(type: DataType): number {
+  switch (type) {
+    case "CHAR":
+    case "UCHAR":
+      return 1;
+    case "SHORT":
+    case "USHORT":
+    case "BOOL":
+      return 2;
+    case "INT":
+    case "UINT":
+    case "TIME":
+      return 4;
+    case "MHDR":
+      return 8;
+    case "TASKID":
+      return 12;
+    default:
+      return 0;
+  }
+}
+
+function opOf(type: DataType): number {
+  switch (type) {
+    case "UCHAR":
+      return OP_UCHAR;
+    case "CHAR":
+      return OP_CHAR;
+    case "USHORT":
+      return OP_USHORT;
+    case "SHORT":
+      return OP_SHORT;
+    case "UINT":
+    case "TIME":
+      return OP_UINT;
+    case "INT":
+      return OP_INT;
+    case "BOOL":
+      return OP_BOOL;
+    case "STRING":
+      return OP_STRING;
+    case "NAMEDVAR":
+      return OP_NAMEDVAR;
+    case "NAMEDARRAY":
+      return OP_NAMEDARRAY;
+    case "TASKID":
+      return OP_TASKID;
+    case "MHDR":
+      return OP_SKIP;
+    default:
+      return OP_UNSPEC;
+  }
+}
+
+/** Size a numeric/fixed-size op occupies (0 for variable-size ops). */
+export function opSize(op: number): number {
+  switch (op) {
+    case OP_UCHAR:
+    case OP_CHAR:
+      return 1;
+    case OP_USHORT:
+    case OP_SHORT:
+    case OP_BOOL:
+      return 2;
+    case OP_UINT:
+    case OP_INT:
+      return 4;
+    case OP_TASKID:
+      return 12;
+    default:
+      return 0;
+  }
+}
+
+export const KIND_SCALAR = 0;
+export const KIND_GROUP = 1;
+export const KIND_LIST = 2;
+
+export interface GroupPlan {
+  /** Property name of the array (on the message, or on the parent group's items). */
+  readonly key: string;
+  /** Guide name of the count field. */
+  readonly countField: string;
+  /** Index of the count field in the fixed part, or -1. */
+  readonly countFixed: number;
+  /** Index of the count field among the floating fields (a floating count), or -1. */
+  readonly countFloating: number;
+  /** The group whose items hold this group's array (its count field is a member there), or -1. */
+  readonly parent: number;
+  /** Floating field indices of the direct members, in schema order. */
+  readonly members: readonly number[];
+  /**
+   * What one item holds, in write order: a field index (>= 0), or -(g + 1) for a nested group g,
+   * placed where its first member is in the schema.
+   */
+  readonly entries: readonly number[];
+  /** Nested groups (recursively), reset when a new item starts. */
+  readonly descendants: readonly number[];
+  /** One member and no nested group: the array holds the values themselves. */
+  readonly single: boolean;
+  /** Keys of one item by slot: members (slot = position among members), then nested groups. */
+  readonly itemKeys: readonly string[];
+  /** This group's slot in its parent's items (-1 at the top level). */
+  readonly slotInParent: number;
+  /** Sets slot `slot` of an item with a named store (generated), or null: keyed store. */
+  readonly setItem: ItemSetter | null;
+  /** Encode: reads the values of an item's entries into `values` (generated), or null. */
+  readonly readItem: ValueReader | null;
+  /** Encode scratch: the values of one item's entries. */
+  readonly values: unknown[];
+  /** Position of this group among its level's entries (the message's or the parent's items). */
+  readonly entryPos: number;
+}
+
+/** Reads named properties of an object into an array, in a fixed order (generated: named loads). */
+export type ValueReader = (o: Record<string, unknown>, values: unknown[]) => void;
+
+export type ItemSetter = (item: Record<string, unknown>, slot: number, value: unknown) => void;
+/** Puts the collected floating values (vals by field index, lazily created top-level lists) on the message. */
+export type Assembler = (m: Record<string, unknown>, vals: unknown[], lists: (unknown[] | undefined)[]) => void;
+
+export interface Plan {
+  readonly spec: MessageSpec;
+  readonly name: string;
+  readonly type: number;
+  readonly version: number;
+  readonly fixedSize: number;
+  /** 2 (v17-19) or 4 (v20+). */
+  readonly headerSize: number;
+
+  // Fixed part (MessageHeader excluded).
+  readonly fixedKey: readonly string[];
+  readonly fixedName: readonly string[];
+  readonly fixedOp: Uint8Array;
+  readonly fixedOffset: Uint32Array;
+  readonly fixedSizeOf: Uint32Array;
+  /** Fixed field index → the group it counts, or -1. */
+  readonly fixedCountGroup: Int16Array;
+
+  // Floating part.
+  readonly fieldKey: readonly string[];
+  readonly fieldName: readonly string[];
+  readonly fieldTag: Uint16Array;
+  readonly fieldOp: Uint8Array;
+  readonly fieldMax: Uint32Array;
+  readonly fieldRequired: Uint8Array;
+  readonly fieldKind: Uint8Array;
+  readonly fieldGroup: Int16Array;
+  /** Position of the field within its group's members (schema order). */
+  readonly fieldGroupPos: Int16Array;
+  /** Floating field index → the group it counts (a floating count field), or -1. */
+  readonly fieldCountGroup: Int16Array;
+  /** Index of the field this one is an alternative to (and vice versa), or -1. */
+  readonly fieldAlt: Int16Array;
+  /** Next field with the same tag, or -1 (the guide reuses a tag for two fields of one layout). */
+  readonly fieldNextSameTag: Int16Array;
+  readonly fieldSpec: readonly FloatingFieldSpec[];
+  /** tag → first field index; -1 where the tag is not in the layout. Sized to the largest tag + 1. */
+  readonly tagSlot: Int16Array;
+  readonly groups: readonly GroupPlan[];
+  /** Top-level floating entries in write order (as GroupPlan.entries). */
+  readonly entries: readonly number[];
+  readonly hasNamedData: boolean;
+
+  /** Every top-level property key of the message at this version (fixed, floating, groups). */
+  readonly keys: ReadonlySet<string>;
+
+  // Decode scratch (the decoder is not re-entrant).
+  readonly seen: Uint8Array;
+  readonly curItem: (Record<string, unknown> | undefined)[];
+  readonly lastPos: Int32Array;
+  /**
+   * The fixed part as one generated function returning an object literal (one hidden class per
+   * message type: much faster than adding properties one by one), or null where code generation is
+   * unavailable (a Content-Security-Policy without 'unsafe-eval'); decode then reads field by field.
+   */
+  readonly fixedReader: FixedReader | null;
+  /** Generated: the floating values onto the message, in schema order; null without code generation. */
+  readonly assemble: Assembler | null;
+  /** Decode scratch: floating scalar/list values by field index. */
+  readonly vals: unknown[];
+  /** Decode scratch: the current array of each group. */
+  readonly garr: (unknown[] | undefined)[];
+  /** Encode: reads the fixed fields' values (generated), or null. */
+  readonly readFixed: ValueReader | null;
+  /** Encode: reads the values of the top-level entries (generated), or null. */
+  readonly readEntries: ValueReader | null;
+  /** Encode scratch. */
+  readonly fixedValues: unknown[];
+  readonly entryValues: unknown[];
+}
+
+/** Reads a fixed field the generated code does not inline (BOOL, STRING, TASKID, UNSPEC). */
+export type FixedFieldReader = (
+  ctx: unknown,
+  plan: Plan,
+  b: Uint8Array,
+  start: number,
+  i: number,
+  base: number,
+) => unknown;
+
+export type FixedReader = (
+  b: Uint8Array,
+  start: number,
+  messageType: number,
+  ctx: unknown,
+  plan: Plan,
+  base: number,
+  read: FixedFieldReader,
+  garr: (unknown[] | undefined)[],
+) => Record<string, unknown>;
+
+let codegen: boolean | undefined;
+
+/** Generates the fixed-part reader of a plan. Keys are schema-derived identifiers, never wire data. */
+function compileFixedReader(
+  name: string,
+  fixedKey: readonly string[],
+  fixedOps: readonly number[],
+  fixedOffsets: readonly number[],
+  eagerGroups: readonly [key: string, g: number][],
+): FixedReader | null {
+  if (codegen === false) return null;
+  const props: string[] = [`type:${JSON.stringify(name)}`, "messageType:t"];
+  for (let i = 0; i < fixedKey.length; i++) {
+    const key = fixedKey[i]!;
+    if (!IDENT.test(key)) return null;
+    const o = fixedOffsets[i]!;
+    const at = (k: number) => `b[p+${o + k}]`;
+    let expr: string;
+    switch (fixedOps[i]) {
+      case OP_UINT:
+        expr = `((${at(0)}<<24)|(${at(1)}<<16)|(${at(2)}<<8)|${at(3)})>>>0`;
+        break;
+      case OP_INT:
+        expr = `(${at(0)}<<24)|(${at(1)}<<16)|(${at(2)}<<8)|${at(3)}`;
+        break;
+      case OP_USHORT:
+        expr = `(${at(0)}<<8)|${at(1)}`;
+        break;
+      case OP_SHORT:
+        expr = `(((${at(0)}<<8)|${at(1)})<<16)>>16`;
+        break;
+      case OP_UCHAR:
+        expr = at(0);
+        break;
+      case OP_CHAR:
+        expr = `(${at(0)}<<24)>>24`;
+        break;
+      default:
+        expr = `r(c,P,b,p,${i},base)`;
+        break;
+    }
+    props.push(`${JSON.stringify(key)}:${expr}`);
+  }
+  for (const [key, g] of eagerGroups) props.push(`${JSON.stringify(key)}:(g[${g}]=[])`);
+  return generate<FixedReader>(["b", "p", "t", "c", "P", "base", "r", "g"], `return{${props.join(",")}};`);
+}
+
+function generate<F>(params: string[], body: string): F | null {
+  if (codegen === false) return null;
+  try {
+    const fn = new Function(...params, `"use strict";${body}`) as F;
+    codegen = true;
+    return fn;
+  } catch {
+    codegen = false;
+    return null;
+  }
+}
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+
+function compileAssembler(
+  entries: readonly number[],
+  fieldKey: readonly string[],
+  groups: readonly { key: string; countFixed: number }[],
+): Assembler | null {
+  const lines: string[] = ["let v;"];
+  for (const e of entries) {
+    if (e >= 0) {
+      if (!IDENT.test(fieldKey[e]!)) return null;
+      lines.push(`v=a[${e}];if(v!==undefined)m[${JSON.stringify(fieldKey[e])}]=v;`);
+    } else {
+      const g = -e - 1;
+      const group = groups[g]!;
+      if (group.countFixed >= 0) continue; // in the fixed part's literal already
+      if (!IDENT.test(group.key)) return null;
+      lines.push(`v=l[${g}];if(v!==undefined)m[${JSON.stringify(group.key)}]=v;`);
+    }
+  }
+  return generate<Assembler>(["m", "a", "l"], lines.join(""));
+}
+
+export function compileValueReader(keys: readonly string[]): ValueReader | null {
+  const lines: string[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    if (!IDENT.test(keys[k]!)) return null;
+    lines.push(`a[${k}]=o[${JSON.stringify(keys[k])}];`);
+  }
+  return generate<ValueReader>(["o", "a"], lines.join(""));
+}
+
+/** The property keys of a list of entries (field key, or group key). */
+export function entryKeys(
+  entries: readonly number[],
+  fieldKey: readonly string[],
+  groups: readonly { key: string }[],
+): string[] {
+  return entries.map((e) => (e >= 0 ? fieldKey[e]! : groups[-e - 1]!.key));
+}
+
+function compileItemSetter(itemKeys: readonly string[]): ItemSetter | null {
+  const cases: string[] = [];
+  for (let k = 0; k < itemKeys.length; k++) {
+    if (!IDENT.test(itemKeys[k]!)) return null;
+    cases.push(`case ${k}:o[${JSON.stringify(itemKeys[k])}]=v;return;`);
+  }
+  return generate<ItemSetter>(["o", "s", "v"], `switch(s){${cases.join("")}}`);
+}
+
+/** Turns code generation off (or back on) for plans compiled from now on; for tests and strict CSPs. */
+export function setCodegen(enabled: boolean): void {
+  codegen = enabled ? undefined : false;
+}
+
+function uniqueKey(base: string, used: Set<string>): string {
+  let key = RESERVED_PROPERTY_NAMES.includes(base) ? `${base}Field` : base;
+  if (used.has(key)) {
+    let n = 2;
+    while (used.has(`${key}${n}`)) n++;
+    key = `${key}${n}`;
+  }
+  used.add(key);
+  return key;
+}
+
+interface DraftGroup {
+  key: string;
+  countField: string;
+  countFixed: number;
+  countFloating: number;
+  parent: number;
+  members: number[];
+  entries: number[];
+  descendants: number[];
+}
+
+export function compilePlan(spec: MessageSpec, version: number): Plan {
+  const headerSize = version >= 20 ? 4 : 2;
+  const used = new Set<string>();
+  const fixedKey: string[] = [];
+  const fixedName: string[] = [];
+  const fixedOps: number[] = [];
+  const fixedOffsets: number[] = [];
+  const fixedSizes: number[] = [];
+  for (const f of spec.fixed) {
+    if (f.type === "MHDR" || f.name === "MessageHeader") continue;
+    let op = opOf(f.type);
+    const natural = opSize(op);
+    if (op === OP_SKIP || (natural !== 0 && natural !== f.size)) op = OP_UNSPEC;
+    if (op === OP_NAMEDVAR || op === OP_NAMEDARRAY) op = OP_UNSPEC;
+    fixedKey.push(uniqueKey(fieldPropertyName(f.name), used));
+    fixedName.push(f.name);
+    fixedOps.push(op);
+    fixedOffsets.push(f.offset);
+    fixedSizes.push(f.size);
+  }
+
+  const n = spec.floating.length;
+  const fieldName = spec.floating.map((f) => f.name);
+  const fieldKey: string[] = new Array<string>(n).fill("");
+  const fieldTag = new Uint16Array(n);
+  const fieldOp = new Uint8Array(n);
+  const fieldMax = new Uint32Array(n);
+  const fieldRequired = new Uint8Array(n);
+  const fieldKind = new Uint8Array(n);
+  const fieldGroup = new Int16Array(n).fill(-1);
+  const fieldGroupPos = new Int16Array(n).fill(-1);
+  const fieldCountGroup = new Int16Array(n).fill(-1);
+  const fieldAlt = new Int16Array(n).fill(-1);
+  const fieldNextSameTag = new Int16Array(n).fill(-1);
+  let maxTag = 0;
+  const groups: DraftGroup[] = [];
+  const groupByCount = new Map<string, number>();
+  let hasNamedData = false;
+
+  spec.floating.forEach((f, i) => {
+    fieldTag[i] = f.tag;
+    if (f.tag > maxTag) maxTag = f.tag;
+    let op = opOf(f.type);
+    if (op === OP_SKIP) op = OP_UNSPEC;
+    fieldOp[i] = op;
+    if (op === OP_NAMEDVAR || op === OP_NAMEDARRAY) hasNamedData = true;
+    fieldMax[i] = f.maxSize;
+    fieldRequired[i] = f.required ? 1 : 0;
+    if (f.countField !== undefined && f.countField !== f.name) {
+      let g = groupByCount.get(f.countField);
+      if (g === undefined) {
+        g = groups.length;
+        groupByCount.set(f.countField, g);
+        groups.push({
+          key: "",
+          countField: f.countField,
+          countFixed: fixedName.indexOf(f.countField),
+          countFloating: fieldName.indexOf(f.countField),
+          parent: -1,
+          members: [],
+          entries: [],
+          descendants: [],
+        });
+      }
+      const group = groups[g]!;
+      fieldKind[i] = KIND_GROUP;
+      fieldGroup[i] = g;
+      fieldGroupPos[i] = group.members.length;
+      group.members.push(i);
+    } else if (f.repeatable) {
+      fieldKind[i] = KIND_LIST;
+    } else {
+      fieldKind[i] = KIND_SCALAR;
+    }
+  });
+
+  // Nesting: a group whose count field is a member of another group lives in that group's items.
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    if (group.countFixed >= 0 || group.countFloating < 0) continue;
+    fieldCountGroup[group.countFloating] = g;
+    let parent = fieldGroup[group.countFloating]!;
+    // No cycles, and a parent must have object items (more than its count-field member).
+    for (let p = parent; p >= 0; p = groups[p]!.parent) {
+      if (p === g) {
+        parent = -1;
+        break;
+      }
+    }
+    group.parent = parent;
+  }
+  for (let g = 0; g < groups.length; g++) {
+    for (let p = groups[g]!.parent; p >= 0; p = groups[p]!.parent) groups[p]!.descendants.push(g);
+  }
+  const isSingle = (g: number) => groups[g]!.members.length === 1 && !groups.some((o) => o.parent === g);
+
+  // Entries (write order) of the message and of each group's items.
+  const topEntries: number[] = [];
+  const placed = new Set<number>();
+  const topGroupOf = (g: number, level: number): number => {
+    // The ancestor of g whose parent is `level` (-1: the message).
+    let x = g;
+    while (groups[x]!.parent !== level) x = groups[x]!.parent;
+    return x;
+  };
+  const isUnder = (g: number, level: number): boolean => {
+    for (let x: number = g; x >= 0; x = groups[x]!.parent) if (groups[x]!.parent === level) return true;
+    return false;
+  };
+  for (let i = 0; i < n; i++) {
+    const g = fieldGroup[i]!;
+    if (g < 0) {
+      topEntries.push(i);
+      continue;
+    }
+    const top = topGroupOf(g, -1);
+    if (!placed.has(top)) {
+      placed.add(top);
+      topEntries.push(-(top + 1));
+    }
+  }
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    const seenNested = new Set<number>();
+    for (let i = 0; i < n; i++) {
+      const fg = fieldGroup[i]!;
+      if (fg === g) group.entries.push(i);
+      else if (fg >= 0 && isUnder(fg, g) && fg !== g) {
+        const child = topGroupOf(fg, g);
+        if (!seenNested.has(child)) {
+          seenNested.add(child);
+          group.entries.push(-(child + 1));
+        }
+      }
+    }
+  }
+
+  // Property names: top-level fields and groups; members and nested groups are keys of items.
+  for (let i = 0; i < n; i++) if (fieldGroup[i]! < 0) fieldKey[i] = uniqueKey(fieldPropertyName(fieldName[i]!), used);
+  for (let g = 0; g < groups.length; g++) {
+    if (groups[g]!.parent < 0) groups[g]!.key = uniqueKey(groupPropertyName(groups[g]!.countField), used);
+  }
+  for (let g = 0; g < groups.length; g++) {
+    const inItem = new Set<string>();
+    for (const e of groups[g]!.entries) {
+      if (e >= 0) fieldKey[e] = uniqueKey(fieldPropertyName(fieldName[e]!), inItem);
+    }
+    for (const e of groups[g]!.entries) {
+      if (e < 0) groups[-e - 1]!.key = uniqueKey(groupPropertyName(groups[-e - 1]!.countField), inItem);
+    }
+  }
+
+  for (let i = 0; i < n; i++) {
+    const alt = spec.floating[i]!.alternativeTo;
+    if (alt !== undefined) {
+      const j = fieldName.indexOf(alt);
+      if (j >= 0 && j !== i) {
+        fieldAlt[i] = j;
+        if (fieldAlt[j] === -1) fieldAlt[j] = i;
+      }
+    }
+  }
+
+  const tagSlot = new Int16Array(maxTag + 1).fill(-1);
+  for (let i = n - 1; i >= 0; i--) {
+    const t = fieldTag[i]!;
+    fieldNextSameTag[i] = tagSlot[t]!;
+    tagSlot[t] = i;
+  }
+
+  const keys = new Set<string>(fixedKey);
+  for (let i = 0; i < n; i++) if (fieldGroup[i] === -1) keys.add(fieldKey[i]!);
+  for (const g of groups) if (g.parent < 0) keys.add(g.key);
+
+  // Item slots: members by position, then nested groups in entry order.
+  const itemKeys: string[][] = groups.map((g) => g.members.map((m) => fieldKey[m]!));
+  const slotInParent: number[] = groups.map(() => -1);
+  for (let g = 0; g < groups.length; g++) {
+    for (const e of groups[g]!.entries) {
+      if (e >= 0) continue;
+      slotInParent[-e - 1] = itemKeys[g]!.length;
+      itemKeys[g]!.push(groups[-e - 1]!.key);
+    }
+  }
+
+  const entryPos: number[] = groups.map(() => -1);
+  for (const list of [topEntries, ...groups.map((g) => g.entries)]) {
+    list.forEach((e, k) => {
+      if (e < 0) entryPos[-e - 1] = k;
+    });
+  }
+
+  const fixedCountGroup = new Int16Array(fixedKey.length).fill(-1);
+  groups.forEach((g, gi) => {
+    if (g.countFixed >= 0) fixedCountGroup[g.countFixed] = gi;
+  });
+
+  return {
+    spec,
+    name: spec.name,
+    type: spec.type,
+    version,
+    fixedSize: spec.fixedSize,
+    headerSize,
+    fixedKey,
+    fixedName,
+    fixedOp: Uint8Array.from(fixedOps),
+    fixedOffset: Uint32Array.from(fixedOffsets),
+    fixedSizeOf: Uint32Array.from(fixedSizes),
+    fixedCountGroup,
+    fieldKey,
+    fieldName,
+    fieldTag,
+    fieldOp,
+    fieldMax,
+    fieldRequired,
+    fieldKind,
+    fieldGroup,
+    fieldGroupPos,
+    fieldCountGroup,
+    fieldAlt,
+    fieldNextSameTag,
+    fieldSpec: spec.floating,
+    tagSlot,
+    groups: groups.map((g, i) => ({
+      key: g.key,
+      countField: g.countField,
+      countFixed: g.countFixed,
+      countFloating: g.countFloating,
+      parent: g.parent,
+      members: g.members,
+      entries: g.entries,
+      descendants: g.descendants,
+      single: isSingle(i),
+      itemKeys: itemKeys[i]!,
+      slotInParent: slotInParent[i]!,
+      setItem: isSingle(i) ? null : compileItemSetter(itemKeys[i]!),
+      readItem: isSingle(i) ? null : compileValueReader(entryKeys(g.entries, fieldKey, groups)),
+      values: new Array<unknown>(g.entries.length).fill(undefined),
+      entryPos: entryPos[i]!,
+    })),
+    entries: topEntries,
+    hasNamedData,
+    keys,
+    fixedReader: compileFixedReader(
+      spec.name,
+      fixedKey,
+      fixedOps,
+      fixedOffsets,
+      groups.flatMap((g, gi) => (g.countFixed >= 0 && g.parent < 0 ? [[g.key, gi] as [string, number]] : [])),
+    ),
+    assemble: compileAssembler(topEntries, fieldKey, groups),
+    readFixed: compileValueReader(fixedKey),
+    readEntries: compileValueReader(entryKeys(topEntries, fieldKey, groups)),
+    fixedValues: new Array<unknown>(fixedKey.length).fill(undefined),
+    entryValues: new Array<unknown>(topEntries.length).fill(undefined),
+    vals: new Array<unknown>(n).fill(undefined),
+    garr: new Array<unknown[] | undefined>(groups.length).fill(undefined),
+    seen: new Uint8Array(n),
+    curItem: new Array<Record<string, unknown> | undefined>(groups.length).fill(undefined),
+    lastPos: new Int32Array(groups.length),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Caches
+
+/** Message types below this are cached in flat arrays; larger numbers go to the schema each time. */
+const TYPE_CACHE_LIMIT = 4096;
+const NO_PLAN = null;
+
+export interface PlanCache {
+  readonly schema: CodecSchema;
+  /** [version][messageType] → plan, null (no layout), or undefined (not looked up yet). */
+  readonly byType: (Plan | null | undefined)[][];
+  readonly byName: Map<string, Plan | null>[];
+  /** name → every top-level key the message has at any version (for FIELD_NOT_IN_VERSION). */
+  readonly allKeys: Map<string, ReadonlySet<string> | null>;
+}
+
+function newCache(schema: CodecSchema): PlanCache {
+  const byType: (Plan | null | undefined)[][] = [];
+  const byName: Map<string, Plan | null>[] = [];
+  for (let v = 0; v <= 25; v++) {
+    byType.push([]);
+    byName.push(new Map());
+  }
+  return { schema, byType, byName, allKeys: new Map() };
+}
+
+const defaultCache = newCache(defaultSchema);
+const customCaches = new WeakMap<CodecSchema, PlanCache>();
+
+export function planCache(schema: CodecSchema | undefined): PlanCache {
+  if (schema === undefined || schema === defaultSchema) return defaultCache;
+  let c = customCaches.get(schema);
+  if (!c) {
+    c = newCache(schema);
+    customCaches.set(schema, c);
+  }
+  return c;
+}
+
+function compileOrNull(cache: PlanCache, spec: MessageSpec | undefined, version: number): Plan | null {
+  if (spec === undefined) return NO_PLAN;
+  const byName = cache.byName[version]!;
+  const known = byName.get(spec.name);
+  if (known !== undefined && known !== null && known.spec === spec) return known;
+  const plan = compilePlan(spec, version);
+  byName.set(spec.name, plan);
+  if (spec.type < TYPE_CACHE_LIMIT) cache.byType[version]![spec.type] = plan;
+  return plan;
+}
+
+/** The plan of a message type number at a version (version already validated), or null. */
+export function planByType(cache: PlanCache, version: number, type: number): Plan | null {
+  const row = cache.byType[version]!;
+  if (type < TYPE_CACHE_LIMIT) {
+    const hit = row[type];
+    if (hit !== undefined) return hit;
+    const plan = compileOrNull(cache, cache.schema.messageSpec(type, version), version);
+    row[type] = plan;
+    return plan;
+  }
+  return compileOrNull(cache, cache.schema.messageSpec(type, version), version);
+}
+
+/** The plan of a message name at a version (version already validated), or null. */
+export function planByName(cache: PlanCache, version: number, name: string): Plan | null {
+  const byName = cache.byName[version]!;
+  const hit = byName.get(name);
+  if (hit !== undefined) return hit;
+  const spec = cache.schema.messageSpec(name, version);
+  if (spec === undefined) {
+    byName.set(name, NO_PLAN);
+    return NO_PLAN;
+  }
+  return compileOrNull(cache, spec, version);
+}
+
+export const ALL_VERSIONS: readonly number[] = [17, 18, 19, 20, 21, 22, 23, 24, 25];
+
+/** Every top-level property of a message at any version, or null when no version knows the name. */
+export function allVersionKeys(cache: PlanCache, name: string): ReadonlySet<string> | null {
+  const hit = cache.allKeys.get(name);
+  if (hit !== undefined) return hit;
+  let keys: Set<string> | null = null;
+  for (const v of ALL_VERSIONS) {
+    const p = planByName(cache, v, name);
+    if (p) {
+      keys ??= new Set();
+      for (const k of p.keys) keys.add(k);
+    }
+  }
+  cache.allKeys.set(name, keys);
+  return keys;
+}

@@ -1,0 +1,445 @@
+/**
+ * Vector sources for the schema-driven valid vectors: for one message layout and a variant, the
+ * list of field values (deterministic, derived from the message, field and item names), from which
+ * the frame is written field by field with the ByteBuilder and the expected JSON is written from the
+ * same values. Nothing here decodes or encodes with @ctiwire/codec.
+ *
+ * The JSON shape follows the codec's documented naming (packages/codec/src/naming.ts, plan.ts):
+ * - fixed fields and single floating fields: fieldPropertyName(guide name);
+ * - a counted list (every floating field sharing one count field) is an array under
+ *   groupPropertyName(count field); its items are objects keyed by fieldPropertyName, or the values
+ *   themselves when the list has one member (NamedVariable, NamedArray, FltEnabledServices, ...);
+ * - a list whose count field is itself a member of another list (NumSkills in a CONFIG_AGENT_EVENT
+ *   record) lives in the items of that list, and is written inside each item, where its first
+ *   member is in the layout;
+ * - a list counted by a fixed field is always present (possibly empty); one counted by a floating
+ *   field only when it has items;
+ * - a name that collides with an earlier one gets a 2, 3, ... suffix; the envelope names
+ *   (type, messageType, unknownFields, body) get a "Field" suffix;
+ * - UNSPEC bytes are lower-case hex strings; BOOL is true/false; TIME is a number.
+ * The naming functions are a copy of naming.ts's rule (the test-vectors package cannot depend on
+ * the codec, which depends on it for its tests); the vectors pin the rule.
+ */
+import { ByteBuilder, latin1, namedArray, namedVar, stringz } from "./bytes.mjs";
+
+// ---------------------------------------------------------------------------------------------
+// Naming (the rule of packages/codec/src/naming.ts)
+
+export function fieldPropertyName(guideName) {
+  const name = guideName.replace(/[^A-Za-z0-9_]/g, "");
+  let run = 0;
+  while (run < name.length && /[A-Z]/.test(name[run])) run++;
+  if (run === 0) return name;
+  if (run === name.length) return name.toLowerCase();
+  const next = name[run];
+  const nextIsLower = /[a-z]/.test(next);
+  const after = run + 1 < name.length ? name[run + 1] : "";
+  const plural = next === "s" && (after === "" || /[A-Z0-9]/.test(after));
+  const lower = nextIsLower && run > 1 && !plural ? run - 1 : run;
+  return name.slice(0, lower).toLowerCase() + name.slice(lower);
+}
+
+export function groupPropertyName(countField) {
+  const m = /^Num(?:ber)?(?:Of)?(?=[A-Z0-9])/.exec(countField);
+  if (m) return fieldPropertyName(countField.slice(m[0].length));
+  return `${fieldPropertyName(countField)}List`;
+}
+
+const RESERVED = ["type", "messageType", "unknownFields", "body"];
+
+function uniqueKey(base, used) {
+  let key = RESERVED.includes(base) ? `${base}Field` : base;
+  if (used.has(key)) {
+    let n = 2;
+    while (used.has(`${key}${n}`)) n++;
+    key = `${key}${n}`;
+  }
+  used.add(key);
+  return key;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The shape of a layout: property names, counted lists and their nesting.
+
+/**
+ * @returns {{ fixed: {spec, key}[], fields: {spec, key, group}[], groups: {countField, key, parent, countFixed, countFloating, members, entries, single}[], entries: number[] }}
+ * entries: a field index (>= 0) or -(g + 1) for list g, in write order.
+ */
+export function shapeOf(spec) {
+  const used = new Set();
+  const fixed = spec.fixed
+    .filter((f) => f.type !== "MHDR" && f.name !== "MessageHeader")
+    .map((f) => ({ spec: f, key: uniqueKey(fieldPropertyName(f.name), used) }));
+  const fixedNames = fixed.map((f) => f.spec.name);
+  const floatNames = spec.floating.map((f) => f.name);
+  const groups = [];
+  const byCount = new Map();
+  const fields = spec.floating.map((f) => {
+    let group = -1;
+    if (f.countField !== undefined && f.countField !== f.name) {
+      group = byCount.get(f.countField);
+      if (group === undefined) {
+        group = groups.length;
+        byCount.set(f.countField, group);
+        groups.push({
+          countField: f.countField,
+          key: "",
+          parent: -1,
+          countFixed: fixedNames.indexOf(f.countField),
+          countFloating: floatNames.indexOf(f.countField),
+          members: [],
+          entries: [],
+          single: false,
+        });
+      }
+      groups[group].members.push(spec.floating.indexOf(f));
+    } else if (f.repeatable) {
+      throw new Error(`${spec.name}.${f.name}: a repeatable field without a count field (not in the schema today)`);
+    }
+    return { spec: f, key: "", group };
+  });
+  for (const g of groups) {
+    if (g.countFixed >= 0 || g.countFloating < 0) continue;
+    let parent = fields[g.countFloating].group;
+    for (let p = parent; p >= 0; p = groups[p].parent) {
+      if (groups[p] === g) {
+        parent = -1;
+        break;
+      }
+    }
+    g.parent = parent;
+  }
+  const topOf = (g, level) => {
+    let x = g;
+    while (groups[x].parent !== level) x = groups[x].parent;
+    return x;
+  };
+  const isUnder = (g, level) => {
+    for (let x = g; x >= 0; x = groups[x].parent) if (groups[x].parent === level) return true;
+    return false;
+  };
+  const entries = [];
+  const placed = new Set();
+  fields.forEach((f, i) => {
+    if (f.group < 0) entries.push(i);
+    else {
+      const top = topOf(f.group, -1);
+      if (!placed.has(top)) {
+        placed.add(top);
+        entries.push(-(top + 1));
+      }
+    }
+  });
+  groups.forEach((g, gi) => {
+    const seen = new Set();
+    fields.forEach((f, i) => {
+      if (f.group === gi) g.entries.push(i);
+      else if (f.group >= 0 && isUnder(f.group, gi)) {
+        const child = topOf(f.group, gi);
+        if (!seen.has(child)) {
+          seen.add(child);
+          g.entries.push(-(child + 1));
+        }
+      }
+    });
+  });
+  fields.forEach((f) => {
+    if (f.group < 0) f.key = uniqueKey(fieldPropertyName(f.spec.name), used);
+  });
+  for (const g of groups) if (g.parent < 0) g.key = uniqueKey(groupPropertyName(g.countField), used);
+  groups.forEach((g) => {
+    const inItem = new Set();
+    for (const e of g.entries) if (e >= 0) fields[e].key = uniqueKey(fieldPropertyName(fields[e].spec.name), inItem);
+    for (const e of g.entries)
+      if (e < 0) groups[-e - 1].key = uniqueKey(groupPropertyName(groups[-e - 1].countField), inItem);
+  });
+  groups.forEach((g, gi) => {
+    g.single = g.members.length === 1 && !groups.some((o) => o.parent === gi);
+  });
+  return { fixed, fields, groups, entries };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic sample values
+
+export function hash(s) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Printable ASCII text of exactly n characters derived from a seed name. */
+export function text(seed, n) {
+  const base = seed.replace(/[^A-Za-z0-9]/g, "") || "x";
+  let s = "";
+  let k = 0;
+  while (s.length < n) {
+    s += (k === 0 ? "" : "-") + (k % 2 === 0 ? base : String(hash(seed + k) % 10000));
+    k++;
+  }
+  return s.slice(0, n);
+}
+
+/** n bytes derived from a seed, starting with 0x00 and ending with 0xff (n >= 2). */
+export function blob(seed, n) {
+  const h = hash(seed);
+  const out = [];
+  for (let i = 0; i < n; i++) out.push((h + i * 73) & 0xff);
+  if (n >= 2) {
+    out[0] = 0;
+    out[n - 1] = 0xff;
+  }
+  return out;
+}
+
+function numberFor(type, seed) {
+  const h = hash(seed);
+  switch (type) {
+    case "UCHAR":
+      return h & 0xff;
+    case "CHAR":
+      return (h & 0xff) - 0x80;
+    case "USHORT":
+      return h & 0xffff;
+    case "SHORT":
+      return (h & 0xffff) - 0x8000;
+    case "UINT":
+      return h;
+    case "INT":
+      return h | 0;
+    case "TIME":
+      return 1700000000 + (h % 100000000);
+    default:
+      throw new Error(`not a number type: ${type}`);
+  }
+}
+
+const NATURAL = { CHAR: 1, UCHAR: 1, SHORT: 2, USHORT: 2, BOOL: 2, INT: 4, UINT: 4, TIME: 4, TASKID: 12 };
+
+/** Writes a number of a fixed-size type to a builder. */
+export function writeNumber(b, type, v) {
+  switch (type) {
+    case "UCHAR":
+      return b.u8(v);
+    case "CHAR":
+      return b.i8(v);
+    case "USHORT":
+      return b.u16(v);
+    case "SHORT":
+      return b.i16(v);
+    case "UINT":
+    case "TIME":
+      return b.u32(v);
+    case "INT":
+      return b.i32(v);
+    case "BOOL":
+      return b.u16(v ? 1 : 0);
+    default:
+      throw new Error(`writeNumber: ${type}`);
+  }
+}
+
+/**
+ * A sample value for a field and its data bytes (floating) or JSON value.
+ * `size`: "realistic" or "max".
+ */
+function sampleFloating(f, seed, size) {
+  switch (f.type) {
+    case "STRING": {
+      const n = size === "max" ? f.maxSize - 1 : Math.min(f.maxSize - 1, 6 + (hash(seed) % 19));
+      const v = text(`${f.name}`, n);
+      return { json: v, data: stringz(v) };
+    }
+    case "UNSPEC":
+    case "APPPATHID": {
+      const n = size === "max" ? f.maxSize : Math.min(f.maxSize, 16);
+      const bytes = blob(seed, n);
+      return { json: hexOf(bytes), data: bytes };
+    }
+    case "BOOL": {
+      const v = (hash(seed) & 1) === 1;
+      return { json: v, data: [0, v ? 1 : 0] };
+    }
+    case "TASKID": {
+      const t = {
+        taskGroupHigh: numberFor("INT", `${seed}h`),
+        taskGroupLow: numberFor("INT", `${seed}l`),
+        sequenceNumber: numberFor("INT", `${seed}s`),
+      };
+      const b = new ByteBuilder(25).i32(t.taskGroupHigh).i32(t.taskGroupLow).i32(t.sequenceNumber);
+      return { json: t, data: b.out };
+    }
+    default: {
+      const v = numberFor(f.type, seed);
+      const b = new ByteBuilder(25);
+      writeNumber(b, f.type, v);
+      return { json: v, data: b.out };
+    }
+  }
+}
+
+function hexOf(bytes) {
+  return bytes.map((x) => (x < 16 ? "0" : "") + x.toString(16)).join("");
+}
+
+/** Sample NAMEDVAR / NAMEDARRAY entries. */
+function sampleNamed(f, k, seed) {
+  const value = text(`${seed}value${k}`, 5 + (hash(`${seed}${k}`) % 20));
+  if (f.type === "NAMEDVAR") {
+    const name = `user.ctiwire.var${k + 1}`;
+    return { json: { name, value }, data: namedVar(name, value) };
+  }
+  const name = `user.ctiwire.arr${(k % 2) + 1}`;
+  const index = k;
+  return { json: { index, name, value }, data: namedArray(index, name, value) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vector source → frame bytes and JSON
+
+export const VARIANTS = {
+  full: "every fixed field; every floating field present once at a realistic size (alternatives left out); counted lists with 2 items (3 for named variables/arrays)",
+  minimal: "only the fixed part and the required floating fields; counted lists empty",
+  max: "every non-alternative field at its maximum size: the frame is the layout's largest size",
+  alt: "as full, but with each alternative field sent in place of the field it replaces",
+};
+
+/** Whether a variant applies to a layout. */
+export function variantApplies(spec, variant) {
+  switch (variant) {
+    case "full":
+      return true;
+    case "minimal":
+      return spec.floating.some((f) => !f.required || f.countField !== undefined || f.alternativeTo !== undefined);
+    case "max":
+      return spec.largestSize !== undefined;
+    case "alt":
+      return spec.floating.some((f) => f.alternativeTo !== undefined);
+  }
+  return false;
+}
+
+/**
+ * Builds { hex, message } for a layout at a version in a variant, writing the fields one by one.
+ */
+export function buildMessage(spec, version, variant) {
+  const shape = shapeOf(spec);
+  const replaced = new Set(spec.floating.filter((f) => f.alternativeTo).map((f) => f.alternativeTo));
+  const include = (f) => {
+    if (variant === "alt") return f.alternativeTo !== undefined || !replaced.has(f.name);
+    if (f.alternativeTo !== undefined) return false;
+    if (variant === "minimal") return f.required;
+    return true;
+  };
+  const size = variant === "max" ? "max" : "realistic";
+  const itemsOf = (g) => {
+    if (variant === "minimal") return 0;
+    const group = shape.groups[g];
+    const t = group.single ? shape.fields[group.members[0]].spec.type : "";
+    return t === "NAMEDVAR" || t === "NAMEDARRAY" ? 3 : 2;
+  };
+  /** Count field index (floating) → list it counts. */
+  const countsList = new Map();
+  shape.groups.forEach((g, gi) => {
+    if (g.countFloating >= 0) countsList.set(g.countFloating, gi);
+  });
+
+  const body = new ByteBuilder(version);
+  const message = { type: spec.name, messageType: spec.type };
+
+  // Fixed part, in layout order.
+  let offset = 8;
+  for (const { spec: f, key } of shape.fixed) {
+    if (f.offset !== offset) throw new Error(`${spec.name}.${f.name}: offset ${f.offset}, expected ${offset}`);
+    const counted = shape.groups.findIndex((g) => g.countField === f.name && g.countFixed >= 0);
+    let v;
+    if (counted >= 0) v = itemsOf(counted);
+    else if (f.type === "BOOL") v = (hash(`${spec.name}.${f.name}`) & 1) === 1;
+    else if (NATURAL[f.type] === f.size) v = numberFor(f.type, `${spec.name}.${f.name}`);
+    else throw new Error(`${spec.name}.${f.name}: fixed ${f.type}[${f.size}] not handled by the sample builder`);
+    if (f.type === "BOOL") body.u16(v ? 1 : 0);
+    else writeNumber(body, f.type, v);
+    message[key] = v;
+    offset += f.size;
+  }
+  if (offset !== spec.fixedSize) throw new Error(`${spec.name}: fixed size ${offset} != ${spec.fixedSize}`);
+
+  const writeField = (i, seed, target, countValue) => {
+    const { spec: f, key } = shape.fields[i];
+    if (NATURAL[f.type] !== undefined && NATURAL[f.type] !== f.maxSize) {
+      throw new Error(`${spec.name}.${f.name}: ${f.type} with max size ${f.maxSize}`);
+    }
+    let s;
+    if (countValue !== undefined) {
+      const b = new ByteBuilder(25);
+      writeNumber(b, f.type, countValue);
+      s = { json: countValue, data: b.out };
+    } else {
+      s = sampleFloating(f, seed, size);
+    }
+    if (s.data.length > (version <= 19 ? 255 : 65535))
+      throw new Error(`${spec.name}.${f.name}: too long for v${version}`);
+    body.field(f.tag, s.data);
+    target[key] = s.json;
+  };
+
+  /** Writes entries (fields and nested lists) into target (the message or a list item). */
+  const writeEntries = (entries, target, seedBase, itemCounts) => {
+    for (const e of entries) {
+      if (e >= 0) {
+        const f = shape.fields[e].spec;
+        const g = countsList.get(e);
+        if (g !== undefined) {
+          // A floating count field: present when included, or when its list has items.
+          const n = itemCounts.get(g);
+          if (include(f) || n > 0) writeField(e, "", target, n);
+          continue;
+        }
+        if (!include(f)) continue;
+        writeField(e, `${seedBase}${f.name}`, target);
+        continue;
+      }
+      const gi = -e - 1;
+      const group = shape.groups[gi];
+      const n = itemCounts.get(gi);
+      const arr = [];
+      for (let k = 0; k < n; k++) {
+        const itemSeed = `${seedBase}${group.key}[${k}].`;
+        if (group.single) {
+          const fi = group.members[0];
+          const f = shape.fields[fi].spec;
+          const s =
+            f.type === "NAMEDVAR" || f.type === "NAMEDARRAY"
+              ? sampleNamed(f, k, itemSeed)
+              : sampleFloating(f, itemSeed + f.name, size);
+          body.field(f.tag, s.data);
+          arr.push(s.json);
+        } else {
+          const item = {};
+          // Nested lists of this item get their own counts.
+          const nested = new Map(itemCounts);
+          for (const x of group.entries) if (x < 0) nested.set(-x - 1, itemsOf(-x - 1));
+          writeEntries(group.entries, item, itemSeed, nested);
+          arr.push(item);
+        }
+      }
+      if (group.countFixed >= 0 || n > 0) target[group.key] = arr;
+    }
+  };
+
+  const counts = new Map();
+  shape.groups.forEach((g, gi) => {
+    if (g.parent < 0) counts.set(gi, itemsOf(gi));
+  });
+  writeEntries(shape.entries, message, "", counts);
+
+  // MessageLength: the bytes after the 8-byte header (fixed part after the header, then the floating part).
+  const f = new ByteBuilder(version);
+  f.u32(body.length).u32(spec.type).append(body);
+  return { hex: f.toHex(), message, length: f.length };
+}
+
+export { latin1 };
