@@ -1,0 +1,956 @@
+/**
+ * The CTI Server: TCP listeners for side A (and B), sessions with the wire format of their
+ * negotiated version, OPEN_REQ validation (Ch 4), heartbeats, IdleTimeout, CLOSE, client-monitor
+ * notifications, event fan-out and the client's requests, plus fault injection for tests.
+ */
+import { EventEmitter } from "node:events";
+import * as net from "node:net";
+import * as tls from "node:tls";
+import { type CtiMessage, decode } from "@ctiwire/codec";
+import {
+  AgentState,
+  StatusCode as E,
+  isProtocolVersion,
+  maxMessageSize,
+  messageSpec,
+  messageTypeName,
+  type ProtocolVersion,
+  CTIServiceMask as SVC,
+} from "@ctiwire/protocol";
+import { encodeMessage, type Props } from "./build.js";
+import { type SimulatorClock, systemClock } from "./clock.js";
+import {
+  type Agent,
+  agentStateMaskBit,
+  CALL_EVENT_MASK_BITS,
+  ContactCenter,
+  DEFAULT_TIMING,
+  PT_ENTERPRISE_AGENT,
+  type Reply,
+  type SimEvent,
+  type Timing,
+} from "./contact-center.js";
+
+export type Side = "A" | "B";
+
+export interface SimulatorOptions {
+  /** Address to listen on (default 127.0.0.1). */
+  host?: string;
+  /** Side A port (0 = ephemeral, the default). */
+  port?: number;
+  /** Side B port: when given (0 = ephemeral), the simulator is duplex. */
+  portB?: number;
+  /** Number of agents (default 10). */
+  agents?: number;
+  /** Mean call arrival rate (default 0.5; 0 = no scripted calls). */
+  callsPerSecond?: number;
+  /** Seed of the PRNG that drives agents and calls (default 1). */
+  seed?: number;
+  /** PeripheralID of the simulated ACD (default 5000). */
+  peripheralID?: number;
+  /** Time source (default: the system clock). Use ManualClock for reproducible tests. */
+  clock?: SimulatorClock;
+  /** TLS (secured GED-188) instead of plain TCP. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Which side is active at start (default A). */
+  activeSide?: Side;
+  /** Close sessions idle for longer than their IdleTimeout (default true). */
+  idleTimeoutEnforced?: boolean;
+  /** Extra load: AGENT_STATE_EVENTs per second re-reporting agents' current states (default 0). */
+  eventRate?: number;
+  // --- additions ---------------------------------------------------------------------------
+  /** When set, OPEN_REQ ClientID/ClientPassword must match (else E_CTI_INVALID_PASSWORD). */
+  credentials?: { clientID: string; password: string };
+  /** Start with the scripted contact center paused (control requests still work). */
+  paused?: boolean;
+  /** Durations of the script, ms ([min, max] ranges). */
+  timing?: Partial<Timing>;
+  /** Probability that a scripted agent puts a call on hold (default 0.2). */
+  holdChance?: number;
+  /** Probability that a scripted agent transfers a call to another agent (default 0.1). */
+  transferChance?: number;
+  /** Probability that a scripted agent goes NOT_READY after wrap-up (default 0.1). */
+  notReadyChance?: number;
+  /** Calls waiting for an agent beyond this many are abandoned, oldest first (default 100). */
+  maxQueue?: number;
+  /** A session whose unsent output exceeds this many bytes is dropped (default 1 MiB). */
+  maxBufferedBytes?: number;
+}
+
+export interface DropOptions {
+  /** Write the first half of a frame before closing, so the client sees a truncated frame. */
+  midFrame?: boolean;
+  /** Reset (RST) instead of a graceful FIN. */
+  reset?: boolean;
+}
+
+export interface SessionInfo {
+  sessionID: number;
+  side: Side;
+  version: number;
+  clientID: string;
+  servicesGranted: number;
+  standby: boolean;
+  agentID?: string;
+  remoteAddress: string;
+  remotePort: number;
+}
+
+export interface SessionCloseInfo extends SessionInfo {
+  status: number;
+}
+
+export interface RequestInfo {
+  sessionID: number;
+  side: Side;
+  message: CtiMessage;
+}
+
+export interface SimulatorStats {
+  /** Sessions currently open. */
+  sessions: number;
+  framesIn: number;
+  framesOut: number;
+  /** Unsolicited events written to sessions. */
+  eventsSent: number;
+}
+
+interface Monitor {
+  id: number;
+  device?: string;
+  callID?: number;
+  callMsgMask: number;
+  agentStateMask: number;
+}
+
+interface Session {
+  readonly id: number;
+  readonly side: Side;
+  readonly socket: net.Socket;
+  chunks: Buffer[];
+  buffered: number;
+  version?: ProtocolVersion;
+  open: boolean;
+  standby: boolean;
+  closed: boolean;
+  services: number;
+  callMsgMask: number;
+  agentStateMask: number;
+  idleTimeoutMs?: number;
+  idleTimer?: unknown;
+  clientID: string;
+  clientSignature: string;
+  uniqueInstanceID?: string;
+  agent?: Agent;
+  peripheralID: number;
+  monitors: Monitor[];
+  closeStatus?: number;
+  remoteAddress: string;
+  remotePort: number;
+}
+
+/** Services the simulator grants; the rest of a request is silently not granted. */
+const SUPPORTED =
+  SVC.CTI_SERVICE_CLIENT_EVENTS |
+  SVC.CTI_SERVICE_CALL_DATA_UPDATE |
+  SVC.CTI_SERVICE_CLIENT_CONTROL |
+  SVC.CTI_SERVICE_CONNECTION_MONITOR |
+  SVC.CTI_SERVICE_ALL_EVENTS |
+  SVC.CTI_SERVICE_PERIPHERAL_MONITOR |
+  SVC.CTI_SERVICE_CLIENT_MONITOR |
+  SVC.CTI_SERVICE_IGNORE_DUPLICATE_AGENT_EVENTS |
+  SVC.CTI_SERVICE_IGNORE_CONF |
+  SVC.CTI_SERVICE_ACD_LINE_ONLY |
+  SVC.CTI_SERVICE_ACTIVE_STANDBY;
+
+/** Every bit the CTI Service Masks table names (others → E_CTI_INVALID_SERVICE_MASK). */
+const KNOWN_SERVICE_BITS = 0x80000000 | 0x02000000 | 0x00780000 | 0x0000bfff;
+const KNOWN_AGENT_STATE_BITS = 0x3fff;
+const KNOWN_CONFIG_BITS = 0x13f;
+const NULL_ID = 0xffffffff;
+
+const CONTROL_REQUESTS = new Set([
+  "SET_AGENT_STATE_REQ",
+  "MAKE_CALL_REQ",
+  "ANSWER_CALL_REQ",
+  "HOLD_CALL_REQ",
+  "RETRIEVE_CALL_REQ",
+  "CLEAR_CALL_REQ",
+  "CLEAR_CONNECTION_REQ",
+  "TRANSFER_CALL_REQ",
+  "CONFERENCE_CALL_REQ",
+  "CONSULTATION_CALL_REQ",
+]);
+
+function clip(s: string | undefined, max: number): string {
+  if (s === undefined) return "";
+  return s.length > max - 1 ? s.slice(0, max - 1) : s;
+}
+
+function latin1(b: Uint8Array | undefined): string {
+  if (!b) return "";
+  let s = "";
+  for (const c of b) {
+    if (c === 0) break;
+    s += String.fromCharCode(c);
+  }
+  return s;
+}
+
+export class Simulator extends EventEmitter {
+  readonly address: string;
+  readonly stats: SimulatorStats = { sessions: 0, framesIn: 0, framesOut: 0, eventsSent: 0 };
+  readonly contactCenter: ContactCenter;
+  #portA = 0;
+  #portB: number | undefined;
+  readonly #o: SimulatorOptions;
+  readonly #clock: SimulatorClock;
+  readonly #servers: { side: Side; server: net.Server }[] = [];
+  /** Every connection, in accept order. */
+  readonly #sessions = new Map<number, Session>();
+  #nextSessionID = 1;
+  #nextMonitorID = 1;
+  #heartbeatsStopped = false;
+  #activeSide: Side;
+  #closed = false;
+
+  constructor(o: SimulatorOptions) {
+    super();
+    this.#o = o;
+    this.address = o.host ?? "127.0.0.1";
+    this.#clock = o.clock ?? systemClock;
+    this.#activeSide = o.activeSide ?? "A";
+    this.contactCenter = new ContactCenter(
+      {
+        agents: o.agents ?? 10,
+        callsPerSecond: o.callsPerSecond ?? 0.5,
+        seed: o.seed ?? 1,
+        peripheralID: o.peripheralID ?? 5000,
+        clock: this.#clock,
+        timing: { ...DEFAULT_TIMING, ...o.timing },
+        holdChance: o.holdChance ?? 0.2,
+        transferChance: o.transferChance ?? 0.1,
+        notReadyChance: o.notReadyChance ?? 0.1,
+        maxQueue: o.maxQueue ?? 100,
+        eventRate: o.eventRate ?? 0,
+      },
+      (ev) => this.#broadcast(ev),
+    );
+  }
+
+  get portA(): number {
+    return this.#portA;
+  }
+
+  get portB(): number | undefined {
+    return this.#portB;
+  }
+
+  get activeSide(): Side {
+    return this.#activeSide;
+  }
+
+  get peripheralID(): number {
+    return this.contactCenter.peripheralID;
+  }
+
+  /** Open sessions (info for tests). */
+  sessions(): SessionInfo[] {
+    return [...this.#sessions.values()].filter((s) => s.open).map((s) => this.#info(s));
+  }
+
+  async listen(): Promise<void> {
+    const sides: { side: Side; port: number }[] = [{ side: "A", port: this.#o.port ?? 0 }];
+    if (this.#o.portB !== undefined) sides.push({ side: "B", port: this.#o.portB });
+    for (const { side, port } of sides) {
+      const onConn = (socket: net.Socket) => this.#accept(side, socket);
+      const server = this.#o.tls
+        ? tls.createServer({ key: this.#o.tls.key, cert: this.#o.tls.cert }, onConn)
+        : net.createServer(onConn);
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, this.address, () => {
+          server.off("error", reject);
+          resolve();
+        });
+      });
+      const addr = server.address() as net.AddressInfo;
+      if (side === "A") this.#portA = addr.port;
+      else this.#portB = addr.port;
+      this.#servers.push({ side, server });
+    }
+    this.contactCenter.start();
+    if (this.#o.paused) this.contactCenter.pause();
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.contactCenter.stop();
+    for (const s of this.#sessions.values()) {
+      this.#clearIdle(s);
+      s.socket.destroy();
+    }
+    await Promise.all(this.#servers.map(({ server }) => new Promise<void>((resolve) => server.close(() => resolve()))));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // fault injection
+
+  dropConnections(side?: Side, opts: DropOptions = {}): void {
+    for (const s of [...this.#sessions.values()]) {
+      if (side && s.side !== side) continue;
+      if (s.closed) continue;
+      s.closeStatus ??= E.E_CTI_CLIENT_DISCONNECTED;
+      if (opts.midFrame) {
+        const frame = encodeMessage("HEARTBEAT_CONF", s.version ?? 25, { invokeID: 0xdead }) as Uint8Array;
+        s.socket.write(frame.subarray(0, Math.floor(frame.length / 2)));
+        s.socket.end();
+        s.socket.destroySoon?.();
+      } else if (opts.reset && typeof s.socket.resetAndDestroy === "function") {
+        s.socket.resetAndDestroy();
+      } else {
+        s.socket.destroy();
+      }
+      this.#endSession(s, s.closeStatus);
+    }
+  }
+
+  stopHeartbeats(on: boolean): void {
+    this.#heartbeatsStopped = on;
+  }
+
+  /**
+   * Makes the standby side active (v24 active/standby): its ACTIVE_STANDBY sessions get
+   * STANDBY_ACTIVE_EVENT_MSG (type 277) and start receiving events. On the old active side,
+   * ACTIVE_STANDBY sessions stay open as standby sessions and all others are closed (as when a
+   * CTI Server fails over). With `closeOld: true` every old-side session is closed.
+   */
+  switchActiveSide(opts: { closeOld?: boolean } = {}): void {
+    const old = this.#activeSide;
+    this.#activeSide = old === "A" ? "B" : "A";
+    for (const s of [...this.#sessions.values()]) {
+      if (s.closed) continue;
+      if (s.side === this.#activeSide) {
+        if (s.open && s.standby) {
+          s.standby = false;
+          this.#sendRaw(s, { type: "UNKNOWN", messageType: 277, body: new Uint8Array(0) });
+          if (s.services & SVC.CTI_SERVICE_ALL_EVENTS) this.#sendSystemEvents(s);
+        }
+      } else {
+        const keep = !opts.closeOld && s.open && (s.services & SVC.CTI_SERVICE_ACTIVE_STANDBY) !== 0;
+        if (keep) s.standby = true;
+        else {
+          s.closeStatus ??= E.E_CTI_CTI_SERVER_OFFLINE;
+          s.socket.destroy();
+          this.#endSession(s, s.closeStatus);
+        }
+      }
+    }
+  }
+
+  pause(): void {
+    this.contactCenter.pause();
+  }
+
+  resume(): void {
+    this.contactCenter.resume();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // connections and framing
+
+  #accept(side: Side, socket: net.Socket): void {
+    if (this.#closed) {
+      socket.destroy();
+      return;
+    }
+    socket.setNoDelay(true);
+    const s: Session = {
+      id: this.#nextSessionID++,
+      side,
+      socket,
+      chunks: [],
+      buffered: 0,
+      open: false,
+      standby: false,
+      closed: false,
+      services: 0,
+      callMsgMask: 0,
+      agentStateMask: 0,
+      clientID: "",
+      clientSignature: "",
+      peripheralID: NULL_ID,
+      monitors: [],
+      remoteAddress: (socket.remoteAddress ?? "").replace(/^::ffff:/, ""),
+      remotePort: socket.remotePort ?? 0,
+    };
+    this.#sessions.set(s.id, s);
+    socket.on("data", (chunk: Buffer) => this.#onData(s, chunk));
+    socket.on("error", () => {});
+    socket.on("close", () => {
+      s.closed = true;
+      this.#endSession(s, s.closeStatus ?? E.E_CTI_CLIENT_DISCONNECTED);
+      this.#sessions.delete(s.id);
+    });
+  }
+
+  #onData(s: Session, chunk: Buffer): void {
+    if (s.closed) return;
+    s.chunks.push(chunk);
+    s.buffered += chunk.length;
+    for (;;) {
+      if (s.buffered < 8) return;
+      const head = s.chunks.length === 1 ? (s.chunks[0] as Buffer) : Buffer.concat(s.chunks);
+      s.chunks = [head];
+      const len = head.readUInt32BE(0);
+      const limit = maxMessageSize(s.version ?? 25);
+      if (len + 8 > limit) {
+        this.#failure(s, head.length >= 12 ? head.readUInt32BE(8) : 0, E.E_CTI_INVALID_MESSAGE_LENGTH);
+        this.#kill(s, E.E_CTI_INVALID_MESSAGE_LENGTH);
+        return;
+      }
+      if (head.length < len + 8) return;
+      const frame = head.subarray(0, len + 8);
+      const rest = head.subarray(len + 8);
+      s.chunks = rest.length > 0 ? [rest] : [];
+      s.buffered = rest.length;
+      this.stats.framesIn++;
+      this.#touch(s);
+      this.#onFrame(s, new Uint8Array(frame.buffer, frame.byteOffset, frame.length));
+      if (s.closed) return;
+    }
+  }
+
+  /** Any message received restarts the idle timer. */
+  #touch(s: Session): void {
+    if (!s.open || s.idleTimeoutMs === undefined || this.#o.idleTimeoutEnforced === false) return;
+    this.#clearIdle(s);
+    s.idleTimer = this.#clock.setTimeout(() => {
+      s.idleTimer = undefined;
+      if (s.closed) return;
+      this.#kill(s, E.E_CTI_TIMEOUT, true);
+    }, s.idleTimeoutMs);
+  }
+
+  #clearIdle(s: Session): void {
+    if (s.idleTimer !== undefined) this.#clock.clearTimeout(s.idleTimer);
+    s.idleTimer = undefined;
+  }
+
+  #kill(s: Session, status: number, reset = false): void {
+    s.closeStatus ??= status;
+    if (reset && typeof s.socket.resetAndDestroy === "function") s.socket.resetAndDestroy();
+    else s.socket.destroy();
+    this.#endSession(s, s.closeStatus);
+  }
+
+  #endSession(s: Session, status: number): void {
+    this.#clearIdle(s);
+    if (!s.open) return;
+    s.open = false;
+    this.stats.sessions--;
+    if (s.agent && s.agent.sessionID === s.id) this.contactCenter.setManual(s.agent, false, 0);
+    const info: SessionCloseInfo = { ...this.#info(s), status };
+    for (const m of this.#sessions.values()) {
+      if (m === s || !m.open || m.standby || !(m.services & SVC.CTI_SERVICE_CLIENT_MONITOR)) continue;
+      this.#send(m, "CLIENT_SESSION_CLOSED_EVENT", { ...this.#sessionProps(s), status }, true);
+    }
+    this.emit("session-close", info);
+  }
+
+  #info(s: Session): SessionInfo {
+    return {
+      sessionID: s.id,
+      side: s.side,
+      version: s.version ?? 0,
+      clientID: s.clientID,
+      servicesGranted: s.services,
+      standby: s.standby,
+      agentID: s.agent?.agentID,
+      remoteAddress: s.remoteAddress,
+      remotePort: s.remotePort,
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // sending
+
+  #write(s: Session, bytes: Uint8Array, event: boolean): void {
+    if (s.closed || s.socket.destroyed) return;
+    s.socket.write(bytes);
+    this.stats.framesOut++;
+    if (event) this.stats.eventsSent++;
+    if (s.socket.writableLength > (this.#o.maxBufferedBytes ?? 1 << 20)) {
+      // a client that does not read: drop it rather than buffer without bound
+      this.#kill(s, E.E_CTI_CLIENT_DISCONNECTED);
+    }
+  }
+
+  #send(s: Session, name: string, props: Props, event = false): void {
+    const bytes = encodeMessage(name, s.version ?? 25, props);
+    if (bytes) this.#write(s, bytes, event);
+  }
+
+  #sendRaw(s: Session, m: { type: "UNKNOWN"; messageType: number; body: Uint8Array }): void {
+    const body = m.body;
+    const out = new Uint8Array(8 + body.length);
+    const dv = new DataView(out.buffer);
+    dv.setUint32(0, body.length);
+    dv.setUint32(4, m.messageType);
+    out.set(body, 8);
+    this.#write(s, out, true);
+  }
+
+  #failure(s: Session, invokeID: number, status: number): void {
+    this.#send(s, "FAILURE_CONF", { invokeID, status });
+  }
+
+  #wants(s: Session, ev: SimEvent): { monitorID: number }[] {
+    const out: { monitorID: number }[] = [];
+    const isAgent = ev.name === "AGENT_STATE_EVENT";
+    const passes = (callMask: number, agentMask: number) => {
+      if (isAgent) return (agentMask & agentStateMaskBit(ev.agentState ?? 0)) !== 0;
+      const bit = CALL_EVENT_MASK_BITS[ev.name];
+      return bit === undefined || (callMask & bit) !== 0;
+    };
+    const all = (s.services & SVC.CTI_SERVICE_ALL_EVENTS) !== 0;
+    const mine =
+      (s.services & SVC.CTI_SERVICE_CLIENT_EVENTS) !== 0 &&
+      s.agent !== undefined &&
+      ev.devices.includes(s.agent.extension);
+    if ((all || mine) && passes(s.callMsgMask, s.agentStateMask)) out.push({ monitorID: 0 });
+    for (const m of s.monitors) {
+      const hit =
+        (m.device !== undefined && ev.devices.includes(m.device)) || (m.callID !== undefined && m.callID === ev.callID);
+      if (hit && passes(m.callMsgMask, m.agentStateMask)) out.push({ monitorID: m.id });
+    }
+    return out;
+  }
+
+  #broadcast(ev: SimEvent): void {
+    const cache = new Map<number, Uint8Array | null>();
+    for (const s of [...this.#sessions.values()]) {
+      if (!s.open || s.standby || s.closed || s.version === undefined) continue;
+      for (const { monitorID } of this.#wants(s, ev)) {
+        if (monitorID === 0) {
+          let bytes = cache.get(s.version);
+          if (bytes === undefined) {
+            bytes = encodeMessage(ev.name, s.version, ev.props);
+            cache.set(s.version, bytes);
+          }
+          if (bytes) this.#write(s, bytes, true);
+        } else {
+          this.#send(s, ev.name, { ...ev.props, monitorID }, true);
+        }
+      }
+    }
+  }
+
+  #sessionProps(s: Session): Props {
+    const v = s.version ?? 25;
+    const addrMax =
+      messageSpec("CLIENT_SESSION_OPENED_EVENT", v)?.floating.find((f) => f.name === "ClientAddress")?.maxSize ?? 16;
+    return {
+      sessionID: s.id,
+      peripheralID: s.peripheralID,
+      servicesGranted: s.services,
+      callMsgMask: s.callMsgMask,
+      agentStateMask: s.agentStateMask,
+      clientPort: s.remotePort,
+      clientAddress: clip(s.remoteAddress, addrMax),
+      clientID: s.clientID,
+      clientSignature: s.clientSignature,
+      agentExtension: s.agent?.extension,
+      agentID: s.agent?.agentID,
+      agentInstrument: s.agent?.instrument,
+    };
+  }
+
+  #sendSystemEvents(s: Session): void {
+    this.#send(
+      s,
+      "SYSTEM_EVENT",
+      {
+        pgStatus: 0,
+        icmCentralControllerTime: Math.floor(this.#clock.now() / 1000),
+        systemEventID: 3, // SYS_PERIPHERAL_ONLINE
+        systemEventArg1: this.contactCenter.peripheralID,
+        systemEventArg2: 0,
+        systemEventArg3: 0,
+        eventDeviceType: 0xffff,
+        eventDeviceID: "",
+      },
+      true,
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // requests
+
+  #onFrame(s: Session, frame: Uint8Array): void {
+    const dv = new DataView(frame.buffer, frame.byteOffset, frame.length);
+    const type = dv.getUint32(4);
+    const invokeID = frame.length >= 12 ? dv.getUint32(8) : 0;
+    if (!s.open) {
+      if (type !== 3) {
+        this.#failure(s, invokeID, E.E_CTI_SESSION_NOT_OPEN);
+        return;
+      }
+      this.#open(s, frame, dv, invokeID);
+      return;
+    }
+    const v = s.version as ProtocolVersion;
+    let m: CtiMessage;
+    try {
+      m = decode(frame, { version: v });
+    } catch {
+      this.#failure(s, invokeID, E.E_CTI_BAD_MESSAGE_FORMAT);
+      return;
+    }
+    this.emit("request", { sessionID: s.id, side: s.side, message: m } satisfies RequestInfo);
+    this.#dispatch(s, m, invokeID);
+  }
+
+  #open(s: Session, frame: Uint8Array, dv: DataView, invokeID: number) {
+    const version = frame.length >= 16 ? dv.getUint32(12) : 0;
+    const reject = (status: number) => {
+      this.#failure(s, invokeID, status);
+      // "If the CTI Server rejects an OPEN_REQ message, reset the TCP connection": the client
+      // does; the simulator closes its side after the FAILURE_CONF is flushed.
+      s.socket.end();
+      s.closed = true;
+    };
+    if (!isProtocolVersion(version)) return reject(E.E_CTI_INVALID_VERSION);
+    let m: CtiMessage;
+    try {
+      m = decode(frame, { version });
+    } catch {
+      return reject(E.E_CTI_BAD_MESSAGE_FORMAT);
+    }
+    if (m.type !== "OPEN_REQ") return reject(E.E_CTI_BAD_MESSAGE_FORMAT);
+    this.emit("request", { sessionID: s.id, side: s.side, message: m } satisfies RequestInfo);
+    const req = m as CtiMessage &
+      Record<string, unknown> & {
+        idleTimeout: number;
+        peripheralID: number;
+        servicesRequested: number;
+        callMsgMask: number;
+        agentStateMask: number;
+        configMsgMask: number;
+        reserved1: number;
+        reserved2: number;
+        reserved3: number;
+        clientID?: string;
+        clientPassword?: Uint8Array;
+        clientSignature?: string;
+        agentExtension?: string;
+        agentID?: string;
+        agentInstrument?: string;
+        uniqueInstanceID?: string;
+      };
+    const services = req.servicesRequested >>> 0;
+    if (req.idleTimeout !== NULL_ID && req.idleTimeout < 20) return reject(E.E_CTI_INVALID_TIMEOUT);
+    if ((services & ~KNOWN_SERVICE_BITS) >>> 0 !== 0) return reject(E.E_CTI_INVALID_SERVICE_MASK);
+    if (version < 24 && services & SVC.CTI_SERVICE_ACTIVE_STANDBY) return reject(E.E_CTI_INVALID_SERVICE_MASK);
+    if ((req.agentStateMask & ~KNOWN_AGENT_STATE_BITS) >>> 0 !== 0) return reject(E.E_CTI_INVALID_AGENT_STATE_MASK);
+    if ((req.configMsgMask & ~KNOWN_CONFIG_BITS) >>> 0 !== 0) return reject(E.E_INVALID_CONFIG_MSG_MASK);
+    if (req.reserved1 !== 0 || req.reserved2 !== 0 || req.reserved3 !== 0)
+      return reject(E.E_CTI_INVALID_RESERVED_FIELD);
+    if (req.clientID === undefined || req.clientPassword === undefined) return reject(E.E_CTI_REQUIRED_DATA_MISSING);
+    const cred = this.#o.credentials;
+    if (cred && (req.clientID !== cred.clientID || latin1(req.clientPassword) !== cred.password)) {
+      return reject(E.E_CTI_INVALID_PASSWORD);
+    }
+    if (req.uniqueInstanceID !== undefined) {
+      if (req.uniqueInstanceID === "") return reject(E.E_CTI_INVALID_UNIQUE_INSTANCE_ID);
+      for (const o of this.#sessions.values()) {
+        if (o.open && o.uniqueInstanceID === req.uniqueInstanceID) return reject(E.E_CTI_DUPLICATE_UNIQUE_INSTANCE_ID);
+      }
+    }
+    const cc = this.contactCenter;
+    const peripheralGiven = req.peripheralID !== NULL_ID;
+    if (peripheralGiven && req.peripheralID !== cc.peripheralID) return reject(E.E_CTI_INVALID_PERIPHERAL_ID);
+    let agent: Agent | undefined;
+    if (services & SVC.CTI_SERVICE_CLIENT_EVENTS) {
+      const ids = { agentID: req.agentID, extension: req.agentExtension, instrument: req.agentInstrument };
+      if (!ids.agentID && !ids.extension && !ids.instrument) return reject(E.E_CTI_REQUIRED_DATA_MISSING);
+      if (!peripheralGiven) return reject(E.E_CTI_INVALID_PERIPHERAL_ID);
+      const matches = new Set<Agent>();
+      for (const q of [{ agentID: ids.agentID }, { extension: ids.extension }, { instrument: ids.instrument }]) {
+        if (!Object.values(q)[0]) continue;
+        const a = cc.findAgent(q);
+        if (!a) return reject(E.E_CTI_INVALID_AGENT_DATA);
+        matches.add(a);
+      }
+      if (matches.size > 1) return reject(E.E_CTI_INCONSISTENT_AGENT_DATA);
+      agent = [...matches][0] as Agent;
+      for (const o of [...this.#sessions.values()]) {
+        if (o === s || !o.open || o.agent !== agent || o.standby) continue;
+        if (o.clientID !== req.clientID) return reject(E.E_CTI_DEVICE_IN_USE);
+        // same client: the old session ends, the new one opens
+        this.#send(o, "FAILURE_EVENT", { status: E.E_CTI_NEW_SESSION_OPENED });
+        o.socket.end();
+        this.#endSession(o, E.E_CTI_NEW_SESSION_OPENED);
+      }
+    }
+    // Side: the standby side accepts only v24+ clients that support active/standby.
+    const standby = s.side !== this.#activeSide;
+    if (standby) {
+      if (version < 24) return reject(E.E_CTI_CTI_SERVER_OFFLINE);
+      if (!(services & SVC.CTI_SERVICE_ACTIVE_STANDBY)) return reject(E.E_CTI_INVALID_CLIENT_FOR_STANDBY);
+    }
+    // open
+    s.version = version;
+    s.open = true;
+    s.standby = standby;
+    s.services = services & SUPPORTED;
+    s.callMsgMask = req.callMsgMask >>> 0;
+    s.agentStateMask = req.agentStateMask >>> 0;
+    s.idleTimeoutMs = req.idleTimeout === NULL_ID ? undefined : req.idleTimeout * 1000;
+    s.clientID = req.clientID;
+    s.clientSignature = req.clientSignature ?? req.clientID;
+    s.uniqueInstanceID = req.uniqueInstanceID;
+    s.peripheralID = peripheralGiven ? req.peripheralID : NULL_ID;
+    s.agent = agent;
+    this.stats.sessions++;
+    if (agent) {
+      const control = (s.services & SVC.CTI_SERVICE_CLIENT_CONTROL) !== 0;
+      if (control) cc.setManual(agent, true, s.id);
+      else if (agent.sessionID === 0) agent.sessionID = s.id;
+    }
+    const signedIn = agent !== undefined && cc.loggedIn(agent);
+    this.#send(s, "OPEN_CONF", {
+      invokeID,
+      servicesGranted: s.services,
+      monitorID: 0,
+      pgStatus: 0,
+      icmCentralControllerTime: Math.floor(this.#clock.now() / 1000),
+      peripheralOnline: true,
+      peripheralType: PT_ENTERPRISE_AGENT,
+      agentState: agent ? agent.state : AgentState.AGENT_STATE_LOGIN,
+      departmentID: 0,
+      sessionType: standby ? 2 : 1,
+      agentExtension: signedIn ? agent?.extension : undefined,
+      agentID: signedIn ? agent?.agentID : undefined,
+      agentInstrument: signedIn ? agent?.instrument : undefined,
+      peripherals: peripheralGiven ? undefined : [{ fltPeripheralID: cc.peripheralID, multilineAgentControl: 0 }],
+    });
+    this.#touch(s);
+    if (!standby && s.services & SVC.CTI_SERVICE_ALL_EVENTS) this.#sendSystemEvents(s);
+    if (!standby) {
+      const opened = this.#sessionProps(s);
+      for (const o of this.#sessions.values()) {
+        if (!o.open || o.standby) continue;
+        if (o === s) {
+          if (s.services & SVC.CTI_SERVICE_CLIENT_MONITOR) {
+            // the sessions already open
+            for (const x of this.#sessions.values()) {
+              if (x !== s && x.open) this.#send(s, "CLIENT_SESSION_OPENED_EVENT", this.#sessionPropsFor(x, s), true);
+            }
+          }
+        } else if (o.services & SVC.CTI_SERVICE_CLIENT_MONITOR) {
+          this.#send(o, "CLIENT_SESSION_OPENED_EVENT", this.#clipFor(opened, o), true);
+        }
+      }
+    }
+    this.emit("session-open", this.#info(s));
+  }
+
+  #sessionPropsFor(x: Session, to: Session): Props {
+    return this.#clipFor(this.#sessionProps(x), to);
+  }
+
+  #clipFor(p: Props, to: Session): Props {
+    const max =
+      messageSpec("CLIENT_SESSION_OPENED_EVENT", to.version ?? 25)?.floating.find((f) => f.name === "ClientAddress")
+        ?.maxSize ?? 16;
+    return { ...p, clientAddress: clip(p.clientAddress as string, max) };
+  }
+
+  #reply(s: Session, invokeID: number): Reply {
+    return {
+      conf: (name, props = {}) => {
+        if (s.services & SVC.CTI_SERVICE_IGNORE_CONF && CONTROL_REQUESTS.has(name.replace(/_CONF$/, "_REQ"))) return;
+        this.#send(s, name, { ...props, invokeID });
+      },
+      controlFailure: (code) =>
+        this.#send(s, "CONTROL_FAILURE_CONF", { invokeID, failureCode: code, peripheralErrorCode: 0 }),
+      failure: (status) => this.#failure(s, invokeID, status),
+    };
+  }
+
+  /** The agent a control request is about: its AgentInstrument, else the session's agent. */
+  #target(s: Session, instrument: string | undefined, r: Reply, unknownCode: number): Agent | null | undefined {
+    if (instrument) {
+      const a = this.contactCenter.agentByDevice(instrument);
+      if (!a) {
+        r.controlFailure(unknownCode);
+        return null;
+      }
+      if (s.agent && s.agent !== a) {
+        r.controlFailure(8); // CF_PRIVILEGE_VIOLATION_ON_SPECIFIED_DEVICE
+        return null;
+      }
+      return a;
+    }
+    return s.agent;
+  }
+
+  #dispatch(s: Session, msg: CtiMessage, invokeID: number) {
+    const m = msg as CtiMessage & Record<string, unknown>;
+    const r = this.#reply(s, invokeID);
+    const cc = this.contactCenter;
+    const str = (k: string) => (typeof m[k] === "string" ? (m[k] as string) : undefined);
+    const num = (k: string) => (typeof m[k] === "number" ? (m[k] as number) : 0);
+    switch (m.type) {
+      case "HEARTBEAT_REQ":
+        if (!this.#heartbeatsStopped) this.#send(s, "HEARTBEAT_CONF", { invokeID });
+        return;
+      case "CLOSE_REQ":
+        this.#send(s, "CLOSE_CONF", { invokeID });
+        s.closeStatus = E.E_CTI_NO_ERROR;
+        this.#endSession(s, E.E_CTI_NO_ERROR);
+        s.socket.end();
+        s.closed = true;
+        return;
+      case "OPEN_REQ":
+        return r.failure(E.E_CTI_SESSION_ALREADY_OPEN);
+    }
+    if (s.standby) {
+      if (m.type !== "UNKNOWN") r.failure(E.E_CTI_SERVER_NOT_MASTER);
+      return;
+    }
+    if ("peripheralID" in m && m.peripheralID !== cc.peripheralID && m.peripheralID !== NULL_ID) {
+      if (m.type !== "MONITOR_START_REQ" || m.peripheralID !== 0) return r.failure(E.E_CTI_INVALID_PERIPHERAL_ID);
+    }
+    if (CONTROL_REQUESTS.has(m.type) && !(s.services & SVC.CTI_SERVICE_CLIENT_CONTROL)) {
+      return r.failure(E.E_CTI_FUNCTION_NOT_AVAILABLE);
+    }
+    const CF_DEV = 12; // CF_INVALID_CSTA_DEVICE_IDENTIFIER
+    switch (m.type) {
+      case "QUERY_AGENT_STATE_REQ": {
+        const a = cc.findAgent({
+          instrument: str("agentInstrument"),
+          extension: str("agentExtension"),
+          agentID: str("agentID"),
+          icmAgentID: num("icmAgentID"),
+        });
+        if (!a) return r.failure(E.E_CTI_INVALID_AGENT_DATA);
+        return cc.queryAgentState(a, r);
+      }
+      case "SET_AGENT_STATE_REQ": {
+        const a = this.#target(s, str("agentInstrument"), r, 260); // CF_INVALID_LOGON_DEVICE_SPECIFIED
+        if (a === null) return;
+        if (!a) return r.controlFailure(260);
+        return cc.setAgentState(
+          a,
+          { agentState: num("agentState"), agentID: str("agentID"), eventReasonCode: num("eventReasonCode") },
+          r,
+        );
+      }
+      case "ANSWER_CALL_REQ":
+      case "HOLD_CALL_REQ":
+      case "CLEAR_CALL_REQ":
+      case "CLEAR_CONNECTION_REQ": {
+        const a = this.#target(s, str("agentInstrument"), r, CF_DEV);
+        if (a === null) return;
+        const args = [a, num("connectionCallID"), str("connectionDeviceID") || undefined, r] as const;
+        if (m.type === "ANSWER_CALL_REQ") return cc.answerCall(...args);
+        if (m.type === "HOLD_CALL_REQ") return cc.holdCall(...args);
+        if (m.type === "CLEAR_CALL_REQ") return cc.clearCall(...args);
+        return cc.clearConnection(...args);
+      }
+      case "RETRIEVE_CALL_REQ": {
+        const a = this.#target(s, str("agentInstrument"), r, CF_DEV);
+        if (a === null) return;
+        return cc.retrieveCall(a, num("heldConnectionCallID"), str("heldConnectionDeviceID") || undefined, r);
+      }
+      case "MAKE_CALL_REQ": {
+        const a = this.#target(s, str("agentInstrument"), r, 5); // CF_INVALID_CALLING_DEVICE
+        if (a === null) return;
+        if (!a) return r.controlFailure(5);
+        return cc.makeCall(a, { dialedNumber: str("dialedNumber") ?? "", vars: m }, r);
+      }
+      case "CONSULTATION_CALL_REQ": {
+        const dev = str("activeConnectionDeviceID");
+        const a = this.#target(s, str("agentInstrument"), r, CF_DEV) ?? (dev ? cc.agentByDevice(dev) : undefined);
+        if (a === null) return;
+        if (!a) return r.controlFailure(CF_DEV);
+        return cc.consultationCall(
+          a,
+          {
+            activeCallID: num("activeConnectionCallID"),
+            activeDevice: dev || undefined,
+            dialedNumber: str("dialedNumber") ?? "",
+            vars: m,
+          },
+          r,
+        );
+      }
+      case "TRANSFER_CALL_REQ":
+      case "CONFERENCE_CALL_REQ": {
+        const dev = str("activeConnectionDeviceID");
+        const a = this.#target(s, str("agentInstrument"), r, CF_DEV) ?? (dev ? cc.agentByDevice(dev) : undefined);
+        if (a === null) return;
+        if (!a) return r.controlFailure(CF_DEV);
+        const req = {
+          heldCallID: num("heldConnectionCallID"),
+          activeCallID: num("activeConnectionCallID"),
+          heldDevice: str("heldConnectionDeviceID") || undefined,
+          activeDevice: dev || undefined,
+        };
+        return m.type === "TRANSFER_CALL_REQ" ? cc.transferCall(a, req, r) : cc.conferenceCall(a, req, r);
+      }
+      case "SET_CALL_DATA_REQ": {
+        if (!(s.services & SVC.CTI_SERVICE_CALL_DATA_UPDATE)) return r.failure(E.E_CTI_FUNCTION_NOT_AVAILABLE);
+        if (!cc.setCallData(num("connectionCallID"), m, r)) r.failure(E.E_CTI_INVALID_CALLID);
+        return;
+      }
+      case "SNAPSHOT_CALL_REQ":
+        return cc.snapshotCall(num("connectionCallID"), r);
+      case "SNAPSHOT_DEVICE_REQ":
+        return cc.snapshotDevice(str("agentInstrument") ?? "", r);
+      case "MONITOR_START_REQ": {
+        if (!(s.services & SVC.CTI_SERVICE_PERIPHERAL_MONITOR)) return r.failure(E.E_CTI_FUNCTION_NOT_AVAILABLE);
+        const device = str("monitoredDeviceID") || undefined;
+        const callID = num("connectionCallID");
+        const hasCall = callID !== 0 && callID !== NULL_ID;
+        if (device && hasCall) return r.failure(E.E_CTI_MUTUALLY_EXCLUS_DEVICEID_TYPES);
+        if (!device && !hasCall) return r.failure(E.E_CTI_REQUIRED_DATA_MISSING);
+        if (device && !cc.agentByDevice(device)) return r.failure(E.E_CTI_INVALID_DEVICE);
+        if (hasCall && !cc.calls.has(callID)) return r.failure(E.E_CTI_INVALID_CALLID);
+        const dev = device ? (cc.agentByDevice(device) as Agent).extension : undefined;
+        if (s.monitors.some((x) => (dev && x.device === dev) || (hasCall && x.callID === callID))) {
+          return r.failure(E.E_CTI_MONITOR_ALREADY_EXISTS);
+        }
+        const mon: Monitor = {
+          id: this.#nextMonitorID++,
+          device: dev,
+          callID: hasCall ? callID : undefined,
+          callMsgMask: num("callMsgMask") >>> 0,
+          agentStateMask: num("agentStateMask") >>> 0,
+        };
+        s.monitors.push(mon);
+        return r.conf("MONITOR_START_CONF", { monitorID: mon.id });
+      }
+      case "MONITOR_STOP_REQ": {
+        const i = s.monitors.findIndex((x) => x.id === num("monitorID"));
+        if (i < 0) return r.failure(E.E_CTI_INVALID_MONITORID);
+        s.monitors.splice(i, 1);
+        return r.conf("MONITOR_STOP_CONF");
+      }
+    }
+    // Anything else: unknown at this version, or a request the simulator does not implement.
+    const known = m.type !== "UNKNOWN" && messageTypeName(m.messageType) !== undefined;
+    if (!known) return r.failure(E.E_CTI_INVALID_MSG_TYPE_FOR_VERSION);
+    const spec = messageSpec(m.type, s.version as ProtocolVersion);
+    if (spec?.fixed[1]?.name === "InvokeID") r.failure(E.E_CTI_FUNCTION_NOT_AVAILABLE);
+  }
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  const sim = new Simulator(opts);
+  await sim.listen();
+  return sim;
+}
