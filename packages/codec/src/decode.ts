@@ -68,44 +68,206 @@ function fieldError(
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// Scan-phase errors (frame framing, floating-field structure). One builder per error, used by the
+// TypeScript scan below and, through scanError(), by other scanners (the WASM backend of the
+// `ctiwire` package), so that every backend reports the same codes, offsets, fields and texts.
+
+function truncatedHeader(size: number, base: number): CtiProtocolError {
+  return new CtiProtocolError("TRUNCATED_HEADER", `frame of ${size} bytes is shorter than the 8-byte message header`, {
+    offset: base,
+  });
+}
+
+function messageTooLong(ctx: Context, type: number, length: number, base: number): CtiProtocolError {
+  return new CtiProtocolError(
+    "MESSAGE_TOO_LONG",
+    `message type ${type}: MessageLength ${length} (+ 8-byte header) is above the limit of ${ctx.maxSize} bytes`,
+    { messageType: type, offset: base },
+  );
+}
+
+function lengthMismatch(type: number, length: number, size: number, base: number): CtiProtocolError {
+  return new CtiProtocolError(
+    "LENGTH_MISMATCH",
+    `message type ${type}: MessageLength ${length} says the frame has ${length + 8} bytes, but it has ${size}`,
+    { messageType: type, offset: base },
+  );
+}
+
+function messageTooShort(plan: Plan, length: number, base: number): CtiProtocolError {
+  return new CtiProtocolError(
+    "MESSAGE_TOO_SHORT",
+    `${plan.name}: MessageLength ${length} is below the fixed part (${plan.fixedSize - 8} bytes after the header)`,
+    { messageType: plan.type, messageName: plan.name, offset: base },
+  );
+}
+
+function headerOverrun(plan: Plan, left: number, at: number): CtiProtocolError {
+  return new CtiProtocolError(
+    "FIELD_OVERRUN",
+    `${plan.name}: floating field header at offset ${at} runs past the end of the frame (${left} bytes left)`,
+    { messageType: plan.type, messageName: plan.name, offset: at },
+  );
+}
+
+function dataOverrun(plan: Plan, i: number, tag: number, len: number, left: number, at: number): CtiProtocolError {
+  const name = i >= 0 ? plan.fieldName[i]! : `tag ${tag}`;
+  return fieldError(
+    "FIELD_OVERRUN",
+    plan,
+    name,
+    tag,
+    at,
+    `(${len} bytes) runs past the end of the frame (${left} bytes left)`,
+  );
+}
+
+function tagError(ctx: Context, plan: Plan, tag: number, at: number): CtiProtocolError {
+  const tagSlot = plan.tagSlot;
+  const dup = tag < tagSlot.length && tagSlot[tag]! >= 0;
+  const name = dup ? plan.fieldName[tagSlot[tag]!]! : `tag ${tag}`;
+  return new CtiProtocolError(
+    dup ? "DUPLICATE_FIELD" : "TAG_NOT_ALLOWED",
+    dup
+      ? `${plan.name}: floating field ${name} (tag ${tag}) at offset ${at} occurs more than once`
+      : `${plan.name}: tag ${tag} at offset ${at} is not in the layout of this message at version ${ctx.version}`,
+    { messageType: plan.type, messageName: plan.name, field: name, offset: at },
+  );
+}
+
+function invalidLength(plan: Plan, i: number, tag: number, len: number, fsize: number, at: number): CtiProtocolError {
+  return fieldError(
+    "INVALID_FIELD_LENGTH",
+    plan,
+    plan.fieldName[i]!,
+    tag,
+    at,
+    `has ${len} data bytes; its type takes ${fsize}`,
+  );
+}
+
+function fieldTooLong(plan: Plan, i: number, tag: number, len: number, at: number): CtiProtocolError {
+  return fieldError(
+    "FIELD_TOO_LONG",
+    plan,
+    plan.fieldName[i]!,
+    tag,
+    at,
+    `has ${len} bytes; its maximum is ${plan.fieldMax[i]!}`,
+  );
+}
+
+/** The errors a scanner finds (what scanError() builds). */
+export type ScanErrorCode =
+  | "TRUNCATED_HEADER"
+  | "LENGTH_MISMATCH"
+  | "MESSAGE_TOO_SHORT"
+  | "MESSAGE_TOO_LONG"
+  | "FIELD_OVERRUN"
+  | "FIELD_TOO_LONG"
+  | "INVALID_FIELD_LENGTH"
+  | "TAG_NOT_ALLOWED"
+  | "DUPLICATE_FIELD";
+
+/**
+ * The error object of a scan error that another scanner found in the frame b[start, end) (stream
+ * offset `base`): `rel` is its offset within the frame (the floating field's header for field
+ * errors), `field` the layout field the scanner resolved the tag to (FIELD_TOO_LONG,
+ * INVALID_FIELD_LENGTH). Tag, length and names are read again from the bytes and the plan.
+ */
+export function scanError(
+  ctx: Context,
+  code: ScanErrorCode,
+  b: Uint8Array,
+  start: number,
+  end: number,
+  base: number,
+  rel: number,
+  field: number,
+): CtiProtocolError {
+  const size = end - start;
+  if (code === "TRUNCATED_HEADER") return truncatedHeader(size, base);
+  const length = u32(b, start);
+  const type = u32(b, start + 4);
+  if (code === "MESSAGE_TOO_LONG") return messageTooLong(ctx, type, length, base);
+  if (code === "LENGTH_MISMATCH") return lengthMismatch(type, length, size, base);
+  const plan = planByType(ctx.cache, ctx.version, type)!;
+  if (code === "MESSAGE_TOO_SHORT") return messageTooShort(plan, length, base);
+  const pos = start + rel;
+  const at = base + rel;
+  const hdr = ctx.hdr;
+  if (end - pos < hdr) return headerOverrun(plan, end - pos, at);
+  const tag = hdr === 4 ? u16(b, pos) : b[pos]!;
+  const len = hdr === 4 ? u16(b, pos + 2) : b[pos + 1]!;
+  if (code === "FIELD_OVERRUN") {
+    return dataOverrun(plan, tag < plan.tagSlot.length ? plan.tagSlot[tag]! : -1, tag, len, end - pos - hdr, at);
+  }
+  if (code === "TAG_NOT_ALLOWED" || code === "DUPLICATE_FIELD") return tagError(ctx, plan, tag, at);
+  if (code === "FIELD_TOO_LONG") return fieldTooLong(plan, field, tag, len, at);
+  return invalidLength(plan, field, tag, len, opSize(plan.fieldOp[field]!), at);
+}
+
+// ---------------------------------------------------------------------------------------------
+// decodeFrame: the scan (framing, the floating-field walk and its checks) and the build (the object,
+// values, value checks, lists and groups, strict checks). The scan is either done here, over the
+// bytes (the TypeScript backend), or comes from another scanner as field records (the WASM backend
+// of the `ctiwire` package, through decodeScanned); the build is this one code for both.
+
+/** A NUL position not looked for yet (the TypeScript scan finds NULs while building). */
+const NUL_UNKNOWN = -2;
+
 /**
  * Decodes the frame in b[start, end). Offsets in errors are `base + (position - start)`, so that
  * the FrameDecoder can report stream offsets.
  */
 export function decodeFrame(ctx: Context, b: Uint8Array, start: number, end: number, base: number): CtiMessage {
+  return decodeCore(ctx, b, start, end, base, null, 0, 0, undefined);
+}
+
+/**
+ * The build of a frame that another scanner walked (the WASM backend): `recs` holds `count` field
+ * records of 4 words from word `r0`, in stream order: [layout field index, or -1 for a field kept
+ * raw; data address in b; data length; address of the first NUL of the data (a NAMEDARRAY's: after
+ * its index byte), or -1]. The scanner did the frame header checks and the floating-field walk with
+ * its checks and tag resolution exactly as decodeFrame does; when it stopped at a scan error after
+ * these records, `error` (from scanError) is thrown once they are built, where decodeFrame would
+ * have thrown it.
+ */
+export function decodeScanned(
+  ctx: Context,
+  b: Uint8Array,
+  start: number,
+  end: number,
+  base: number,
+  recs: Int32Array,
+  r0: number,
+  count: number,
+  error: CtiProtocolError | undefined,
+): CtiMessage {
+  return decodeCore(ctx, b, start, end, base, recs, r0, count, error);
+}
+
+function decodeCore(
+  ctx: Context,
+  b: Uint8Array,
+  start: number,
+  end: number,
+  base: number,
+  recs: Int32Array | null,
+  r0: number,
+  count: number,
+  scanned: CtiProtocolError | undefined,
+): CtiMessage {
   const size = end - start;
-  if (size < 8) {
-    throw new CtiProtocolError("TRUNCATED_HEADER", `frame of ${size} bytes is shorter than the 8-byte message header`, {
-      offset: base,
-    });
-  }
+  if (size < 8) throw truncatedHeader(size, base);
   const length = u32(b, start);
   const type = u32(b, start + 4);
-  if (length + 8 > ctx.maxSize) {
-    throw new CtiProtocolError(
-      "MESSAGE_TOO_LONG",
-      `message type ${type}: MessageLength ${length} (+ 8-byte header) is above the limit of ${ctx.maxSize} bytes`,
-      { messageType: type, offset: base },
-    );
-  }
-  if (length + 8 !== size) {
-    throw new CtiProtocolError(
-      "LENGTH_MISMATCH",
-      `message type ${type}: MessageLength ${length} says the frame has ${length + 8} bytes, but it has ${size}`,
-      { messageType: type, offset: base },
-    );
-  }
+  if (length + 8 > ctx.maxSize) throw messageTooLong(ctx, type, length, base);
+  if (length + 8 !== size) throw lengthMismatch(type, length, size, base);
   const plan = planByType(ctx.cache, ctx.version, type);
-  if (plan === null) {
-    return { type: "UNKNOWN", messageType: type, body: b.slice(start + 8, end) } as CtiMessage;
-  }
-  if (size < plan.fixedSize) {
-    throw new CtiProtocolError(
-      "MESSAGE_TOO_SHORT",
-      `${plan.name}: MessageLength ${length} is below the fixed part (${plan.fixedSize - 8} bytes after the header)`,
-      { messageType: type, messageName: plan.name, offset: base },
-    );
-  }
+  if (plan === null) return unknownMessage(b, start, end, type);
+  if (size < plan.fixedSize) throw messageTooShort(plan, length, base);
 
   const strict = ctx.strict;
   const groups = plan.groups;
@@ -143,90 +305,71 @@ export function decodeFrame(ctx: Context, b: Uint8Array, start: number, end: num
   let unknown: UnknownField[] | undefined;
   let named = 0;
   let pos = start + plan.fixedSize;
-  while (pos < end) {
-    const at = base + (pos - start);
-    if (end - pos < hdr) {
-      throw new CtiProtocolError(
-        "FIELD_OVERRUN",
-        `${plan.name}: floating field header at offset ${at} runs past the end of the frame (${end - pos} bytes left)`,
-        { messageType: type, messageName: plan.name, offset: at },
-      );
-    }
+  let r = r0;
+  const rEnd = r0 + count * 4;
+  for (;;) {
+    let i: number;
     let tag: number;
-    let len: number;
-    if (hdr === 4) {
-      tag = u16(b, pos);
-      len = u16(b, pos + 2);
-    } else {
-      tag = b[pos]!;
-      len = b[pos + 1]!;
-    }
-    const p = pos + hdr;
-    const e = p + len;
-    let i = tag < tagSlot.length ? tagSlot[tag]! : -1;
-    if (e > end) {
-      const name = i >= 0 ? plan.fieldName[i]! : `tag ${tag}`;
-      throw fieldError(
-        "FIELD_OVERRUN",
-        plan,
-        name,
-        tag,
-        at,
-        `(${len} bytes) runs past the end of the frame (${end - p} bytes left)`,
-      );
-    }
-    pos = e;
-    // A non-repeatable field seen already: the next field of the layout with the same tag, if any.
-    while (i >= 0 && seen[i] === 1 && plan.fieldKind[i] === 0) i = plan.fieldNextSameTag[i]!;
-    if (i < 0) {
-      if (strict) {
-        const dup = tag < tagSlot.length && tagSlot[tag]! >= 0;
-        const name = dup ? plan.fieldName[tagSlot[tag]!]! : `tag ${tag}`;
-        throw new CtiProtocolError(
-          dup ? "DUPLICATE_FIELD" : "TAG_NOT_ALLOWED",
-          dup
-            ? `${plan.name}: floating field ${name} (tag ${tag}) at offset ${at} occurs more than once`
-            : `${plan.name}: tag ${tag} at offset ${at} is not in the layout of this message at version ${ctx.version}`,
-          { messageType: type, messageName: plan.name, field: name, offset: at },
-        );
+    let p: number;
+    let e: number;
+    let at: number;
+    let nul = NUL_UNKNOWN;
+    if (recs === null) {
+      // The scan, here.
+      if (pos >= end) break;
+      at = base + (pos - start);
+      if (end - pos < hdr) throw headerOverrun(plan, end - pos, at);
+      let len: number;
+      if (hdr === 4) {
+        tag = u16(b, pos);
+        len = u16(b, pos + 2);
+      } else {
+        tag = b[pos]!;
+        len = b[pos + 1]!;
       }
-      unknown = keepRaw(unknown, tag, b.slice(p, e));
-      continue;
-    }
-    const op = plan.fieldOp[i]!;
-    const fsize = opSize(op);
-    if (fsize !== 0) {
-      if (len !== fsize) {
-        if (strict) {
-          throw fieldError(
-            "INVALID_FIELD_LENGTH",
-            plan,
-            plan.fieldName[i]!,
-            tag,
-            at,
-            `has ${len} data bytes; its type takes ${fsize}`,
-          );
-        }
+      p = pos + hdr;
+      e = p + len;
+      i = tag < tagSlot.length ? tagSlot[tag]! : -1;
+      if (e > end) throw dataOverrun(plan, i, tag, len, end - p, at);
+      pos = e;
+      // A non-repeatable field seen already: the next field of the layout with the same tag, if any.
+      while (i >= 0 && seen[i] === 1 && plan.fieldKind[i] === 0) i = plan.fieldNextSameTag[i]!;
+      if (i < 0) {
+        if (strict) throw tagError(ctx, plan, tag, at);
         unknown = keepRaw(unknown, tag, b.slice(p, e));
         continue;
       }
+      const fsize = opSize(plan.fieldOp[i]!);
+      if (fsize !== 0) {
+        if (len !== fsize) {
+          if (strict) throw invalidLength(plan, i, tag, len, fsize, at);
+          unknown = keepRaw(unknown, tag, b.slice(p, e));
+          continue;
+        }
+      } else {
+        const max = plan.fieldMax[i]!;
+        if (len > max && max > 0) throw fieldTooLong(plan, i, tag, len, at);
+      }
     } else {
-      const max = plan.fieldMax[i]!;
-      if (len > max && max > 0) {
-        throw fieldError(
-          "FIELD_TOO_LONG",
-          plan,
-          plan.fieldName[i]!,
-          tag,
-          at,
-          `has ${len} bytes; its maximum is ${max}`,
-        );
+      // The scan, from another scanner's records (already checked).
+      if (r >= rEnd) break;
+      i = recs[r]!;
+      p = recs[r + 1]!;
+      e = p + recs[r + 2]!;
+      nul = recs[r + 3]!;
+      r += 4;
+      at = base + (p - hdr - start);
+      tag = hdr === 4 ? u16(b, p - 4) : b[p - 2]!;
+      if (i < 0) {
+        unknown = keepRaw(unknown, tag, b.slice(p, e));
+        continue;
       }
     }
+    // The build of one floating field.
     let v: unknown;
-    switch (op) {
+    switch (plan.fieldOp[i]) {
       case OP_STRING: {
-        let z = indexOfNul(b, p, e);
+        let z = nul === NUL_UNKNOWN ? indexOfNul(b, p, e) : nul;
         if (z < 0) {
           if (strict) {
             throw fieldError("STRING_NOT_TERMINATED", plan, plan.fieldName[i]!, tag, at, "has no NUL terminator");
@@ -263,12 +406,12 @@ export function decodeFrame(ctx: Context, b: Uint8Array, start: number, end: num
         break;
       }
       case OP_NAMEDVAR:
-        named += len;
-        v = readNamed(ctx, plan, i, tag, b, p, e, at, false);
+        named += e - p;
+        v = readNamed(ctx, plan, i, tag, b, p, e, nul, at, false);
         break;
       case OP_NAMEDARRAY:
-        named += len;
-        v = readNamed(ctx, plan, i, tag, b, p, e, at, true);
+        named += e - p;
+        v = readNamed(ctx, plan, i, tag, b, p, e, nul, at, true);
         break;
       case OP_TASKID:
         v = { taskGroupHigh: i32(b, p), taskGroupLow: i32(b, p + 4), sequenceNumber: i32(b, p + 8) };
@@ -305,6 +448,7 @@ export function decodeFrame(ctx: Context, b: Uint8Array, start: number, end: num
       arr.push(v);
     }
   }
+  if (scanned !== undefined) throw scanned;
   if (plan.assemble !== null) plan.assemble(m, vals, garr);
   else assembleSlow(plan, m);
   for (let g = 0; g < groups.length; g++) {
@@ -315,6 +459,11 @@ export function decodeFrame(ctx: Context, b: Uint8Array, start: number, end: num
 
   if (strict) strictChecks(plan, m, named, base);
   return m as unknown as CtiMessage;
+}
+
+/** An UNKNOWN message: a type with no layout at the version, kept raw. */
+export function unknownMessage(b: Uint8Array, start: number, end: number, type: number): CtiMessage {
+  return { type: "UNKNOWN", messageType: type, body: b.slice(start + 8, end) } as CtiMessage;
 }
 
 /** One fixed field (the generated reader inlines the numbers and calls this for the rest). */
@@ -508,7 +657,10 @@ function readText(
   return s;
 }
 
-/** NAMEDVAR (name\0value\0) or NAMEDARRAY (index, name\0value\0) in b[p, e). */
+/**
+ * NAMEDVAR (name\0value\0) or NAMEDARRAY (index, name\0value\0) in b[p, e); `nul`: the NUL after the
+ * name when a scanner found it (-1: none), else NUL_UNKNOWN.
+ */
 function readNamed(
   ctx: Context,
   plan: Plan,
@@ -517,6 +669,7 @@ function readNamed(
   b: Uint8Array,
   p: number,
   e: number,
+  nul: number,
   at: number,
   isArray: boolean,
 ): unknown {
@@ -532,7 +685,7 @@ function readNamed(
     index = b[p]!;
     p++;
   }
-  let z1 = indexOfNul(b, p, e);
+  let z1 = nul === NUL_UNKNOWN ? indexOfNul(b, p, e) : nul;
   let z2: number;
   let vStart: number;
   if (z1 < 0) {

@@ -1,0 +1,18 @@
+// The suites in a page (bundled by src/chromium.mjs): corpora fetched from the runner.
+import { runSuites } from "./suites.mjs";
+
+globalThis.runBench = async ({ corpora, mode, time, warmupTime }) => {
+  const loaded = [];
+  for (const c of corpora) {
+    const data = new Uint8Array(await (await fetch(`/corpus/${c.file}`)).arrayBuffer());
+    loaded.push({ ...c, data });
+  }
+  return runSuites({
+    corpora: loaded,
+    runtime: "chromium",
+    mode,
+    time,
+    warmupTime,
+    log: (l) => console.log(l),
+  });
+};

@@ -1,0 +1,146 @@
+// The Markdown of a run: every row, ratios computed from the same run, targets, machine, mode.
+const fmtM = (x) => (x / 1e6).toFixed(x >= 1e8 ? 0 : 2);
+const fmtR = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "n/a");
+
+export function find(rows, runtime, corpus, suite, backend) {
+  return rows.find((r) => r.runtime === runtime && r.corpus === corpus && r.suite === suite && r.backend === backend);
+}
+
+/** Ratios of one (runtime, corpus): msgs/s of the first over msgs/s of the second. */
+export function ratios(rows, runtime, corpus) {
+  const get = (s, b) => find(rows, runtime, corpus, s, b)?.msgsPerSec;
+  const r = (a, b) => (a !== undefined && b !== undefined ? a / b : Number.NaN);
+  const out = [];
+  for (const s of ["deframe", "decode", "encode", "stream-1.5k", "stream-16k", "stream-64k"])
+    out.push([`${s}: WASM / TS`, r(get(s, "wasm"), get(s, "ts"))]);
+  for (const s of ["decode", "stream-1.5k", "stream-16k", "stream-64k"]) {
+    out.push([`${s}: TS / dataview-handrolled`, r(get(s, "ts"), get(s, "dataview-handrolled"))]);
+    out.push([`${s}: WASM / dataview-handrolled`, r(get(s, "wasm"), get(s, "dataview-handrolled"))]);
+  }
+  out.push(["decode: TS / binary-parser", r(get("decode", "ts"), get("decode", "binary-parser"))]);
+  out.push(["decode: WASM / binary-parser", r(get("decode", "wasm"), get("decode", "binary-parser"))]);
+  out.push([
+    "memcpy / deframe TS (how far from the copy bound)",
+    r(get("memcpy", "uint8array-set"), get("deframe", "ts")),
+  ]);
+  out.push(["memcpy / deframe WASM", r(get("memcpy", "uint8array-set"), get("deframe", "wasm"))]);
+  return out.filter(([, v]) => Number.isFinite(v));
+}
+
+export function targets(rows, runtime = "node", corpus = "mixed-v25") {
+  const g = (s, b) => find(rows, runtime, corpus, s, b)?.msgsPerSec;
+  const decTs = g("decode", "ts");
+  const decWasm = g("decode", "wasm");
+  const hr = g("decode", "dataview-handrolled");
+  const dTs = g("deframe", "ts");
+  const dW = g("deframe", "wasm");
+  const mc = g("memcpy", "uint8array-set");
+  const best = Math.max(decTs ?? 0, decWasm ?? 0);
+  const t = [];
+  const met = (ok) => (ok === undefined ? "not measured" : ok ? "**met**" : "**not met**");
+  t.push([
+    "Full decode of mixed v25 ≥ 3 M msg/s (Node, one core)",
+    `TS ${fmtM(decTs ?? 0)} M/s, WASM ${decWasm ? fmtM(decWasm) : "n/a"} M/s`,
+    met(decTs === undefined ? undefined : best >= 3e6),
+  ]);
+  t.push([
+    "Full decode ahead of the hand-rolled DataView decoder",
+    `best ours ${fmtM(best)} M/s vs ${fmtM(hr ?? 0)} M/s (${fmtR(best / hr)})`,
+    met(hr === undefined ? undefined : best > hr),
+  ]);
+  t.push([
+    "WASM ≥ 1.5× TS on deframe+validate (copy into WASM memory included)",
+    dW ? `${fmtM(dW)} vs ${fmtM(dTs)} M/s (${fmtR(dW / dTs)})` : "WASM not available",
+    met(dW === undefined ? undefined : dW >= 1.5 * dTs),
+  ]);
+  const bestD = Math.max(dTs ?? 0, dW ?? 0);
+  t.push([
+    "Deframe+validate within 4× of the memory-copy bound",
+    `memcpy ${fmtM(mc ?? 0)} M/s; best deframe ${fmtM(bestD)} M/s (${fmtR(mc / bestD)} slower)`,
+    met(mc === undefined ? undefined : mc / bestD <= 4),
+  ]);
+  return t;
+}
+
+export function markdown({ rows, unavailable, meta }) {
+  const L = [];
+  L.push(`# ctiwire benchmarks: ${meta.mode} run`);
+  L.push("");
+  L.push(
+    `${meta.date} · mode **${meta.mode}**${meta.mode === "quick" ? " (smoke run: 4 MiB mixed streams, 1 MiB single-type corpora, ~0.1 s per task; figures are indicative only)" : " (64 MiB mixed streams, 16 MiB single-type corpora, 2 s per task)"}`,
+  );
+  L.push("");
+  L.push(`Machine: ${meta.machine}. Runtimes: ${meta.runtimes.map((r) => `${r.runtime} = ${r.version}`).join("; ")}.`);
+  L.push("");
+  L.push(
+    "Regenerate: `npm run bench` (full) or `npm run bench -- --quick` at the repository root. Rows: `latest.json`. " +
+      "How it measures: [benchmarks/README.md](../README.md).",
+  );
+  L.push("");
+  L.push("## Corpora");
+  L.push("");
+  L.push("| corpus | version | bytes | frames | avg frame | mix |");
+  L.push("| --- | --- | ---: | ---: | ---: | --- |");
+  for (const c of meta.corpora) {
+    const mix = Object.entries(c.counts)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k.replace(/_EVENT$/, "")} ${((100 * v) / c.frames).toFixed(1)}%`)
+      .join(", ");
+    L.push(`| ${c.name} | ${c.version} | ${c.bytes} | ${c.frames} | ${(c.bytes / c.frames).toFixed(0)} B | ${mix} |`);
+  }
+  L.push("");
+  const runtimes = [...new Set(rows.map((r) => r.runtime))];
+  if (meta.runtimes.some((r) => r.skipped)) {
+    for (const r of meta.runtimes.filter((x) => x.skipped)) L.push(`- **${r.runtime}: not run**: ${r.skipped}`);
+    L.push("");
+  }
+  L.push("## Targets (Node, mixed-v25)");
+  L.push("");
+  L.push("| target | measured | |");
+  L.push("| --- | --- | --- |");
+  for (const [a, b, c] of targets(rows)) L.push(`| ${a} | ${b} | ${c} |`);
+  L.push("");
+  if (meta.notes?.length) {
+    for (const n of meta.notes) L.push(`- ${n}`);
+    L.push("");
+  }
+  L.push("## Ratios (msgs/s over msgs/s, same run)");
+  L.push("");
+  const corpora = [...new Set(rows.map((r) => r.corpus))];
+  for (const rt of runtimes) {
+    L.push(`### ${rt}`);
+    L.push("");
+    L.push(`| ratio | ${corpora.join(" | ")} |`);
+    L.push(`| --- | ${corpora.map(() => "---:").join(" | ")} |`);
+    const per = corpora.map((c) => new Map(ratios(rows, rt, c)));
+    const names = [...new Set(per.flatMap((m) => [...m.keys()]))];
+    for (const n of names) L.push(`| ${n} | ${per.map((m) => (m.has(n) ? fmtR(m.get(n)) : "")).join(" | ")} |`);
+    L.push("");
+  }
+  L.push("## All rows");
+  L.push("");
+  L.push(
+    "msgs/s and MB/s from the mean time per ~1 MiB batch; p50/p99: ns per message at the median / 99th-percentile batch.",
+  );
+  L.push("");
+  for (const rt of runtimes) {
+    L.push(`### ${rt}`);
+    L.push("");
+    L.push("| corpus | suite | backend | M msgs/s | MB/s | p50 ns | p99 ns | batches | ±% |");
+    L.push("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (const r of rows.filter((x) => x.runtime === rt))
+      L.push(
+        `| ${r.corpus} | ${r.suite} | ${r.backend} | ${fmtM(r.msgsPerSec)} | ${r.mbPerSec.toFixed(0)} | ${r.p50Ns} | ${r.p99Ns} | ${r.samples} | ${r.rmePct} |`,
+      );
+    L.push("");
+  }
+  if (unavailable.length) {
+    L.push("## Not available");
+    L.push("");
+    L.push("| runtime | corpus | suite | backend | why |");
+    L.push("| --- | --- | --- | --- | --- |");
+    for (const u of unavailable) L.push(`| ${u.runtime} | ${u.corpus} | ${u.suite} | ${u.backend} | ${u.reason} |`);
+    L.push("");
+  }
+  return `${L.join("\n")}\n`;
+}

@@ -1,0 +1,31 @@
+// One runtime's run (Node or Deno): node src/run.mjs --mode quick|full --out rows.json
+// deno run --allow-read --allow-write --allow-env --allow-sys src/run.mjs ...
+import { writeFileSync } from "node:fs";
+import { loadCorpora } from "./corpus-files.mjs";
+import { modeSettings } from "./settings.mjs";
+import { runSuites } from "./suites.mjs";
+
+const args = globalThis.Deno ? Deno.args : process.argv.slice(2);
+const arg = (k, d) => {
+  const i = args.indexOf(k);
+  return i >= 0 ? args[i + 1] : d;
+};
+const mode = arg("--mode", "quick");
+const out = arg("--out", undefined);
+const runtime = globalThis.Deno ? "deno" : "node";
+const s = modeSettings(mode, arg("--time", undefined));
+const corpora = loadCorpora(mode);
+const res = await runSuites({
+  corpora,
+  runtime,
+  mode,
+  time: s.time,
+  warmupTime: s.warmupTime,
+  log: (l) => console.log(l),
+});
+const version = globalThis.Deno
+  ? `Deno ${Deno.version.deno} (V8 ${Deno.version.v8})`
+  : `Node ${process.version} (V8 ${process.versions.v8})`;
+const result = { runtime, version, ...res };
+if (out) writeFileSync(out, JSON.stringify(result));
+else console.log(JSON.stringify(result));

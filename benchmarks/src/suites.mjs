@@ -1,0 +1,255 @@
+// The benchmark suites, runtime-neutral (Node, Deno, Chromium): corpora in, rows out.
+//
+// Every task processes the corpus in frame-aligned batches of about 1 MiB, one batch per tinybench
+// iteration, cycling through the whole corpus (so the input comes from memory, not cache, as in a
+// gateway). msgsPerSec and mbPerSec come from the mean batch time; p50Ns and p99Ns are the time per
+// message at the median and 99th-percentile batch (batch time / messages per batch). Before it is
+// timed, every task runs once over the whole corpus and must account for every message: a broken
+// task throws, it is never reported.
+import { Bench } from "tinybench";
+import * as BP from "./baselines/binary-parser.mjs";
+import * as HR from "./baselines/dataview-handrolled.mjs";
+import { TsScanner } from "./scan-ts.mjs";
+
+export const SUITES = ["deframe", "decode", "encode", "stream-1.5k", "stream-16k", "stream-64k", "memcpy"];
+export const STREAM_CHUNKS = { "stream-1.5k": 1536, "stream-16k": 16 * 1024, "stream-64k": 64 * 1024 };
+const BATCH = 1 << 20;
+
+/** Backends of this runtime: the TS codec always; the WASM pieces where they load. */
+export async function loadBackends(log = () => {}) {
+  const codec = await import("@ctiwire/codec");
+  const out = { codec, facade: null, facadeReason: "", wasm: null, wasmReason: "", wasmEncode: null };
+  try {
+    const facade = await import("ctiwire");
+    if (typeof facade.wasmAvailable !== "function" || typeof facade.FrameDecoder !== "function") {
+      out.facadeReason = "the ctiwire package does not expose wasmAvailable()/FrameDecoder";
+    } else if (!facade.wasmAvailable()) {
+      out.facadeReason = "ctiwire.wasmAvailable() is false in this runtime";
+    } else {
+      out.facade = facade;
+    }
+  } catch (e) {
+    out.facadeReason = `ctiwire does not load (${String(e?.message ?? e).split("\n")[0]})`;
+  }
+  try {
+    const W = await import("@ctiwire/wasm");
+    if (typeof W.WasmScanner?.create !== "function" || typeof W.scanLayoutOf !== "function") {
+      out.wasmReason = "@ctiwire/wasm does not expose WasmScanner/scanLayoutOf";
+    } else if (W.WasmScanner.create() === null) {
+      out.wasmReason = "the WASM scanner does not instantiate in this runtime";
+    } else {
+      out.wasm = W;
+    }
+  } catch (e) {
+    out.wasmReason = `@ctiwire/wasm does not load (${String(e?.message ?? e).split("\n")[0]})`;
+  }
+  if (out.facade === null) log(`WASM decode/stream/encode: not available: ${out.facadeReason}`);
+  if (out.wasm === null) log(`WASM deframe: not available: ${out.wasmReason}`);
+  return out;
+}
+
+/** The WASM backend's index-only scan: the batch is copied into WASM memory, then scanned. */
+class WasmIndex {
+  constructor(W, protocol, version) {
+    this.W = W;
+    this.protocol = protocol;
+    this.version = version;
+    this.s = W.WasmScanner.create();
+    this.types = this.s.typeTable("ctiwire-benchmarks", version);
+    this.max = protocol.maxMessageSize(version);
+    this.hdr = version >= 20 ? 4 : 2;
+  }
+  scan(batch) {
+    const { W, s } = this;
+    s.append(batch);
+    let pos = 0;
+    let n = 0;
+    for (;;) {
+      n += s.scanStream(this.types, pos, this.hdr, this.max, false);
+      pos = s.ctlWord(W.C_POS);
+      const stop = s.ctlWord(W.C_STOP);
+      if (stop === W.STOP_END) break;
+      if (stop === W.STOP_NEED_PLAN) {
+        const type = s.ctlWord(W.C_STOP_ARG) >>> 0;
+        const spec = this.protocol.messageSpec(type, this.version);
+        s.writePlan(this.types, type, spec ? W.scanLayoutOf(spec) : null);
+      } else if (stop === W.STOP_FULL) s.growFields(batch.length);
+      else throw new Error(`WASM scan stopped (${stop})`);
+    }
+    s.discard(pos);
+    return n;
+  }
+}
+
+/** Frame-aligned batches of about `size` bytes: { data, msgs, chunks: {name: Uint8Array[]} }. */
+export function batchesOf(data, size = BATCH) {
+  const out = [];
+  let start = 0;
+  let pos = 0;
+  let msgs = 0;
+  while (pos < data.length) {
+    const len = 8 + (((data[pos] << 24) | (data[pos + 1] << 16) | (data[pos + 2] << 8) | data[pos + 3]) >>> 0);
+    pos += len;
+    msgs++;
+    if (pos - start >= size || pos >= data.length) {
+      out.push({ data: data.subarray(start, pos), msgs, types: null });
+      start = pos;
+      msgs = 0;
+    }
+  }
+  for (const b of out) {
+    b.chunks = {};
+    for (const [suite, c] of Object.entries(STREAM_CHUNKS)) {
+      const list = [];
+      for (let o = 0; o < b.data.length; o += c) list.push(b.data.subarray(o, Math.min(o + c, b.data.length)));
+      b.chunks[suite] = list;
+    }
+  }
+  return out;
+}
+
+let sink = 0;
+let counted = 0;
+const count = () => {
+  counted++;
+};
+
+/**
+ * Runs every suite over every corpus. corpora: [{ name, version, data, frames }]. Returns
+ * { rows, unavailable } (unavailable: the WASM rows that could not run, with the reason).
+ */
+export async function runSuites({ corpora, runtime, mode, time, warmupTime, log = () => {}, only }) {
+  const B = await loadBackends(log);
+  const protocol = await import("@ctiwire/protocol");
+  const { codec, facade } = B;
+  const rows = [];
+  const unavailable = [];
+
+  for (const corpus of corpora) {
+    const { version } = corpus;
+    const batches = batchesOf(corpus.data);
+    const totalMsgs = batches.reduce((s, b) => s + b.msgs, 0);
+    if (totalMsgs !== corpus.frames) throw new Error(`${corpus.name}: ${totalMsgs} frames, expected ${corpus.frames}`);
+    const avgMsgs = totalMsgs / batches.length;
+    const avgBytes = corpus.data.length / batches.length;
+    const dst = new Uint8Array(BATCH + 16384);
+    const isMixed = corpus.name.startsWith("mixed");
+
+    // Objects for the encode suite: the first two batches, decoded once.
+    const encBatches = batches.slice(0, 2).map((b) => {
+      const list = [];
+      new codec.FrameDecoder({ version }).write(b.data, (m) => list.push(m));
+      return { list, msgs: list.length, bytes: b.data.length };
+    });
+
+    /** Tasks: [suite, backend, fn(batch) -> messages handled, batches, expected per pass]. */
+    const tasks = [];
+    const add = (suite, backend, fn, bs = batches, expected) => tasks.push({ suite, backend, fn, bs, expected });
+
+    add("memcpy", "uint8array-set", (b) => {
+      dst.set(b.data);
+      sink ^= dst[b.data.length - 1];
+      return b.msgs;
+    });
+
+    const tsScan = new TsScanner(version);
+    add("deframe", "ts", (b) => tsScan.scan(b.data, b.data.length));
+    if (B.wasm !== null) {
+      const wi = new WasmIndex(B.wasm, protocol, version);
+      add("deframe", "wasm", (b) => wi.scan(b.data));
+    } else unavailable.push({ suite: "deframe", corpus: corpus.name, runtime, backend: "wasm", reason: B.wasmReason });
+
+    const tsDec = new codec.FrameDecoder({ version });
+    const write = (d, b) => {
+      counted = 0;
+      d.write(b.data, count);
+      return counted;
+    };
+    add("decode", "ts", (b) => write(tsDec, b));
+    if (facade !== null) {
+      const wDec = new facade.FrameDecoder({ version, backend: "wasm" });
+      add("decode", "wasm", (b) => write(wDec, b));
+    }
+    add("decode", "dataview-handrolled", (b) => {
+      counted = 0;
+      HR.decodeBuffer(b.data, b.data.length, version, count);
+      return counted;
+    });
+    if (isMixed) {
+      const bp = BP.binaryParserDecoder(version);
+      // Returns frames walked (the five types decoded, the others stepped over).
+      add("decode", "binary-parser", (b) => BP.decodeBuffer(bp, b.data, b.data.length, count));
+    }
+
+    const encode = (fn) => (b) => {
+      const l = b.list;
+      let n = 0;
+      for (let i = 0; i < l.length; i++) n += fn(l[i], { version }).length;
+      sink ^= n;
+      return l.length;
+    };
+    add("encode", "ts", encode(codec.encode), encBatches);
+    if (facade !== null) add("encode", "wasm", encode(facade.encode), encBatches);
+
+    for (const suite of Object.keys(STREAM_CHUNKS)) {
+      const stream = (d) => (b) => {
+        counted = 0;
+        const cs = b.chunks[suite];
+        for (let i = 0; i < cs.length; i++) d.write(cs[i], count);
+        return counted;
+      };
+      add(suite, "ts", stream(new codec.FrameDecoder({ version })));
+      if (facade !== null) add(suite, "wasm", stream(new facade.FrameDecoder({ version, backend: "wasm" })));
+      add(suite, "dataview-handrolled", stream(new HR.HandrolledStream(version)));
+    }
+    if (facade === null) {
+      for (const suite of ["decode", "encode", ...Object.keys(STREAM_CHUNKS)])
+        unavailable.push({ suite, corpus: corpus.name, runtime, backend: "wasm", reason: B.facadeReason });
+    }
+
+    for (const t of tasks) {
+      if (only && !only(t.suite, t.backend, corpus.name)) continue;
+      // Correctness pass: every message of the corpus (or of the encode batches) accounted for.
+      const expect = t.bs.reduce((s, b) => s + b.msgs, 0);
+      let got = 0;
+      for (const b of t.bs) got += t.fn(b);
+      if (got !== expect)
+        throw new Error(`${corpus.name} ${t.suite} ${t.backend}: ${got} messages, expected ${expect}`);
+      const bs = t.bs;
+      let i = 0;
+      const bench = new Bench({ time, warmupTime, warmupIterations: 2, iterations: 5, throws: true });
+      bench.add(`${t.suite} ${t.backend}`, () => {
+        const b = bs[i];
+        i = i + 1 === bs.length ? 0 : i + 1;
+        sink ^= t.fn(b);
+      });
+      await bench.run();
+      const r = bench.tasks[0].result;
+      const lat = r.latency;
+      const msgs = bs.reduce((s, b) => s + b.msgs, 0) / bs.length;
+      const bytes = t.suite === "encode" ? bs.reduce((s, b) => s + b.bytes, 0) / bs.length : avgBytes;
+      const meanS = lat.mean / 1000;
+      const row = {
+        suite: t.suite,
+        corpus: corpus.name,
+        runtime,
+        backend: t.backend,
+        msgsPerSec: Math.round(msgs / meanS),
+        mbPerSec: +(bytes / 1e6 / meanS).toFixed(1),
+        p50Ns: +((lat.p50 * 1e6) / msgs).toFixed(1),
+        p99Ns: +((lat.p99 * 1e6) / msgs).toFixed(1),
+        samples: lat.samplesCount,
+        rmePct: +lat.rme.toFixed(2),
+        mode,
+        corpusBytes: corpus.data.length,
+      };
+      rows.push(row);
+      log(
+        `${runtime.padEnd(8)} ${corpus.name.padEnd(13)} ${t.suite.padEnd(11)} ${t.backend.padEnd(19)} ${(row.msgsPerSec / 1e6).toFixed(2).padStart(7)} M msg/s ${row.mbPerSec.toFixed(0).padStart(6)} MB/s  p50 ${row.p50Ns} ns/msg (${row.samples} batches)`,
+      );
+    }
+    void avgMsgs;
+  }
+  if (sink === 0.5) log("");
+  return { rows, unavailable };
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// bench:quick, the CI check of the harness (npm test runs it): a short run in every runtime into a
+// temporary file, then every expected row must be there with finite positive numbers. It never
+// checks a speed: a slow machine passes, a broken benchmark fails. Chromium is skipped (and said
+// so) where it is not installed; a WASM row may be missing only with its reason recorded.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { corpusPlan } from "../src/corpus.mjs";
+import { STREAM_CHUNKS } from "../src/suites.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "ctiwire-bench-quick-"));
+const out = join(dir, "latest.json");
+const chromium = existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+const runtimes = ["node", "deno", ...(chromium ? ["chromium"] : [])];
+if (!chromium) console.log("bench:quick: no Chromium here, its rows are not checked");
+
+const t0 = performance.now();
+const r = spawnSync(
+  process.execPath,
+  [
+    "bin/bench.mjs",
+    "--quick",
+    "--time",
+    process.env.BENCH_TIME ?? "40",
+    "--runtimes",
+    runtimes.join(","),
+    "--out",
+    out,
+  ],
+  { cwd: root, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" },
+);
+const failures = [];
+try {
+  if (r.status !== 0) {
+    console.log(r.stdout);
+    throw new Error(`the harness failed (exit ${r.status})`);
+  }
+  const rows = JSON.parse(readFileSync(out, "utf8"));
+  const meta = JSON.parse(readFileSync(out.replace(/\.json$/, ".meta.json"), "utf8"));
+  const md = readFileSync(out.replace(/\.json$/, ".md"), "utf8");
+  if (!md.includes("## All rows")) failures.push("the Markdown has no table");
+  const key = (x) => `${x.runtime}|${x.corpus}|${x.suite}|${x.backend}`;
+  const have = new Map(rows.map((x) => [key(x), x]));
+  const excused = new Set(meta.unavailable.filter((u) => u.reason).map(key));
+  for (const runtime of runtimes)
+    for (const { name: corpus } of corpusPlan("quick")) {
+      const expect = [["memcpy", "uint8array-set"]];
+      for (const suite of ["deframe", "decode", "encode", ...Object.keys(STREAM_CHUNKS)]) {
+        expect.push([suite, "ts"], [suite, "wasm"]);
+        if (suite === "decode" || suite.startsWith("stream")) expect.push([suite, "dataview-handrolled"]);
+      }
+      if (corpus.startsWith("mixed")) expect.push(["decode", "binary-parser"]);
+      for (const [suite, backend] of expect) {
+        const k = key({ runtime, corpus, suite, backend });
+        const row = have.get(k);
+        if (row === undefined) {
+          if (!(backend === "wasm" && excused.has(k))) failures.push(`missing row ${k}`);
+          continue;
+        }
+        for (const f of ["msgsPerSec", "mbPerSec", "p50Ns", "p99Ns"])
+          if (!(typeof row[f] === "number" && Number.isFinite(row[f]) && row[f] > 0))
+            failures.push(`${k}: ${f} = ${row[f]}`);
+      }
+    }
+  const wasmMissing = meta.unavailable.length;
+  console.log(
+    `bench:quick: ${rows.length} rows from ${runtimes.join(", ")} in ${((performance.now() - t0) / 1000).toFixed(1)} s` +
+      (wasmMissing ? `; ${wasmMissing} WASM rows not available (${meta.unavailable[0].reason})` : ""),
+  );
+} catch (e) {
+  failures.push(String(e?.message ?? e));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+if (failures.length > 0) {
+  console.error(`bench:quick FAILED:\n  ${failures.slice(0, 40).join("\n  ")}`);
+  process.exit(1);
+}

@@ -1,0 +1,20 @@
+/**
+ * The codec's internals for the other backends of ctiwire (the `ctiwire` package's WASM scanner):
+ * resolved options, compiled plans, the build phase of decoding and the scan-error builder, so that
+ * every backend builds messages and errors with this one code. Not a stable API.
+ */
+export type { ScanErrorCode } from "./decode.js";
+export { decodeFrame, decodeScanned, scanError, unknownMessage } from "./decode.js";
+export type { Context } from "./options.js";
+export { resolveContext } from "./options.js";
+export type { Plan, PlanCache } from "./plan.js";
+export {
+  KIND_GROUP,
+  KIND_LIST,
+  KIND_SCALAR,
+  OP_NAMEDARRAY,
+  OP_NAMEDVAR,
+  OP_STRING,
+  opSize,
+  planByType,
+} from "./plan.js";

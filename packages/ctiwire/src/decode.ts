@@ -1,0 +1,101 @@
+/** decode, FrameDecoder and the decoder stream of the facade: the chosen backend behind the codec's API. */
+import type {
+  DecodeOptions as CodecDecodeOptions,
+  FrameDecoderOptions as CodecFrameDecoderOptions,
+  CtiMessage,
+  CtiProtocolError,
+} from "@ctiwire/codec";
+import { FrameDecoder as TsFrameDecoder, decode as tsDecode } from "@ctiwire/codec";
+import { resolveContext } from "@ctiwire/codec/internal";
+import type { BackendChoice, BackendName } from "./backend.js";
+import { resolveBackend } from "./backend.js";
+import { WasmFrameDecoder, wasmDecode } from "./wasm-backend.js";
+
+/** The codec's options, plus the backend for this call. */
+export interface DecodeOptions extends CodecDecodeOptions {
+  /** 'ts', 'wasm' or 'auto' (default: the global choice, see setBackend). */
+  readonly backend?: BackendChoice | undefined;
+}
+
+export interface FrameDecoderOptions extends CodecFrameDecoderOptions {
+  readonly backend?: BackendChoice | undefined;
+}
+
+/** The WASM scanner handles frames up to 4 GiB - 1 (its limit is a u32). */
+const WASM_MAX = 0xffffffff;
+
+/**
+ * Decodes one frame (the 8-byte header and MessageLength bytes after it). On the WASM backend the
+ * frame is copied into WebAssembly memory and scanned there; the message is the same either way.
+ */
+export function decode(frame: Uint8Array, options: DecodeOptions): CtiMessage {
+  if (resolveBackend(options?.backend, "decode") === "ts") return tsDecode(frame, options);
+  const ctx = resolveContext(options);
+  if (ctx.maxSize > WASM_MAX) return tsDecode(frame, options);
+  return wasmDecode(frame, ctx);
+}
+
+/**
+ * Bytes of a stream in, messages out (the codec's FrameDecoder API and behaviour). The backend is
+ * chosen when the decoder is made (`options.backend`, else the global choice).
+ */
+export class FrameDecoder {
+  readonly #impl: TsFrameDecoder | WasmFrameDecoder;
+  /** The backend this decoder runs on. */
+  readonly backend: BackendName;
+
+  constructor(options: FrameDecoderOptions) {
+    let b = resolveBackend(options?.backend, "stream");
+    if (b === "wasm" && resolveContext(options).maxSize > WASM_MAX) b = "ts";
+    this.backend = b;
+    this.#impl = b === "wasm" ? new WasmFrameDecoder(options) : new TsFrameDecoder(options);
+  }
+
+  /** Bytes held while waiting for the rest of a frame. */
+  get bufferedBytes(): number {
+    return this.#impl.bufferedBytes;
+  }
+
+  /** True after a fatal framing error. */
+  get failed(): boolean {
+    return this.#impl.failed;
+  }
+
+  /** Feeds a chunk; returns the messages completed by it (in stream order). */
+  push(chunk: Uint8Array): CtiMessage[] {
+    return this.#impl.push(chunk);
+  }
+
+  /** Feeds a chunk; calls onMessage for every message it completes. */
+  write(chunk: Uint8Array, onMessage: (message: CtiMessage) => void): void {
+    this.#impl.write(chunk, onMessage);
+  }
+
+  /** Ends the stream (TRUNCATED_STREAM when it ended inside a frame). */
+  finish(): CtiMessage[] {
+    return this.#impl.finish();
+  }
+
+  /** Forgets all state, including a fatal error (for a new connection). */
+  reset(): void {
+    this.#impl.reset();
+  }
+}
+
+/**
+ * Bytes in, messages out, as a WHATWG TransformStream. Content errors of single frames go to
+ * `options.onError` when given; otherwise, and for fatal framing errors, the stream errors.
+ */
+export function createDecoderStream(options: FrameDecoderOptions): TransformStream<Uint8Array, CtiMessage> {
+  const decoder = new FrameDecoder(options);
+  return new TransformStream<Uint8Array, CtiMessage>({
+    transform(chunk, controller) {
+      decoder.write(chunk, (m) => controller.enqueue(m));
+    },
+    flush(controller) {
+      for (const m of decoder.finish()) controller.enqueue(m);
+    },
+  });
+}
+
+export type { CtiProtocolError };

@@ -1,0 +1,46 @@
+/**
+ * ctiwire: the Cisco CTI Server protocol (GED-188) for TypeScript, protocol versions 17 to 25.
+ *
+ * One import for Node, Deno, browsers and bundlers. Decoding runs on the WebAssembly scanner where it
+ * can (embedded in this module: nothing to locate or configure) and on the pure-TypeScript codec
+ * everywhere else; both give identical messages and errors. `backend()` says which one runs,
+ * `setBackend()`, the `backend` option and CTIWIRE_BACKEND force one. Encoding is the TypeScript
+ * encoder on both backends.
+ */
+
+export type * from "@ctiwire/codec";
+export type {
+  AppPathId,
+  CodecOptions,
+  CodecSchema,
+  CtiErrorCode,
+  CtiMessage,
+  CtiProtocolErrorDetails,
+  EncodableMessage,
+  EncodeOptions,
+  JsonValue,
+  NamedArray,
+  NamedVariable,
+  TaskId,
+  UnknownField,
+  UnknownMessage,
+} from "@ctiwire/codec";
+export {
+  CtiProtocolError,
+  createEncoderStream,
+  encode,
+  encodeInto,
+  fieldPropertyName,
+  fromHex,
+  groupPropertyName,
+  isCtiProtocolError,
+  messageFromJSON,
+  messageToJSON,
+  RESERVED_PROPERTY_NAMES,
+  toHex,
+} from "@ctiwire/codec";
+export * from "@ctiwire/protocol";
+export type { BackendChoice, BackendName, Operation } from "./backend.js";
+export { backend, setBackend, wasmAvailable } from "./backend.js";
+export type { DecodeOptions, FrameDecoderOptions } from "./decode.js";
+export { createDecoderStream, decode, FrameDecoder } from "./decode.js";

@@ -1,0 +1,293 @@
+/**
+ * The WASM backend: the scan (frame boundaries, floating fields, bounds and tag checks, string
+ * extents) runs in the WebAssembly scanner over a whole batch; the build (message objects, strings,
+ * groups, value and strict checks) is the codec's own, shared with the TypeScript backend, so both
+ * give identical messages and errors.
+ */
+import type { CtiMessage, CtiProtocolError as CtiProtocolErrorType, FrameDecoderOptions } from "@ctiwire/codec";
+import { CtiProtocolError } from "@ctiwire/codec";
+import type { Context, Plan, ScanErrorCode } from "@ctiwire/codec/internal";
+import {
+  decodeFrame,
+  decodeScanned,
+  KIND_SCALAR,
+  OP_NAMEDARRAY,
+  OP_NAMEDVAR,
+  OP_STRING,
+  opSize,
+  planByType,
+  resolveContext,
+  scanError,
+  unknownMessage,
+} from "@ctiwire/codec/internal";
+import type { ScanLayout } from "@ctiwire/wasm";
+import * as L from "@ctiwire/wasm";
+import { WasmScanner } from "@ctiwire/wasm";
+
+const layouts = new WeakMap<Plan, ScanLayout>();
+
+/** The scanner's table of a compiled codec plan (so both backends use one plan). */
+function layoutOf(plan: Plan): ScanLayout {
+  let l = layouts.get(plan);
+  if (l !== undefined) return l;
+  const n = plan.fieldOp.length;
+  const fieldSize = new Uint8Array(n);
+  const fieldNul = new Uint8Array(n);
+  const fieldScalar = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const op = plan.fieldOp[i]!;
+    fieldSize[i] = opSize(op);
+    fieldNul[i] =
+      op === OP_STRING
+        ? L.NUL_STRING
+        : op === OP_NAMEDVAR
+          ? L.NUL_NAMEDVAR
+          : op === OP_NAMEDARRAY
+            ? L.NUL_NAMEDARRAY
+            : 0;
+    fieldScalar[i] = plan.fieldKind[i] === KIND_SCALAR ? 1 : 0;
+  }
+  l = {
+    fixedSize: plan.fixedSize,
+    fieldSize,
+    fieldNul,
+    fieldScalar,
+    fieldMax: plan.fieldMax,
+    fieldNextSameTag: plan.fieldNextSameTag,
+    tagSlot: plan.tagSlot,
+  };
+  layouts.set(plan, l);
+  return l;
+}
+
+/**
+ * Handles a scan stop that JS resolves (a plan to write, output room; `n` frame records were
+ * written, the next frame has `frameSize` bytes); false for others.
+ */
+function resolveStop(s: WasmScanner, ctx: Context, types: number, n: number, frameSize: number): boolean {
+  const stop = s.ctlWord(L.C_STOP);
+  if (stop === L.STOP_NEED_PLAN) {
+    const type = s.ctlWord(L.C_STOP_ARG) >>> 0;
+    const plan = planByType(ctx.cache, ctx.version, type);
+    s.writePlan(types, type, plan === null ? null : layoutOf(plan));
+    return true;
+  }
+  if (stop === L.STOP_FULL) {
+    s.grow(n, frameSize);
+    return true;
+  }
+  return false;
+}
+
+const FRAME_LEVEL = new Set(["TRUNCATED_HEADER", "LENGTH_MISMATCH", "MESSAGE_TOO_LONG", "MESSAGE_TOO_SHORT"]);
+
+/** The message of frame record `fr` (word index); errors as the codec throws them. */
+function buildFrame(ctx: Context, s: WasmScanner, fr: number, base: number): CtiMessage {
+  const w = s.words;
+  const b = s.bytes;
+  const start = w[fr + L.F_START]!;
+  const end = start + w[fr + L.F_SIZE]!;
+  const st = w[fr + L.F_STATUS]!;
+  const status = st & 0xff;
+  if (status === L.ST_OK) {
+    const r0 = (s.fieldsAddr >> 2) + w[fr + L.F_REC_START]! * L.FIELD_WORDS;
+    return decodeScanned(ctx, b, start, end, base, w, r0, w[fr + L.F_REC_COUNT]!, undefined) as CtiMessage;
+  }
+  if (status === L.ST_UNKNOWN) return unknownMessage(b, start, end, w[fr + L.F_TYPE]! >>> 0) as CtiMessage;
+  if (status === L.ST_FALLBACK) return decodeFrame(ctx, b, start, end, base) as CtiMessage;
+  const code = L.ERROR_CODES[st >> 8] as ScanErrorCode;
+  const err = scanError(ctx, code, b, start, end, base, w[fr + L.F_ERR_OFFSET]!, w[fr + L.F_ERR_FIELD]!);
+  if (FRAME_LEVEL.has(code)) throw err;
+  const r0 = (s.fieldsAddr >> 2) + w[fr + L.F_REC_START]! * L.FIELD_WORDS;
+  return decodeScanned(ctx, b, start, end, base, w, r0, w[fr + L.F_REC_COUNT]!, err) as CtiMessage;
+}
+
+// ---------------------------------------------------------------------------------------------
+// decode()
+
+let single: WasmScanner | null | undefined;
+
+/** decode() on the WASM backend: the frame is copied into WASM memory and scanned there. */
+export function wasmDecode(frame: Uint8Array, ctx: Context): CtiMessage {
+  if (single === undefined) single = WasmScanner.create();
+  const s = single;
+  if (s === null) return decodeFrame(ctx, frame, 0, frame.length, 0) as CtiMessage;
+  if (!(frame instanceof Uint8Array)) return decodeFrame(ctx, frame, 0, (frame as Uint8Array).length, 0) as CtiMessage;
+  s.inLen = 0;
+  s.append(frame);
+  const types = s.typeTable(ctx.cache, ctx.version);
+  while (s.scanOne(types, ctx.hdr, ctx.maxSize, ctx.strict) !== 1) {
+    if (!resolveStop(s, ctx, types, 0, frame.length)) throw new Error("ctiwire: unexpected WASM scan stop");
+  }
+  return buildFrame(ctx, s, s.framesAddr >> 2, 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// FrameDecoder
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * The FrameDecoder of the WASM backend, with the codec FrameDecoder's behaviour: chunks are copied
+ * once into the scanner's input region (which also holds a partial frame until it completes), every
+ * complete frame of the chunk is scanned in one call, then built.
+ */
+export class WasmFrameDecoder {
+  readonly #ctx: Context;
+  readonly #onError: ((error: CtiProtocolErrorType) => void) | undefined;
+  readonly #s: WasmScanner;
+  readonly #types: number;
+  /** Stream offset of the first byte held in the input region. */
+  #consumed = 0;
+  #failed: CtiProtocolErrorType | null = null;
+  /** An error that came after messages in push: thrown by the next call. */
+  #deferred: unknown = null;
+  /** Messages decoded by a finish() that then threw: returned by the next finish(). */
+  #held: CtiMessage[] = [];
+
+  constructor(options: FrameDecoderOptions) {
+    this.#ctx = resolveContext(options);
+    this.#onError = options.onError;
+    const s = WasmScanner.create();
+    if (s === null) throw new Error("ctiwire: the WebAssembly backend cannot run here");
+    this.#s = s;
+    this.#types = s.typeTable(this.#ctx.cache, this.#ctx.version);
+  }
+
+  /** Bytes held: a partial frame, and bytes after a thrown content error not decoded yet. */
+  get bufferedBytes(): number {
+    return this.#s.inLen;
+  }
+
+  get failed(): boolean {
+    return this.#failed !== null;
+  }
+
+  push(chunk: Uint8Array): CtiMessage[] {
+    const out: CtiMessage[] = [];
+    try {
+      this.write(chunk, (m) => {
+        out.push(m);
+      });
+    } catch (e) {
+      if (out.length === 0) throw e;
+      this.#deferred = e;
+    }
+    return out;
+  }
+
+  write(chunk: Uint8Array, onMessage: (message: CtiMessage) => void): void {
+    if (this.#deferred !== null) {
+      const e = this.#deferred;
+      this.#deferred = null;
+      if (this.#failed === null && chunk instanceof Uint8Array && chunk.length > 0) this.#s.append(chunk);
+      throw e;
+    }
+    if (this.#failed !== null) {
+      throw new CtiProtocolError(
+        "FRAMING_LOST",
+        `the frame decoder failed earlier (${this.#failed.code} at stream offset ${this.#failed.offset}); the stream cannot be resynchronised`,
+        { offset: this.#failed.offset, cause: this.#failed },
+      );
+    }
+    if (!(chunk instanceof Uint8Array)) {
+      throw new CtiProtocolError("INVALID_VALUE", "FrameDecoder: chunks must be Uint8Array");
+    }
+    if (chunk.length > 0) this.#s.append(chunk);
+    this.#run(onMessage);
+  }
+
+  finish(): CtiMessage[] {
+    const out = this.#held;
+    this.#held = [];
+    try {
+      this.write(EMPTY, (m) => {
+        out.push(m);
+      });
+    } catch (e) {
+      this.#held = out;
+      throw e;
+    }
+    if (this.#s.inLen > 0) {
+      this.#held = out;
+      const held = this.#s.inLen;
+      throw new CtiProtocolError(
+        "TRUNCATED_STREAM",
+        `the stream ended inside a frame (${held} bytes of it received) at stream offset ${this.#consumed}`,
+        { offset: this.#consumed },
+      );
+    }
+    return out;
+  }
+
+  reset(): void {
+    this.#s.inLen = 0;
+    this.#consumed = 0;
+    this.#failed = null;
+    this.#deferred = null;
+    this.#held = [];
+  }
+
+  #run(emit: (m: CtiMessage) => void): void {
+    const s = this.#s;
+    const ctx = this.#ctx;
+    let pos = 0;
+    try {
+      for (;;) {
+        const n = s.scanStream(this.#types, pos, ctx.hdr, ctx.maxSize, ctx.strict);
+        const next = s.ctlWord(L.C_POS);
+        const stop = s.ctlWord(L.C_STOP);
+        const inAddr = s.inAddr;
+        let fr = s.framesAddr >> 2;
+        for (let k = 0; k < n; k++, fr += L.FRAME_WORDS) {
+          const w = s.words;
+          const rel = w[fr + L.F_START]! - inAddr;
+          pos = rel + w[fr + L.F_SIZE]!;
+          this.#deliver(fr, this.#consumed + rel, emit);
+        }
+        pos = next;
+        if (stop === L.STOP_END) break;
+        if (stop === L.STOP_FATAL) this.#fatal(s.ctlWord(L.C_STOP_ARG) >>> 0, pos);
+        const size = s.inLen - pos >= 8 ? readU32(s.bytes, s.inAddr + pos) + 8 : 8;
+        if (!resolveStop(s, ctx, this.#types, n, size)) throw new Error("ctiwire: unexpected WASM scan stop");
+      }
+    } finally {
+      if (this.#failed === null) {
+        s.discard(pos);
+        this.#consumed += pos;
+      }
+    }
+  }
+
+  #deliver(fr: number, at: number, emit: (m: CtiMessage) => void): void {
+    let m: CtiMessage;
+    try {
+      m = buildFrame(this.#ctx, this.#s, fr, at);
+    } catch (e) {
+      const err =
+        e instanceof CtiProtocolError
+          ? e
+          : new CtiProtocolError("FIELD_OVERRUN", `internal decoder failure: ${String(e)}`, { offset: at, cause: e });
+      if (this.#onError === undefined) throw err;
+      this.#onError(err);
+      return;
+    }
+    emit(m);
+  }
+
+  #fatal(length: number, pos: number): never {
+    const at = this.#consumed + pos;
+    const err = new CtiProtocolError(
+      "MESSAGE_TOO_LONG",
+      `MessageLength ${length} (+ 8-byte header) at stream offset ${at} is above the limit of ${this.#ctx.maxSize} bytes; the stream cannot be resynchronised`,
+      { offset: at },
+    );
+    this.#failed = err;
+    this.#s.inLen = 0;
+    throw err;
+  }
+}
+
+function readU32(b: Uint8Array, i: number): number {
+  return ((b[i]! << 24) | (b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!) >>> 0;
+}

@@ -1,0 +1,38 @@
+// Backend selection: the default, setBackend, the per-call option.
+import { afterEach, describe, expect, it } from "vitest";
+import { backend, decode, encode, FrameDecoder, setBackend, wasmAvailable } from "../src/index.js";
+
+const frame = encode({ type: "HEARTBEAT_REQ", invokeID: 7 }, { version: 25 });
+
+describe("backend selection", () => {
+  afterEach(() => setBackend("auto"));
+
+  it("auto: WASM for streams, TypeScript for single frames (the faster of each here)", () => {
+    expect(wasmAvailable()).toBe(true);
+    expect(backend()).toBe("wasm");
+    expect(backend("stream")).toBe("wasm");
+    expect(backend("decode")).toBe("ts");
+    expect(new FrameDecoder({ version: 25 }).backend).toBe("wasm");
+  });
+
+  it("setBackend forces one for every later call; the per-call option wins", () => {
+    setBackend("ts");
+    expect(backend()).toBe("ts");
+    expect(new FrameDecoder({ version: 25 }).backend).toBe("ts");
+    expect(new FrameDecoder({ version: 25, backend: "wasm" }).backend).toBe("wasm");
+    setBackend("wasm");
+    expect(backend("decode")).toBe("wasm");
+    expect(new FrameDecoder({ version: 25 }).backend).toBe("wasm");
+    expect(new FrameDecoder({ version: 25, backend: "ts" }).backend).toBe("ts");
+    expect(decode(frame, { version: 25 })).toEqual(decode(frame, { version: 25, backend: "ts" }));
+  });
+
+  it("rejects anything else", () => {
+    expect(() => setBackend("fast" as never)).toThrow(TypeError);
+    expect(() => decode(frame, { version: 25, backend: "fast" as never })).toThrow(TypeError);
+  });
+
+  it("a maxMessageSize beyond the scanner's u32 limit runs on TypeScript", () => {
+    expect(new FrameDecoder({ version: 25, backend: "wasm", maxMessageSize: 2 ** 33 }).backend).toBe("ts");
+  });
+});
