@@ -14,14 +14,18 @@ const chromiumArgs = [
   "--disable-sync",
 ];
 
+/** CI runs every package's suites at once on 2 cores: a per-test time limit is a hang guard, not a speed check. */
+const timeouts = { testTimeout: 30_000, hookTimeout: 30_000 };
+
 /** Tests that need Node (files, sockets, the spec on disk) are named *.node.test.ts and skip the browser. */
 export function packageConfig() {
   return defineConfig({
     test: {
       projects: [
-        { test: { name: "node", include: ["test/**/*.test.ts"], environment: "node" } },
+        { test: { ...timeouts, name: "node", include: ["test/**/*.test.ts"], environment: "node" } },
         {
           test: {
+            ...timeouts,
             name: "browser",
             include: ["test/**/*.test.ts"],
             exclude: ["test/**/*.node.test.ts"],
