@@ -174,21 +174,35 @@ export class Session {
       socket.on("data", (chunk: Uint8Array) => this.#onData(chunk));
       socket.on("error", (e) => {
         if (!settled) fail(e);
-        else
+        else {
+          this.#endOfStream();
           this.destroy(
             new CtiClientError("CONNECTION_LOST", `side ${this.side}: ${e.message}`, { side: this.side, cause: e }),
           );
+        }
       });
       socket.on("close", () => {
         if (!settled) fail(new Error("connection closed"));
-        else
+        else {
+          this.#endOfStream();
           this.destroy(
             new CtiClientError("CONNECTION_LOST", `side ${this.side}: connection closed by the server`, {
               side: this.side,
             }),
           );
+        }
       });
     });
+  }
+
+  /** The server ended the connection: a frame it cut off is reported (TRUNCATED_STREAM) as a warning. */
+  #endOfStream(): void {
+    if (this.state === "closed") return;
+    try {
+      this.#frames.finish();
+    } catch (e) {
+      this.opts.onWarning(this, e);
+    }
   }
 
   #onData(chunk: Uint8Array): void {

@@ -126,3 +126,17 @@ describe("session management (Chapter 4)", () => {
     expect(server.conns.length).toBe(2);
   });
 });
+
+describe("end of stream", () => {
+  it("a frame cut off by the server's close is reported as a TRUNCATED_STREAM warning, then the session is lost", async () => {
+    const { server, client } = await setup(25, {}, { reconnect: false });
+    const warnings: unknown[] = [];
+    client.on("warning", (w) => warnings.push(w));
+    await client.connect();
+    const disconnect = client.next("disconnect");
+    // Half of a HEARTBEAT_CONF (MessageLength 4, type 6), then FIN.
+    server.open[0]!.socket.end(Uint8Array.of(0, 0, 0, 4, 0, 0, 0, 6, 0, 0));
+    expect((await disconnect).error.code).toBe("CONNECTION_LOST");
+    expect(warnings.map((w) => (w as { code?: string }).code)).toEqual(["TRUNCATED_STREAM"]);
+  });
+});

@@ -183,6 +183,11 @@ export class ContactCenter {
   #arrivalTimer: unknown;
   #loadTimer: unknown;
   #loadCarry = 0;
+  /**
+   * Load events sent so far (eventRate mode). Each load AGENT_STATE_EVENT carries its number as
+   * CTIClientSignature `load:<n>` (n = 1, 2, ...), so a client can check loss and order end to end.
+   */
+  loadSequence = 0;
 
   constructor(o: ContactCenterOptions, emit: (ev: SimEvent) => void) {
     this.#o = o;
@@ -290,7 +295,13 @@ export class ContactCenter {
       this.#loadCarry -= 1;
       // Re-reports an agent's current state: extra load that stays consistent with the model.
       const a = this.rng.pick(this.agents);
-      this.#emitAgentState(a);
+      this.loadSequence++;
+      this.#emit({
+        name: "AGENT_STATE_EVENT",
+        props: { ...this.#agentStateProps(a, a.stateSince), ctiClientSignature: `load:${this.loadSequence}` },
+        devices: [a.extension],
+        agentState: a.state,
+      });
     }
   }
 

@@ -322,6 +322,21 @@ describe("scripted contact center", () => {
     clock.advance(1000);
     await c.until(() => c.messages.filter((m) => m.type === "AGENT_STATE_EVENT").length >= 100);
   });
+
+  test("eventRate: each load event carries its sequence number (CTIClientSignature load:<n>)", async () => {
+    const clock = new ManualClock();
+    const s = await sim({ clock, agents: 2, eventRate: 50, callsPerSecond: 0 });
+    const c = await client(s.portA);
+    await c.open();
+    clock.advance(1000);
+    const load = () =>
+      c.messages
+        .map((m) => (m as { ctiClientSignature?: string }).ctiClientSignature ?? "")
+        .filter((x) => x.startsWith("load:"));
+    await c.until(() => load().length >= 50);
+    expect(s.contactCenter.loadSequence).toBe(50);
+    expect(load()).toEqual(Array.from({ length: 50 }, (_, i) => `load:${i + 1}`));
+  });
 });
 
 describe("agent control", () => {

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// The long fuzz run: node scripts/fuzz.mjs [--seconds 600] [--seed N] [--backend ts|wasm|both] [--save]
+//
+// Runs the mutation fuzzer of src/fuzz-core.mjs in a worker thread; the main thread is a watchdog
+// (a case that runs for more than --watchdog seconds, default 30, is a hang: the worker is
+// terminated and the case's seed printed; `--replay SEED` reruns one case). Prints the executions
+// per backend and per second, and every distinct finding, shrunk; --save appends the findings to
+// test-vectors/fuzz/robustness.json (as vectors; expected outcome = the TypeScript backend's, so
+// review them before committing).
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import * as F from "../src/fuzz-core.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function arg(name, dflt) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return dflt;
+  const v = process.argv[i + 1];
+  return v === undefined || v.startsWith("--") ? true : v;
+}
+
+async function backendsFor(which) {
+  const wasm = which === "ts" ? null : await F.wasmBackend();
+  if (which === "wasm" && !wasm) throw new Error("the WASM backend is not available (build packages/ctiwire)");
+  return [...(which === "wasm" ? [] : [F.tsBackend]), ...(wasm ? [wasm] : [])];
+}
+
+if (!isMainThread) {
+  const { seconds, seed, which, progress } = workerData;
+  const backends = await backendsFor(which);
+  const stats = F.fuzzLoop({
+    backends,
+    seconds,
+    seed,
+    progress: new Int32Array(progress),
+    onFinding: (f) => parentPort.postMessage({ finding: f }),
+  });
+  parentPort.postMessage({ stats: { ...stats, findings: stats.findings.length } });
+} else {
+  const seconds = Number(arg("seconds", 600));
+  const seed = Number(arg("seed", Date.now() % 1_000_000));
+  const which = String(arg("backend", "both"));
+  const watchdog = Number(arg("watchdog", 30));
+  const replay = arg("replay", null);
+  if (replay !== null) {
+    const c = F.makeCase(Number(replay), F.corpus());
+    const backends = await backendsFor(which);
+    console.log(c.kind, JSON.stringify(c.options), c.mutators.join(","), F.toHex(c.bytes).slice(0, 400));
+    console.log(JSON.stringify(F.runAll(backends, c, 1e9)).slice(0, 2000));
+    process.exit(0);
+  }
+  console.log(`fuzz: ${seconds} s, seed ${seed}, backends ${which}`);
+  const progress = new SharedArrayBuffer(4);
+  const view = new Int32Array(progress);
+  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { seconds, seed, which, progress } });
+  const findings = [];
+  let last = -1;
+  let still = 0;
+  const timer = setInterval(() => {
+    const now = Atomics.load(view, 0);
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still >= watchdog) {
+      console.error(`HANG: case seed ${now >>> 0} ran for more than ${watchdog} s (replay: --replay ${now >>> 0})`);
+      findings.push({
+        kind: "hang",
+        message: `case ${now >>> 0} ran for more than ${watchdog} s`,
+        original: now >>> 0,
+      });
+      worker.terminate();
+    }
+  }, 1000);
+  worker.on("message", (msg) => {
+    if (msg.finding) {
+      const f = msg.finding;
+      findings.push(f);
+      console.log(`FINDING ${f.kind}: ${f.message} (case ${f.original}, shrunk to ${f.case.bytes.length} bytes)`);
+    }
+    if (msg.stats) {
+      const s = msg.stats;
+      const rates = F.execRates(s);
+      console.log(
+        `cases: ${s.cases} (${s.decodeCases} decode, ${s.streamCases} stream), ${(s.bytes / 1048576).toFixed(1)} MiB of input`,
+      );
+      for (const k of Object.keys(s.execs)) {
+        console.log(
+          `  ${k}: ${s.execs[k]} executions in ${(s.ms[k] / 1000).toFixed(1)} s of its own time = ${rates[k]} exec/s`,
+        );
+      }
+      console.log(`distinct findings: ${findings.length}`);
+    }
+  });
+  worker.on("exit", (code) => {
+    clearInterval(timer);
+    if (arg("save", false) && findings.some((f) => f.case)) {
+      const path = join(here, "../../../test-vectors/fuzz/robustness.json");
+      const file = JSON.parse(readFileSync(path, "utf8"));
+      for (const f of findings.filter((x) => x.case)) {
+        const c = { ...f.case, bytes: Uint8Array.from(Object.values(f.case.bytes)) };
+        file.vectors.push(
+          F.caseToVector(c, `robustness/${f.kind}/${f.original}`, `${f.message} (fuzz case ${f.original}, shrunk)`),
+        );
+      }
+      writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);
+      console.log(`saved to ${path}`);
+    }
+    process.exit(findings.length > 0 ? 1 : code);
+  });
+}
