@@ -14,6 +14,10 @@
  * - push never drops messages it decoded: when an error (content or fatal) comes after messages of
  *   the same chunk, push returns those messages and throws the error from the next call. write
  *   delivers messages as they come and throws at once.
+ * - Memory stays bounded whatever the decoder is fed: a caller that keeps pushing past thrown content
+ *   errors makes bytes pile up behind them, so when a thrown error leaves more than `maxBacklog`
+ *   bytes held back (default 1 MiB), the decoder fails: that error is still thrown, the bytes are
+ *   dropped, and every later call throws FRAMING_LOST. Pass `onError` to skip bad frames instead.
  */
 import { u32 } from "./bytes.js";
 import { decodeFrame } from "./decode.js";
@@ -25,13 +29,33 @@ import { resolveContext } from "./options.js";
 export interface FrameDecoderOptions extends CodecOptions {
   /** Receives content errors of single frames; decoding goes on with the next frame. */
   readonly onError?: ((error: CtiProtocolError) => void) | undefined;
+  /**
+   * Without onError: the most bytes a thrown content error may leave held back before the decoder
+   * fails (default 1 MiB, and never less than the largest frame).
+   */
+  readonly maxBacklog?: number | undefined;
 }
 
 const EMPTY = new Uint8Array(0);
 
+/** The backlog limit of a decoder: the option, or 1 MiB, and at least one largest frame. */
+export function backlogLimit(options: FrameDecoderOptions, maxFrame: number): number {
+  return Math.max(options.maxBacklog ?? 1024 * 1024, maxFrame);
+}
+
+/** The failure recorded when a thrown content error leaves too many bytes behind it. */
+export function backlogFailure(held: number, limit: number, at: number): CtiProtocolError {
+  return new CtiProtocolError(
+    "FRAMING_LOST",
+    `${held} bytes are held back behind thrown content errors, more than the limit of ${limit} (maxBacklog); pass onError to skip bad frames`,
+    { offset: at },
+  );
+}
+
 export class FrameDecoder {
   readonly #ctx: Context;
   readonly #onError: ((error: CtiProtocolError) => void) | undefined;
+  readonly #maxBacklog: number;
   /** Partial header. */
   readonly #head = new Uint8Array(8);
   #headFill = 0;
@@ -53,6 +77,7 @@ export class FrameDecoder {
   constructor(options: FrameDecoderOptions) {
     this.#ctx = resolveContext(options);
     this.#onError = options.onError;
+    this.#maxBacklog = backlogLimit(options, this.#ctx.maxSize);
   }
 
   /** Bytes held while waiting for the rest of a frame. */
@@ -90,6 +115,7 @@ export class FrameDecoder {
       const e = this.#deferred;
       this.#deferred = null;
       if (this.#failed === null && chunk instanceof Uint8Array && chunk.length > 0) this.#pending.push(chunk.slice());
+      this.#boundBacklog();
       throw e;
     }
     if (this.#failed !== null) {
@@ -167,6 +193,16 @@ export class FrameDecoder {
     this.#headFill = 0;
     this.#pending = [];
     throw err;
+  }
+
+  /** After a thrown error: fails the decoder when too many bytes wait behind it (see the file comment). */
+  #boundBacklog(): void {
+    const held = this.bufferedBytes;
+    if (this.#failed !== null || held <= this.#maxBacklog) return;
+    this.#failed = backlogFailure(held, this.#maxBacklog, this.#consumed);
+    this.#buf = null;
+    this.#headFill = 0;
+    this.#pending = [];
   }
 
   /** Decodes one whole frame; content errors go to onError or are thrown. */
@@ -257,6 +293,7 @@ export class FrameDecoder {
         this.#pending.unshift(owned ? c.subarray(i) : c.slice(i));
       }
       this.#consumed += i;
+      this.#boundBacklog();
       throw e;
     }
     this.#consumed += n;

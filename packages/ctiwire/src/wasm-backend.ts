@@ -8,6 +8,8 @@ import type { CtiMessage, CtiProtocolError as CtiProtocolErrorType, FrameDecoder
 import { CtiProtocolError } from "@ctiwire/codec";
 import type { Context, Plan, ScanErrorCode } from "@ctiwire/codec/internal";
 import {
+  backlogFailure,
+  backlogLimit,
   decodeFrame,
   decodeScanned,
   KIND_SCALAR,
@@ -135,6 +137,7 @@ const EMPTY = new Uint8Array(0);
 export class WasmFrameDecoder {
   readonly #ctx: Context;
   readonly #onError: ((error: CtiProtocolErrorType) => void) | undefined;
+  readonly #maxBacklog: number;
   readonly #s: WasmScanner;
   readonly #types: number;
   /** Stream offset of the first byte held in the input region. */
@@ -148,6 +151,7 @@ export class WasmFrameDecoder {
   constructor(options: FrameDecoderOptions) {
     this.#ctx = resolveContext(options);
     this.#onError = options.onError;
+    this.#maxBacklog = backlogLimit(options, this.#ctx.maxSize);
     const s = WasmScanner.create();
     if (s === null) throw new Error("ctiwire: the WebAssembly backend cannot run here");
     this.#s = s;
@@ -181,6 +185,7 @@ export class WasmFrameDecoder {
       const e = this.#deferred;
       this.#deferred = null;
       if (this.#failed === null && chunk instanceof Uint8Array && chunk.length > 0) this.#s.append(chunk);
+      this.#boundBacklog();
       throw e;
     }
     if (this.#failed !== null) {
@@ -251,12 +256,24 @@ export class WasmFrameDecoder {
         const size = s.inLen - pos >= 8 ? readU32(s.bytes, s.inAddr + pos) + 8 : 8;
         if (!resolveStop(s, ctx, this.#types, n, size)) throw new Error("ctiwire: unexpected WASM scan stop");
       }
-    } finally {
+    } catch (e) {
       if (this.#failed === null) {
         s.discard(pos);
         this.#consumed += pos;
+        this.#boundBacklog();
       }
+      throw e;
     }
+    s.discard(pos);
+    this.#consumed += pos;
+  }
+
+  /** After a thrown error: fails the decoder when too many bytes wait behind it (as the codec's FrameDecoder). */
+  #boundBacklog(): void {
+    const held = this.#s.inLen;
+    if (this.#failed !== null || held <= this.#maxBacklog) return;
+    this.#failed = backlogFailure(held, this.#maxBacklog, this.#consumed);
+    this.#s.inLen = 0;
   }
 
   #deliver(fr: number, at: number, emit: (m: CtiMessage) => void): void {

@@ -13,6 +13,7 @@ export interface Backend {
     write(chunk: Uint8Array, onMessage: (m: unknown) => void): void;
     finish(): unknown[];
     readonly bufferedBytes: number;
+    readonly failed: boolean;
   };
 }
 export interface Seed {

@@ -175,14 +175,29 @@ describe.each(backends.map((b) => [b.name, b] as const))("%s backend", (name, b)
     expect(max).toBe(0);
   });
 
-  it("KNOWN ISSUE: without onError and without draining, held-back bytes grow with every push", () => {
-    // Reported, not fixed here (both backends share the behaviour; see README "Findings").
+  it("without onError, a caller pushing past thrown errors cannot make held-back bytes grow past maxBacklog", () => {
+    // Every 8-byte frame of these chunks is bad (MessageLength 0, OPEN_CONF: shorter than its fixed part): each push throws at the
+    // first one and the rest waits. Past maxBacklog the decoder fails (FRAMING_LOST) and drops the bytes.
     const chunk = new Uint8Array(64 * 1024);
     for (let i = 0; i < chunk.length; i += 8) chunk[i + 7] = 4;
-    const d = b.frameDecoder({ version: 25 });
-    for (let k = 0; k < 16; k++) code(() => d.push(chunk));
-    figures[`${name}.undrainedBufferedAfter1MiB`] = d.bufferedBytes;
-    expect(d.bufferedBytes).toBeGreaterThan(maxMessageSize(25));
+    const maxBacklog = 256 * 1024;
+    const d = b.frameDecoder({ version: 25, maxBacklog });
+    let peak = 0;
+    const codes: string[] = [];
+    for (let k = 0; k < 16; k++) {
+      codes.push(code(() => d.push(chunk)));
+      peak = Math.max(peak, d.bufferedBytes);
+    }
+    figures[`${name}.undrainedPeakBufferedBytes`] = peak;
+    expect(peak).toBeLessThanOrEqual(maxBacklog);
+    expect(d.failed).toBe(true);
+    expect(d.bufferedBytes).toBe(0);
+    expect(codes.at(-1)).toBe("FRAMING_LOST");
+    // The default limit (1 MiB) holds the same way.
+    const e = b.frameDecoder({ version: 25 });
+    for (let k = 0; k < 40; k++) code(() => e.push(chunk));
+    expect(e.failed).toBe(true);
+    expect(e.bufferedBytes).toBe(0);
   });
 
   it("named variables and strings called __proto__, constructor, prototype: data, never keys", () => {
