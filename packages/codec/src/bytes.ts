@@ -40,15 +40,57 @@ let asciiDecoder: TextDecoder | undefined;
 let fatalUtf8: TextDecoder | undefined;
 let lenientUtf8: TextDecoder | undefined;
 
-/** Short strings: String.fromCharCode eight bytes at a time (no subarray, no decoder call). */
-function shortString(b: Uint8Array, start: number, end: number): string {
+/**
+ * Up to 16 bytes: one String.fromCharCode call with exactly as many arguments (no loop, no
+ * concatenation; about twice as fast as chunks of eight, measured).
+ */
+function exactString(b: Uint8Array, s: number, n: number): string {
   const f = String.fromCharCode;
-  let s = "";
-  let i = start;
-  for (; i + 8 <= end; i += 8)
-    s += f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!);
-  for (; i < end; i++) s += f(b[i]!);
-  return s;
+  // biome-ignore format: one line per length
+  switch (n) {
+    case 0:
+      return "";
+    case 1:
+      return f(b[s]!);
+    case 2:
+      return f(b[s]!, b[s + 1]!);
+    case 3:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!);
+    case 4:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!);
+    case 5:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!);
+    case 6:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!);
+    case 7:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!);
+    case 8:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!);
+    case 9:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!);
+    case 10:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!);
+    case 11:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, b[s + 10]!);
+    case 12:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!);
+    case 13:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!);
+    case 14:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!);
+    case 15:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!);
+    case 16:
+      return f(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!, b[s + 8]!, b[s + 9]!, b[s + 10]!, b[s + 11]!, b[s + 12]!, b[s + 13]!, b[s + 14]!, b[s + 15]!);
+  }
+  return "";
+}
+
+/** Short strings (up to SHORT bytes): one or two exact-arity String.fromCharCode calls. */
+function shortString(b: Uint8Array, start: number, end: number): string {
+  const n = end - start;
+  if (n <= 16) return exactString(b, start, n);
+  return exactString(b, start, 16) + exactString(b, start + 16, n - 16);
 }
 
 function isAscii(b: Uint8Array, start: number, end: number): boolean {
@@ -64,6 +106,7 @@ function isAscii(b: Uint8Array, start: number, end: number): boolean {
  */
 export function decodeLatin1(b: Uint8Array, start: number, end: number): string {
   const n = end - start;
+  if (n <= 16) return exactString(b, start, n);
   if (n <= SHORT) return shortString(b, start, end);
   if (isAscii(b, start, end)) {
     asciiDecoder ??= new TextDecoder("utf-8", { ignoreBOM: true });

@@ -273,18 +273,26 @@ function decodeCore(
   const groups = plan.groups;
   const garr = plan.garr;
   const vals = plan.vals;
-  const nFields = plan.fieldOp.length;
-  // (Plain loops: Array.prototype.fill is a slow builtin call for arrays this small.)
   const curItem = plan.curItem;
-  for (let g = 0; g < groups.length; g++) {
-    garr[g] = undefined;
-    curItem[g] = undefined;
+  // The scratch is left clean by a decode that completes (assemble takes the values out); one that
+  // threw leaves it dirty. (Plain loops: Array.prototype.fill is a slow builtin call for arrays
+  // this small.)
+  if (plan.dirty) {
+    for (let g = 0; g < groups.length; g++) {
+      garr[g] = undefined;
+      curItem[g] = undefined;
+    }
+    for (let i = 0; i < vals.length; i++) vals[i] = undefined;
   }
+  plan.dirty = true;
+  // seen[i] === stamp: field i is set in this message (no clearing between messages).
   const seen = plan.seen;
-  for (let i = 0; i < nFields; i++) {
-    vals[i] = undefined;
-    seen[i] = 0;
+  let stamp = plan.stamp + 1;
+  if (stamp > 0x3fffffff) {
+    for (let i = 0; i < seen.length; i++) seen[i] = 0;
+    stamp = 1;
   }
+  plan.stamp = stamp;
   let m: Obj;
   const reader = plan.fixedReader;
   if (reader !== null) {
@@ -302,6 +310,10 @@ function decodeCore(
   // Floating part.
   const hdr = ctx.hdr;
   const tagSlot = plan.tagSlot;
+  const fieldOp = plan.fieldOp;
+  const fieldKind = plan.fieldKind;
+  const fieldSize = plan.fieldSize;
+  const lastPos = plan.lastPos;
   let unknown: UnknownField[] | undefined;
   let named = 0;
   let pos = start + plan.fixedSize;
@@ -333,13 +345,13 @@ function decodeCore(
       if (e > end) throw dataOverrun(plan, i, tag, len, end - p, at);
       pos = e;
       // A non-repeatable field seen already: the next field of the layout with the same tag, if any.
-      while (i >= 0 && seen[i] === 1 && plan.fieldKind[i] === 0) i = plan.fieldNextSameTag[i]!;
+      while (i >= 0 && seen[i] === stamp && fieldKind[i] === 0) i = plan.fieldNextSameTag[i]!;
       if (i < 0) {
         if (strict) throw tagError(ctx, plan, tag, at);
         unknown = keepRaw(unknown, tag, b.slice(p, e));
         continue;
       }
-      const fsize = opSize(plan.fieldOp[i]!);
+      const fsize = fieldSize[i]!;
       if (fsize !== 0) {
         if (len !== fsize) {
           if (strict) throw invalidLength(plan, i, tag, len, fsize, at);
@@ -367,7 +379,7 @@ function decodeCore(
     }
     // The build of one floating field.
     let v: unknown;
-    switch (plan.fieldOp[i]) {
+    switch (fieldOp[i]) {
       case OP_STRING: {
         let z = nul === NUL_UNKNOWN ? indexOfNul(b, p, e) : nul;
         if (z < 0) {
@@ -376,7 +388,7 @@ function decodeCore(
           }
           z = e;
         }
-        v = readText(ctx, plan, plan.fieldName[i]!, tag, b, p, z, at);
+        v = ctx.utf8 ? readText(ctx, plan, plan.fieldName[i]!, tag, b, p, z, at) : decodeLatin1(b, p, z);
         break;
       }
       case OP_UINT:
@@ -424,8 +436,8 @@ function decodeCore(
       unknown = keepRaw(unknown, tag, b.slice(p, e));
       continue;
     }
-    seen[i] = 1;
-    const kind = plan.fieldKind[i];
+    seen[i] = stamp;
+    const kind = fieldKind[i];
     if (kind === 0) {
       vals[i] = v;
     } else if (kind === KIND_GROUP) {
@@ -436,11 +448,11 @@ function decodeCore(
         arr.push(v);
       } else {
         const gp = plan.fieldGroupPos[i]!;
-        let item = plan.curItem[g];
-        if (item === undefined || plan.lastPos[g]! >= gp) item = newItem(plan, g, arr);
+        let item = curItem[g];
+        if (item === undefined || lastPos[g]! >= gp) item = newItem(plan, g, arr);
         if (group.setItem !== null) group.setItem(item, gp, v);
         else item[plan.fieldKey[i]!] = v;
-        plan.lastPos[g] = gp;
+        lastPos[g] = gp;
       }
     } else if (kind === KIND_LIST) {
       let arr = vals[i] as unknown[] | undefined;
@@ -455,6 +467,7 @@ function decodeCore(
     garr[g] = undefined;
     curItem[g] = undefined;
   }
+  plan.dirty = false;
   if (unknown !== undefined) m.unknownFields = unknown;
 
   if (strict) strictChecks(plan, m, named, base);
@@ -541,7 +554,10 @@ function assembleSlow(plan: Plan, m: Obj): void {
   for (const e of plan.entries) {
     if (e >= 0) {
       const v = plan.vals[e];
-      if (v !== undefined) m[plan.fieldKey[e]!] = v;
+      if (v !== undefined) {
+        m[plan.fieldKey[e]!] = v;
+        plan.vals[e] = undefined;
+      }
     } else {
       const g = -e - 1;
       const arr = plan.garr[g];
@@ -612,6 +628,7 @@ function checkCount(plan: Plan, holder: Obj, g: number, base: number): void {
 
 function strictChecks(plan: Plan, m: Obj, named: number, base: number): void {
   const seen = plan.seen;
+  const stamp = plan.stamp;
   if (named > NAMED_DATA_LIMIT) {
     throw new CtiProtocolError(
       "NAMED_DATA_TOO_LONG",
@@ -621,9 +638,9 @@ function strictChecks(plan: Plan, m: Obj, named: number, base: number): void {
   }
   for (let g = 0; g < plan.groups.length; g++) if (plan.groups[g]!.parent < 0) checkCount(plan, m, g, base);
   for (let i = 0; i < seen.length; i++) {
-    if (plan.fieldRequired[i] !== 1 || plan.fieldKind[i] !== 0 || seen[i] === 1) continue;
+    if (plan.fieldRequired[i] !== 1 || plan.fieldKind[i] !== 0 || seen[i] === stamp) continue;
     const alt = plan.fieldAlt[i]!;
-    if (alt >= 0 && seen[alt] === 1) continue;
+    if (alt >= 0 && seen[alt] === stamp) continue;
     throw new CtiProtocolError(
       "MISSING_REQUIRED_FIELD",
       `${plan.name}: required floating field ${plan.fieldName[i]} (tag ${plan.fieldTag[i]}) is missing`,
@@ -723,7 +740,8 @@ function readNamed(
       );
     }
   }
-  const name = readText(ctx, plan, field, tag, b, p, z1, at);
-  const value = readText(ctx, plan, field, tag, b, vStart, z2, at);
+  const utf8 = ctx.utf8;
+  const name = utf8 ? readText(ctx, plan, field, tag, b, p, z1, at) : decodeLatin1(b, p, z1);
+  const value = utf8 ? readText(ctx, plan, field, tag, b, vStart, z2, at) : decodeLatin1(b, vStart, z2);
   return isArray ? { index, name, value } : { name, value };
 }

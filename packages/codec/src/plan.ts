@@ -174,6 +174,8 @@ export interface Plan {
   readonly fieldName: readonly string[];
   readonly fieldTag: Uint16Array;
   readonly fieldOp: Uint8Array;
+  /** opSize of fieldOp. */
+  readonly fieldSize: Uint8Array;
   readonly fieldMax: Uint32Array;
   readonly fieldRequired: Uint8Array;
   readonly fieldKind: Uint8Array;
@@ -198,7 +200,12 @@ export interface Plan {
   readonly keys: ReadonlySet<string>;
 
   // Decode scratch (the decoder is not re-entrant).
-  readonly seen: Uint8Array;
+  /** Field index → the stamp of the last decode that set it. */
+  readonly seen: Uint32Array;
+  /** The current decode's stamp (seen[i] === stamp: field i is set). */
+  stamp: number;
+  /** A decode threw and left vals, garr or curItem set. */
+  dirty: boolean;
   readonly curItem: (Record<string, unknown> | undefined)[];
   readonly lastPos: Int32Array;
   /**
@@ -207,7 +214,7 @@ export interface Plan {
    * unavailable (a Content-Security-Policy without 'unsafe-eval'); decode then reads field by field.
    */
   readonly fixedReader: FixedReader | null;
-  /** Generated: the floating values onto the message, in schema order; null without code generation. */
+  /** Generated: the floating values onto the message, in schema order, taking them out of vals; null without code generation. */
   readonly assemble: Assembler | null;
   /** Decode scratch: floating scalar/list values by field index. */
   readonly vals: unknown[];
@@ -313,7 +320,7 @@ function compileAssembler(
   for (const e of entries) {
     if (e >= 0) {
       if (!IDENT.test(fieldKey[e]!)) return null;
-      lines.push(`v=a[${e}];if(v!==undefined)m[${JSON.stringify(fieldKey[e])}]=v;`);
+      lines.push(`v=a[${e}];if(v!==undefined){m[${JSON.stringify(fieldKey[e])}]=v;a[${e}]=undefined;}`);
     } else {
       const g = -e - 1;
       const group = groups[g]!;
@@ -593,6 +600,7 @@ export function compilePlan(spec: MessageSpec, version: number): Plan {
     fieldName,
     fieldTag,
     fieldOp,
+    fieldSize: fieldOp.map(opSize),
     fieldMax,
     fieldRequired,
     fieldKind,
@@ -637,7 +645,9 @@ export function compilePlan(spec: MessageSpec, version: number): Plan {
     entryValues: new Array<unknown>(topEntries.length).fill(undefined),
     vals: new Array<unknown>(n).fill(undefined),
     garr: new Array<unknown[] | undefined>(groups.length).fill(undefined),
-    seen: new Uint8Array(n),
+    seen: new Uint32Array(n),
+    stamp: 0,
+    dirty: false,
     curItem: new Array<Record<string, unknown> | undefined>(groups.length).fill(undefined),
     lastPos: new Int32Array(groups.length),
   };
