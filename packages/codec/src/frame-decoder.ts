@@ -52,44 +52,46 @@ export function backlogFailure(held: number, limit: number, at: number): CtiProt
   );
 }
 
-export class FrameDecoder {
-  readonly #ctx: Context;
-  readonly #onError: ((error: CtiProtocolError) => void) | undefined;
+/**
+ * What every backend's frame decoder shares: push/write/finish bookkeeping (a deferred error, held
+ * messages, FRAMING_LOST after a fatal error), delivery of one frame's content error, the backlog
+ * bound and the fatal MessageLength error. A backend says how it holds bytes and scans them.
+ */
+export abstract class FrameDecoderBase {
+  protected readonly ctx: Context;
+  protected readonly onError: ((error: CtiProtocolError) => void) | undefined;
   readonly #maxBacklog: number;
-  /** Partial header. */
-  readonly #head = new Uint8Array(8);
-  #headFill = 0;
-  /** Partial frame (header included), exactly the frame's size. */
-  #buf: Uint8Array | null = null;
-  #bufFill = 0;
-  /** Stream offset of the frame being buffered. */
-  #frameStart = 0;
-  /** Stream offset of the first byte of the chunk being processed. */
-  #consumed = 0;
-  #failed: CtiProtocolError | null = null;
+  /** Stream offset of the first byte not yet consumed (looked at). */
+  protected consumed = 0;
+  /** The fatal error that failed the decoder, or null. */
+  protected fatalError: CtiProtocolError | null = null;
   /** An error that came after messages in push: thrown by the next call. */
   #deferred: unknown = null;
   /** Messages decoded by a finish() that then threw: returned by the next finish(). */
   #held: CtiMessage[] = [];
-  /** Bytes not yet looked at because a content error was thrown (copies). */
-  #pending: Uint8Array[] = [];
 
   constructor(options: FrameDecoderOptions) {
-    this.#ctx = resolveContext(options);
-    this.#onError = options.onError;
-    this.#maxBacklog = backlogLimit(options, this.#ctx.maxSize);
+    this.ctx = resolveContext(options);
+    this.onError = options.onError;
+    this.#maxBacklog = backlogLimit(options, this.ctx.maxSize);
   }
 
-  /** Bytes held while waiting for the rest of a frame. */
-  get bufferedBytes(): number {
-    let n = this.#headFill + (this.#buf !== null ? this.#bufFill : 0);
-    for (const p of this.#pending) n += p.length;
-    return n;
-  }
+  /** Bytes held: a partial frame, and bytes after a thrown content error not decoded yet. */
+  abstract get bufferedBytes(): number;
+  /** Scans a chunk that passed the checks of write. */
+  protected abstract feed(chunk: Uint8Array, emit: (m: CtiMessage) => void): void;
+  /** Keeps a chunk unexamined (it came with a deferred error). */
+  protected abstract keep(chunk: Uint8Array): void;
+  /** The partial frame at the end of the stream: bytes received and its stream offset, or null. */
+  protected abstract partialFrame(): { readonly bytes: number; readonly at: number } | null;
+  /** Drops every byte held (the decoder failed). */
+  protected abstract dropHeld(): void;
+  /** Forgets the backend's own state (reset). */
+  protected abstract resetHeld(): void;
 
   /** True after a fatal framing error. */
   get failed(): boolean {
-    return this.#failed !== null;
+    return this.fatalError !== null;
   }
 
   /** Feeds a chunk; returns the messages completed by it (in stream order). */
@@ -114,30 +116,21 @@ export class FrameDecoder {
     if (this.#deferred !== null) {
       const e = this.#deferred;
       this.#deferred = null;
-      if (this.#failed === null && chunk instanceof Uint8Array && chunk.length > 0) this.#pending.push(chunk.slice());
-      this.#boundBacklog();
+      if (this.fatalError === null && chunk instanceof Uint8Array && chunk.length > 0) this.keep(chunk);
+      this.boundBacklog();
       throw e;
     }
-    if (this.#failed !== null) {
+    if (this.fatalError !== null) {
       throw new CtiProtocolError(
         "FRAMING_LOST",
-        `the frame decoder failed earlier (${this.#failed.code} at stream offset ${this.#failed.offset}); the stream cannot be resynchronised`,
-        { offset: this.#failed.offset, cause: this.#failed },
+        `the frame decoder failed earlier (${this.fatalError.code} at stream offset ${this.fatalError.offset}); the stream cannot be resynchronised`,
+        { offset: this.fatalError.offset, cause: this.fatalError },
       );
     }
     if (!(chunk instanceof Uint8Array)) {
       throw new CtiProtocolError("INVALID_VALUE", "FrameDecoder: chunks must be Uint8Array");
     }
-    if (this.#pending.length > 0) {
-      // Bytes left over from a thrown content error come first.
-      this.#pending.push(chunk.slice());
-      while (this.#pending.length > 0) {
-        const c = this.#pending.shift()!;
-        this.#run(c, onMessage, true);
-      }
-      return;
-    }
-    this.#run(chunk, onMessage, false);
+    this.feed(chunk, onMessage);
   }
 
   /**
@@ -157,13 +150,13 @@ export class FrameDecoder {
       this.#held = out;
       throw e;
     }
-    if (this.#headFill > 0 || this.#buf !== null) {
+    const partial = this.partialFrame();
+    if (partial !== null) {
       this.#held = out;
-      const held = this.#headFill + (this.#buf !== null ? this.#bufFill : 0);
       throw new CtiProtocolError(
         "TRUNCATED_STREAM",
-        `the stream ended inside a frame (${held} bytes of it received) at stream offset ${this.#frameStart}`,
-        { offset: this.#frameStart },
+        `the stream ended inside a frame (${partial.bytes} bytes of it received) at stream offset ${partial.at}`,
+        { offset: partial.at },
       );
     }
     return out;
@@ -171,61 +164,112 @@ export class FrameDecoder {
 
   /** Forgets all state, including a fatal error (for a new connection). */
   reset(): void {
-    this.#headFill = 0;
-    this.#buf = null;
-    this.#bufFill = 0;
-    this.#frameStart = 0;
-    this.#consumed = 0;
-    this.#failed = null;
+    this.resetHeld();
+    this.consumed = 0;
+    this.fatalError = null;
     this.#deferred = null;
     this.#held = [];
-    this.#pending = [];
   }
 
-  #fatal(length: number, at: number): never {
+  /** A MessageLength above the limit: fails the decoder (no sync marker to resynchronise on). */
+  protected fatal(length: number, at: number): never {
     const err = new CtiProtocolError(
       "MESSAGE_TOO_LONG",
-      `MessageLength ${length} (+ 8-byte header) at stream offset ${at} is above the limit of ${this.#ctx.maxSize} bytes; the stream cannot be resynchronised`,
+      `MessageLength ${length} (+ 8-byte header) at stream offset ${at} is above the limit of ${this.ctx.maxSize} bytes; the stream cannot be resynchronised`,
       { offset: at },
     );
-    this.#failed = err;
-    this.#buf = null;
-    this.#headFill = 0;
-    this.#pending = [];
+    this.fatalError = err;
+    this.dropHeld();
     throw err;
   }
 
   /** After a thrown error: fails the decoder when too many bytes wait behind it (see the file comment). */
-  #boundBacklog(): void {
+  protected boundBacklog(): void {
     const held = this.bufferedBytes;
-    if (this.#failed !== null || held <= this.#maxBacklog) return;
-    this.#failed = backlogFailure(held, this.#maxBacklog, this.#consumed);
+    if (this.fatalError !== null || held <= this.#maxBacklog) return;
+    this.fatalError = backlogFailure(held, this.#maxBacklog, this.consumed);
+    this.dropHeld();
+  }
+
+  /** A frame's content error (thrown while building it): to onError, or thrown. */
+  protected contentError(e: unknown, at: number): void {
+    const err =
+      e instanceof CtiProtocolError
+        ? e
+        : new CtiProtocolError("FIELD_OVERRUN", `internal decoder failure: ${String(e)}`, { offset: at, cause: e });
+    if (this.onError === undefined) throw err;
+    this.onError(err);
+  }
+}
+
+export class FrameDecoder extends FrameDecoderBase {
+  /** Partial header. */
+  readonly #head = new Uint8Array(8);
+  #headFill = 0;
+  /** Partial frame (header included), exactly the frame's size. */
+  #buf: Uint8Array | null = null;
+  #bufFill = 0;
+  /** Stream offset of the frame being buffered. */
+  #frameStart = 0;
+  /** Bytes not yet looked at because a content error was thrown (copies). */
+  #pending: Uint8Array[] = [];
+
+  /** Bytes held: a partial frame, and bytes after a thrown content error not decoded yet. */
+  get bufferedBytes(): number {
+    let n = this.#headFill + (this.#buf !== null ? this.#bufFill : 0);
+    for (const p of this.#pending) n += p.length;
+    return n;
+  }
+
+  protected feed(chunk: Uint8Array, emit: (m: CtiMessage) => void): void {
+    if (this.#pending.length > 0) {
+      // Bytes left over from a thrown content error come first.
+      this.#pending.push(chunk.slice());
+      while (this.#pending.length > 0) {
+        const c = this.#pending.shift()!;
+        this.#run(c, emit, true);
+      }
+      return;
+    }
+    this.#run(chunk, emit, false);
+  }
+
+  protected keep(chunk: Uint8Array): void {
+    this.#pending.push(chunk.slice());
+  }
+
+  protected partialFrame(): { bytes: number; at: number } | null {
+    if (this.#headFill === 0 && this.#buf === null) return null;
+    return { bytes: this.#headFill + (this.#buf !== null ? this.#bufFill : 0), at: this.#frameStart };
+  }
+
+  protected dropHeld(): void {
     this.#buf = null;
     this.#headFill = 0;
     this.#pending = [];
   }
 
+  protected resetHeld(): void {
+    this.dropHeld();
+    this.#bufFill = 0;
+    this.#frameStart = 0;
+  }
+
   /** Decodes one whole frame; content errors go to onError or are thrown. */
-  #deliver(bytes: Uint8Array, start: number, end: number, at: number, emit: (m: CtiMessage) => void): boolean {
+  #deliver(bytes: Uint8Array, start: number, end: number, at: number, emit: (m: CtiMessage) => void): void {
     let m: CtiMessage;
     try {
-      m = decodeFrame(this.#ctx, bytes, start, end, at);
+      m = decodeFrame(this.ctx, bytes, start, end, at);
     } catch (e) {
-      const err =
-        e instanceof CtiProtocolError
-          ? e
-          : new CtiProtocolError("FIELD_OVERRUN", `internal decoder failure: ${String(e)}`, { offset: at, cause: e });
-      if (this.#onError === undefined) throw err;
-      this.#onError(err);
-      return false;
+      this.contentError(e, at);
+      return;
     }
     emit(m);
-    return true;
   }
 
   #run(c: Uint8Array, emit: (m: CtiMessage) => void, owned: boolean): void {
     const n = c.length;
-    const max = this.#ctx.maxSize;
+    const max = this.ctx.maxSize;
     let i = 0;
     try {
       while (i < n) {
@@ -250,7 +294,7 @@ export class FrameDecoder {
           if (this.#headFill < 8) break;
           this.#headFill = 0;
           const length = u32(head, 0);
-          if (length + 8 > max) this.#fatal(length, this.#frameStart);
+          if (length + 8 > max) this.fatal(length, this.#frameStart);
           const buf = new Uint8Array(length + 8);
           buf.set(head, 0);
           if (length === 0) {
@@ -263,7 +307,7 @@ export class FrameDecoder {
         }
         // At a frame boundary inside the chunk.
         const avail = n - i;
-        const at = this.#consumed + i;
+        const at = this.consumed + i;
         if (avail < 8) {
           for (let k = 0; k < avail; k++) this.#head[k] = c[i + k]!;
           this.#headFill = avail;
@@ -272,7 +316,7 @@ export class FrameDecoder {
           break;
         }
         const length = u32(c, i);
-        if (length + 8 > max) this.#fatal(length, at);
+        if (length + 8 > max) this.fatal(length, at);
         const total = length + 8;
         if (avail >= total) {
           const s = i;
@@ -288,14 +332,14 @@ export class FrameDecoder {
         i = n;
       }
     } catch (e) {
-      if (this.#failed === null && i < n) {
+      if (this.fatalError === null && i < n) {
         // Keep what has not been looked at; the next push goes on from there.
         this.#pending.unshift(owned ? c.subarray(i) : c.slice(i));
       }
-      this.#consumed += i;
-      this.#boundBacklog();
+      this.consumed += i;
+      this.boundBacklog();
       throw e;
     }
-    this.#consumed += n;
+    this.consumed += n;
   }
 }

@@ -5,7 +5,7 @@
  */
 export type { ScanErrorCode } from "./decode.js";
 export { decodeFrame, decodeScanned, scanError, unknownMessage } from "./decode.js";
-export { backlogFailure, backlogLimit } from "./frame-decoder.js";
+export { FrameDecoderBase } from "./frame-decoder.js";
 export type { Context } from "./options.js";
 export { resolveContext } from "./options.js";
 export type { Plan, PlanCache } from "./plan.js";

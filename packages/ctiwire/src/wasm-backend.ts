@@ -4,21 +4,18 @@
  * groups, value and strict checks) is the codec's own, shared with the TypeScript backend, so both
  * give identical messages and errors.
  */
-import type { CtiMessage, CtiProtocolError as CtiProtocolErrorType, FrameDecoderOptions } from "@ctiwire/codec";
-import { CtiProtocolError } from "@ctiwire/codec";
+import type { CtiMessage, FrameDecoderOptions } from "@ctiwire/codec";
 import type { Context, Plan, ScanErrorCode } from "@ctiwire/codec/internal";
 import {
-  backlogFailure,
-  backlogLimit,
   decodeFrame,
   decodeScanned,
+  FrameDecoderBase,
   KIND_SCALAR,
   OP_NAMEDARRAY,
   OP_NAMEDVAR,
   OP_STRING,
   opSize,
   planByType,
-  resolveContext,
   scanError,
   unknownMessage,
 } from "@ctiwire/codec/internal";
@@ -127,35 +124,21 @@ export function wasmDecode(frame: Uint8Array, ctx: Context): CtiMessage {
 // ---------------------------------------------------------------------------------------------
 // FrameDecoder
 
-const EMPTY = new Uint8Array(0);
-
 /**
  * The FrameDecoder of the WASM backend, with the codec FrameDecoder's behaviour: chunks are copied
  * once into the scanner's input region (which also holds a partial frame until it completes), every
  * complete frame of the chunk is scanned in one call, then built.
  */
-export class WasmFrameDecoder {
-  readonly #ctx: Context;
-  readonly #onError: ((error: CtiProtocolErrorType) => void) | undefined;
-  readonly #maxBacklog: number;
+export class WasmFrameDecoder extends FrameDecoderBase {
   readonly #s: WasmScanner;
   readonly #types: number;
-  /** Stream offset of the first byte held in the input region. */
-  #consumed = 0;
-  #failed: CtiProtocolErrorType | null = null;
-  /** An error that came after messages in push: thrown by the next call. */
-  #deferred: unknown = null;
-  /** Messages decoded by a finish() that then threw: returned by the next finish(). */
-  #held: CtiMessage[] = [];
 
   constructor(options: FrameDecoderOptions) {
-    this.#ctx = resolveContext(options);
-    this.#onError = options.onError;
-    this.#maxBacklog = backlogLimit(options, this.#ctx.maxSize);
+    super(options);
     const s = WasmScanner.create();
     if (s === null) throw new Error("ctiwire: the WebAssembly backend cannot run here");
     this.#s = s;
-    this.#types = s.typeTable(this.#ctx.cache, this.#ctx.version);
+    this.#types = s.typeTable(this.ctx.cache, this.ctx.version);
   }
 
   /** Bytes held: a partial frame, and bytes after a thrown content error not decoded yet. */
@@ -163,79 +146,31 @@ export class WasmFrameDecoder {
     return this.#s.inLen;
   }
 
-  get failed(): boolean {
-    return this.#failed !== null;
-  }
-
-  push(chunk: Uint8Array): CtiMessage[] {
-    const out: CtiMessage[] = [];
-    try {
-      this.write(chunk, (m) => {
-        out.push(m);
-      });
-    } catch (e) {
-      if (out.length === 0) throw e;
-      this.#deferred = e;
-    }
-    return out;
-  }
-
-  write(chunk: Uint8Array, onMessage: (message: CtiMessage) => void): void {
-    if (this.#deferred !== null) {
-      const e = this.#deferred;
-      this.#deferred = null;
-      if (this.#failed === null && chunk instanceof Uint8Array && chunk.length > 0) this.#s.append(chunk);
-      this.#boundBacklog();
-      throw e;
-    }
-    if (this.#failed !== null) {
-      throw new CtiProtocolError(
-        "FRAMING_LOST",
-        `the frame decoder failed earlier (${this.#failed.code} at stream offset ${this.#failed.offset}); the stream cannot be resynchronised`,
-        { offset: this.#failed.offset, cause: this.#failed },
-      );
-    }
-    if (!(chunk instanceof Uint8Array)) {
-      throw new CtiProtocolError("INVALID_VALUE", "FrameDecoder: chunks must be Uint8Array");
-    }
+  protected feed(chunk: Uint8Array, emit: (m: CtiMessage) => void): void {
     if (chunk.length > 0) this.#s.append(chunk);
-    this.#run(onMessage);
+    this.#run(emit);
   }
 
-  finish(): CtiMessage[] {
-    const out = this.#held;
-    this.#held = [];
-    try {
-      this.write(EMPTY, (m) => {
-        out.push(m);
-      });
-    } catch (e) {
-      this.#held = out;
-      throw e;
-    }
-    if (this.#s.inLen > 0) {
-      this.#held = out;
-      const held = this.#s.inLen;
-      throw new CtiProtocolError(
-        "TRUNCATED_STREAM",
-        `the stream ended inside a frame (${held} bytes of it received) at stream offset ${this.#consumed}`,
-        { offset: this.#consumed },
-      );
-    }
-    return out;
+  protected keep(chunk: Uint8Array): void {
+    this.#s.append(chunk);
   }
 
-  reset(): void {
+  /** What the input region still holds at the end of the stream is a partial frame (starting at `consumed`). */
+  protected partialFrame(): { bytes: number; at: number } | null {
+    return this.#s.inLen > 0 ? { bytes: this.#s.inLen, at: this.consumed } : null;
+  }
+
+  protected dropHeld(): void {
     this.#s.inLen = 0;
-    this.#consumed = 0;
-    this.#failed = null;
-    this.#deferred = null;
-    this.#held = [];
+  }
+
+  protected resetHeld(): void {
+    this.#s.inLen = 0;
   }
 
   #run(emit: (m: CtiMessage) => void): void {
     const s = this.#s;
-    const ctx = this.#ctx;
+    const ctx = this.ctx;
     let pos = 0;
     try {
       for (;;) {
@@ -248,60 +183,35 @@ export class WasmFrameDecoder {
           const w = s.words;
           const rel = w[fr + L.F_START]! - inAddr;
           pos = rel + w[fr + L.F_SIZE]!;
-          this.#deliver(fr, this.#consumed + rel, emit);
+          this.#deliver(fr, this.consumed + rel, emit);
         }
         pos = next;
         if (stop === L.STOP_END) break;
-        if (stop === L.STOP_FATAL) this.#fatal(s.ctlWord(L.C_STOP_ARG) >>> 0, pos);
+        if (stop === L.STOP_FATAL) this.fatal(s.ctlWord(L.C_STOP_ARG) >>> 0, this.consumed + pos);
         const size = s.inLen - pos >= 8 ? readU32(s.bytes, s.inAddr + pos) + 8 : 8;
         if (!resolveStop(s, ctx, this.#types, n, size)) throw new Error("ctiwire: unexpected WASM scan stop");
       }
     } catch (e) {
-      if (this.#failed === null) {
+      if (this.fatalError === null) {
         s.discard(pos);
-        this.#consumed += pos;
-        this.#boundBacklog();
+        this.consumed += pos;
+        this.boundBacklog();
       }
       throw e;
     }
     s.discard(pos);
-    this.#consumed += pos;
-  }
-
-  /** After a thrown error: fails the decoder when too many bytes wait behind it (as the codec's FrameDecoder). */
-  #boundBacklog(): void {
-    const held = this.#s.inLen;
-    if (this.#failed !== null || held <= this.#maxBacklog) return;
-    this.#failed = backlogFailure(held, this.#maxBacklog, this.#consumed);
-    this.#s.inLen = 0;
+    this.consumed += pos;
   }
 
   #deliver(fr: number, at: number, emit: (m: CtiMessage) => void): void {
     let m: CtiMessage;
     try {
-      m = buildFrame(this.#ctx, this.#s, fr, at);
+      m = buildFrame(this.ctx, this.#s, fr, at);
     } catch (e) {
-      const err =
-        e instanceof CtiProtocolError
-          ? e
-          : new CtiProtocolError("FIELD_OVERRUN", `internal decoder failure: ${String(e)}`, { offset: at, cause: e });
-      if (this.#onError === undefined) throw err;
-      this.#onError(err);
+      this.contentError(e, at);
       return;
     }
     emit(m);
-  }
-
-  #fatal(length: number, pos: number): never {
-    const at = this.#consumed + pos;
-    const err = new CtiProtocolError(
-      "MESSAGE_TOO_LONG",
-      `MessageLength ${length} (+ 8-byte header) at stream offset ${at} is above the limit of ${this.#ctx.maxSize} bytes; the stream cannot be resynchronised`,
-      { offset: at },
-    );
-    this.#failed = err;
-    this.#s.inLen = 0;
-    throw err;
   }
 }
 
