@@ -14,7 +14,10 @@ const mode = arg("--mode", "quick");
 const out = arg("--out", undefined);
 const runtime = globalThis.Deno ? "deno" : "node";
 const s = modeSettings(mode, arg("--time", undefined));
-const corpora = loadCorpora(mode);
+// --only decode,deframe  --corpus mixed-v25  --backend ts: a subset, for working on one figure.
+const list = (k) => arg(k, undefined)?.split(",");
+const [onlySuites, onlyCorpora, onlyBackends] = [list("--only"), list("--corpus"), list("--backend")];
+const corpora = loadCorpora(mode).filter((c) => !onlyCorpora || onlyCorpora.includes(c.name));
 const res = await runSuites({
   corpora,
   runtime,
@@ -22,6 +25,8 @@ const res = await runSuites({
   time: s.time,
   warmupTime: s.warmupTime,
   log: (l) => console.log(l),
+  only: (suite, backend) =>
+    (!onlySuites || onlySuites.includes(suite)) && (!onlyBackends || onlyBackends.includes(backend)),
 });
 const version = globalThis.Deno
   ? `Deno ${Deno.version.deno} (V8 ${Deno.version.v8})`

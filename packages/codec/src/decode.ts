@@ -6,6 +6,7 @@ import { CtiProtocolError } from "./errors.js";
 import type { CtiMessage } from "./generated/messages.js";
 import type { Context, DecodeOptions } from "./options.js";
 import { resolveContext } from "./options.js";
+import { Empty, NamedArrayItem, NamedVar, TaskId } from "./plain.js";
 import type { FixedFieldReader, Plan } from "./plan.js";
 import {
   KIND_GROUP,
@@ -296,9 +297,11 @@ function decodeCore(
   let m: Obj;
   const reader = plan.fixedReader;
   if (reader !== null) {
-    m = reader(b, start, type, ctx, plan, base, readFixedField as FixedFieldReader, garr);
+    m = new reader(b, start, type, ctx, plan, base, readFixedField as FixedFieldReader, garr);
   } else {
-    m = { type: plan.name, messageType: type };
+    m = new Empty();
+    m.type = plan.name;
+    m.messageType = type;
     for (let i = 0; i < plan.fixedOp.length; i++) m[plan.fixedKey[i]!] = readFixedField(ctx, plan, b, start, i, base);
     // Counted lists whose count is a fixed field are always present (possibly empty).
     for (let g = 0; g < groups.length; g++) {
@@ -426,7 +429,7 @@ function decodeCore(
         v = readNamed(ctx, plan, i, tag, b, p, e, nul, at, true);
         break;
       case OP_TASKID:
-        v = { taskGroupHigh: i32(b, p), taskGroupLow: i32(b, p + 4), sequenceNumber: i32(b, p + 8) };
+        v = new TaskId(i32(b, p), i32(b, p + 4), i32(b, p + 8));
         break;
       case OP_UNSPEC:
         v = b.slice(p, e);
@@ -534,7 +537,7 @@ function readFixedField(ctx: Context, plan: Plan, b: Uint8Array, start: number, 
       break;
     }
     case OP_TASKID:
-      v = { taskGroupHigh: i32(b, p), taskGroupLow: i32(b, p + 4), sequenceNumber: i32(b, p + 8) };
+      v = new TaskId(i32(b, p), i32(b, p + 4), i32(b, p + 8));
       break;
     default:
       v = b.slice(p, p + plan.fixedSizeOf[i]!);
@@ -588,7 +591,7 @@ function currentItem(plan: Plan, m: Obj, g: number): Obj {
 }
 
 function newItem(plan: Plan, g: number, arr: unknown[]): Obj {
-  const item: Obj = {};
+  const item: Obj = new Empty();
   arr.push(item);
   plan.curItem[g] = item;
   plan.lastPos[g] = -1;
@@ -743,5 +746,5 @@ function readNamed(
   const utf8 = ctx.utf8;
   const name = utf8 ? readText(ctx, plan, field, tag, b, p, z1, at) : decodeLatin1(b, p, z1);
   const value = utf8 ? readText(ctx, plan, field, tag, b, vStart, z2, at) : decodeLatin1(b, vStart, z2);
-  return isArray ? { index, name, value } : { name, value };
+  return isArray ? new NamedArrayItem(index, name, value) : new NamedVar(name, value);
 }

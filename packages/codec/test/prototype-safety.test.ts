@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decode, encode, messageFromJSON, messageToJSON, toHex } from "../src/index.js";
+import { decode, encode, fromHex, messageFromJSON, messageToJSON, toHex } from "../src/index.js";
 import { concat, frame, latin1z, testSchema } from "./helpers.js";
 
 const kitchenFixed =
@@ -49,3 +49,59 @@ describe("untrusted names are data, never object keys", () => {
     );
   });
 });
+
+describe("decoded messages are plain objects", () => {
+  // The decoder builds objects with constructors (no V8 allocation site, see src/plain.ts); callers
+  // must still see ordinary objects: prototype Object.prototype, own enumerable data properties.
+  const isPlain = (v: unknown, path: string, out: string[]): void => {
+    if (v === null || typeof v !== "object" || v instanceof Uint8Array) return;
+    const proto = Object.getPrototypeOf(v);
+    if (Array.isArray(v)) {
+      if (proto !== Array.prototype) out.push(`${path}: array with another prototype`);
+      for (let i = 0; i < v.length; i++) isPlain(v[i], `${path}[${i}]`, out);
+      return;
+    }
+    if (proto !== Object.prototype || (v as object).constructor !== Object) out.push(`${path}: not a plain object`);
+    for (const k of Reflect.ownKeys(v)) {
+      const d = Object.getOwnPropertyDescriptor(v, k)!;
+      if (!d.enumerable || !("value" in d)) out.push(`${path}.${String(k)}: not an own enumerable data property`);
+      isPlain(d.value, `${path}.${String(k)}`, out);
+    }
+  };
+
+  it("every valid vector decodes to plain objects and arrays all the way down", async () => {
+    const files = (await import("@ctiwire/test-vectors/vectors")).default.valid;
+    let checked = 0;
+    let nested = 0;
+    const bad: string[] = [];
+    for (const f of files) {
+      for (const raw of Array.isArray(f) ? f : f.vectors) {
+        const v = raw as { id: string; version: number; hex: string; options?: { encoding?: "latin1" | "utf8" } };
+        let m: unknown;
+        try {
+          m = decode(fromHex(v.hex), { version: v.version, ...(v.options ?? {}) });
+        } catch {
+          continue; // vectors for other schemas or options: the vector suite covers them
+        }
+        isPlain(m, v.id, bad);
+        checked++;
+        if (JSON.stringify(m, (_k, x) => (x instanceof Uint8Array ? 0 : x)).includes('"name":')) nested++;
+      }
+    }
+    expect(bad.slice(0, 10)).toEqual([]);
+    expect(checked).toBeGreaterThan(800);
+    expect(nested).toBeGreaterThan(20);
+  });
+
+  it("an object the decoder makes compares equal to a literal, strictly", () => {
+    const m = decode(bytes2(), { version: 25, schema: testSchema }) as unknown as Record<string, unknown>;
+    expect(m).toStrictEqual(structuredClone(m));
+  });
+});
+
+function bytes2(): Uint8Array {
+  return frame(25, 4000, kitchenFixed, [
+    [7, "t"],
+    [82, concat(latin1z("name"), latin1z("value"))],
+  ]);
+}
