@@ -9,7 +9,7 @@
 import { Bench } from "tinybench";
 import * as BP from "./baselines/binary-parser.mjs";
 import * as HR from "./baselines/dataview-handrolled.mjs";
-import { TsScanner } from "./scan-ts.mjs";
+import { FieldWalk, TsScanner } from "./scan-ts.mjs";
 
 export const SUITES = ["deframe", "decode", "encode", "stream-1.5k", "stream-16k", "stream-64k", "memcpy"];
 export const STREAM_CHUNKS = { "stream-1.5k": 1536, "stream-16k": 16 * 1024, "stream-64k": 64 * 1024 };
@@ -48,7 +48,10 @@ export async function loadBackends(log = () => {}) {
   return out;
 }
 
-/** The WASM backend's index-only scan: the batch is copied into WASM memory, then scanned. */
+/**
+ * The WASM backend's deframe + validate (WasmScanner.validateStream): the batch is copied into WASM
+ * memory, then scanned into frame records (start, size, type, status, error), no field records.
+ */
 class WasmIndex {
   constructor(W, protocol, version) {
     this.W = W;
@@ -65,7 +68,8 @@ class WasmIndex {
     let pos = 0;
     let n = 0;
     for (;;) {
-      n += s.scanStream(this.types, pos, this.hdr, this.max, false);
+      const got = s.validateStream(this.types, pos, this.hdr, this.max, false);
+      n += got;
       pos = s.ctlWord(W.C_POS);
       const stop = s.ctlWord(W.C_STOP);
       if (stop === W.STOP_END) break;
@@ -73,7 +77,7 @@ class WasmIndex {
         const type = s.ctlWord(W.C_STOP_ARG) >>> 0;
         const spec = this.protocol.messageSpec(type, this.version);
         s.writePlan(this.types, type, spec ? W.scanLayoutOf(spec) : null);
-      } else if (stop === W.STOP_FULL) s.growFields(batch.length);
+      } else if (stop === W.STOP_FULL) s.grow(got, batch.length);
       else throw new Error(`WASM scan stopped (${stop})`);
     }
     s.discard(pos);
@@ -154,6 +158,8 @@ export async function runSuites({ corpora, runtime, mode, time, warmupTime, log 
 
     const tsScan = new TsScanner(version);
     add("deframe", "ts", (b) => tsScan.scan(b.data, b.data.length));
+    const walk = new FieldWalk(version);
+    add("deframe", "field-walk", (b) => walk.walk(b.data, b.data.length));
     if (B.wasm !== null) {
       const wi = new WasmIndex(B.wasm, protocol, version);
       add("deframe", "wasm", (b) => wi.scan(b.data));

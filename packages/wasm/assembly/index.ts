@@ -212,6 +212,175 @@ function scanFrame(c: usize, fr: usize, s: usize, size: u32): bool {
   return true;
 }
 
+/**
+ * The validate-only scan of one frame (deframe + validate): the same checks, errors and frame
+ * record as scanFrame, but no field records and no NUL search (NULs matter to the build only), and
+ * the fields seen kept in a 64-bit mask instead of a cleared byte array. Layouts of more than 64
+ * floating fields take scanFrame with its records discarded.
+ */
+function checkFrame(c: usize, fr: usize, s: usize, size: u32, hdr: u32, strict: bool): bool {
+  const type = be32(s + 4);
+  store<i32>(fr, <i32>s);
+  store<i32>(fr, <i32>size, 4);
+  store<i32>(fr, <i32>type, 8);
+  store<i32>(fr, 0, 16);
+  store<i32>(fr, -1, 20);
+  store<i64>(fr, 0, 24);
+  if (type >= <u32>ctl(c, C_TYPES_LEN)) {
+    store<i32>(fr, ST_FALLBACK, 12);
+    return true;
+  }
+  const plan = load<i32>(<usize>ctl(c, C_TYPES) + (<usize>type << 2));
+  if (plan == 0) return false;
+  if (plan < 0) {
+    store<i32>(fr, ST_UNKNOWN, 12);
+    return true;
+  }
+  const pp = <usize>plan;
+  const fixedSize = load<u32>(pp);
+  if (size < fixedSize) {
+    frameError(fr, E_MESSAGE_TOO_SHORT, 0, -1);
+    return true;
+  }
+  const nFields = load<i32>(pp, 4);
+  if (nFields > 64) {
+    const keep = fieldOut;
+    const ok = scanFrame(c, fr, s, size);
+    fieldOut = keep;
+    store<i64>(fr, 0, 24);
+    return ok;
+  }
+  store<i32>(fr, ST_OK, 12);
+  const slotLen = load<u32>(pp, 8);
+  const fields = pp + 16;
+  const slots = fields + <usize>(nFields * 12);
+  const end = s + <usize>size;
+  let seen: u64 = 0;
+  let pos = s + <usize>fixedSize;
+  // The common field takes no data-dependent branch: its checks are folded into one flag, and only
+  // a flagged field (a repeat, a wrong size, a tag not in the layout) goes through the full rules.
+  while (pos < end) {
+    if (<u32>(end - pos) < hdr) {
+      frameError(fr, E_FIELD_OVERRUN, <u32>(pos - s), -2);
+      break;
+    }
+    let tag: u32;
+    let len: u32;
+    if (hdr == 4) {
+      const h = bswap<u32>(load<u32>(pos));
+      tag = h >>> 16;
+      len = h & 0xffff;
+    } else {
+      tag = <u32>load<u8>(pos);
+      len = <u32>load<u8>(pos + 1);
+    }
+    const e = pos + <usize>hdr + <usize>len;
+    const first: i32 = tag < slotLen ? <i32>load<i16>(slots + (<usize>tag << 1)) : -1;
+    if (e > end) {
+      frameError(fr, E_FIELD_OVERRUN, <u32>(pos - s), first);
+      break;
+    }
+    const at = <u32>(pos - s);
+    pos = e;
+    let i = first;
+    if (i >= 0) {
+      const fa = fields + <usize>(i * 12);
+      const w = load<u32>(fa);
+      const max = load<u32>(fa, 4);
+      const fsize = w & 0xff;
+      const sizeBad = fsize != 0 ? len != fsize : (len > max) & (max != 0);
+      const repeat = <u32>(seen >> <u64>i) & (w >>> 16) & 1;
+      const emptyArray = (len == 0) & (((w >>> 8) & 0xff) == 3);
+      if (!(<u32>sizeBad | repeat | <u32>emptyArray)) {
+        seen |= (<u64>1) << <u64>i;
+        continue;
+      }
+      // The full rules. A scalar field seen already: the next field of the layout with its tag.
+      let wi = w;
+      while (((seen >> <u64>i) & 1) != 0 && (wi >>> 16) != 0) {
+        i = load<i32>(fields + <usize>(i * 12), 8);
+        if (i < 0) break;
+        wi = load<u32>(fields + <usize>(i * 12));
+      }
+      if (i >= 0) {
+        const fsz = wi & 0xff;
+        if (fsz != 0) {
+          if (len != fsz) {
+            if (strict) {
+              frameError(fr, E_INVALID_FIELD_LENGTH, at, i);
+              break;
+            }
+            continue; // kept raw
+          }
+        } else {
+          const mx = load<u32>(fields + <usize>(i * 12), 4);
+          if (len > mx && mx > 0) {
+            frameError(fr, E_FIELD_TOO_LONG, at, i);
+            break;
+          }
+          // An empty NAMEDARRAY is kept raw when lenient (the build rejects it when strict).
+          if (len == 0 && ((wi >>> 8) & 0xff) == 3 && !strict) continue;
+        }
+        seen |= (<u64>1) << <u64>i;
+        continue;
+      }
+    }
+    if (strict) {
+      if (first >= 0) frameError(fr, E_DUPLICATE_FIELD, at, first);
+      else frameError(fr, E_TAG_NOT_ALLOWED, at, -1);
+      break;
+    }
+  }
+  return true;
+}
+
+/**
+ * Validate-only stream scan (deframe + validate): frame records only, no field records. Returns
+ * the number of frame records written; C_POS and C_STOP as scanStream.
+ */
+export function validateStream(c: usize): i32 {
+  const inBase = <usize>ctl(c, C_IN);
+  const len = <u32>ctl(c, C_LEN);
+  const max = <u64><u32>ctl(c, C_MAX);
+  const hdr = <u32>ctl(c, C_HDR);
+  const strict = ctl(c, C_STRICT) != 0;
+  const frameCap = ctl(c, C_FRAME_CAP);
+  fieldOut = <usize>ctl(c, C_FIELDS);
+  fieldEnd = fieldOut + (<usize>ctl(c, C_FIELD_CAP) << 4);
+  let fr = <usize>ctl(c, C_FRAMES);
+  let pos = <u32>ctl(c, C_POS);
+  let n: i32 = 0;
+  let stop = STOP_END;
+  while (len - pos >= 8) {
+    const s = inBase + <usize>pos;
+    const length = be32(s);
+    const total = <u64>length + 8;
+    if (total > max) {
+      stop = STOP_FATAL;
+      setCtl(c, C_STOP_ARG, <i32>length);
+      break;
+    }
+    if (total > <u64>(len - pos)) break;
+    // Field room only matters to layouts of more than 64 fields (scanFrame, records discarded).
+    if (n >= frameCap || !fieldRoom(<u32>total, hdr)) {
+      stop = STOP_FULL;
+      break;
+    }
+    if (!checkFrame(c, fr, s, <u32>total, hdr, strict)) {
+      stop = STOP_NEED_PLAN;
+      setCtl(c, C_STOP_ARG, <i32>be32(s + 4));
+      break;
+    }
+    fr += <usize>FRAME_WORDS << 2;
+    n++;
+    pos += <u32>total;
+  }
+  setCtl(c, C_POS, <i32>pos);
+  setCtl(c, C_STOP, stop);
+  setCtl(c, C_NFIELDS, 0);
+  return n;
+}
+
 @inline function fieldRoom(size: u32, hdr: u32): bool {
   // A frame of `size` bytes holds at most size / hdr + 1 floating fields.
   return <u64>(fieldEnd - fieldOut) >= (<u64>(size / hdr + 1) << 4);

@@ -155,3 +155,83 @@ describe("WASM scanner", () => {
     expect(n).toBeGreaterThan(1000);
   });
 });
+
+/** Frame records of a whole stream by scanStream or validateStream: [start, size, type, status, errOffset, errField]. */
+function frameIndex(stream: Uint8Array, version: number, strict: boolean, validate: boolean): number[][] {
+  const s = scanner;
+  const types = s.typeTable("default", version);
+  s.inLen = 0;
+  s.append(stream);
+  const hdr = version >= 20 ? 4 : 2;
+  const out: number[][] = [];
+  let pos = 0;
+  for (;;) {
+    const n = validate
+      ? s.validateStream(types, pos, hdr, MAX[version]!, strict)
+      : s.scanStream(types, pos, hdr, MAX[version]!, strict);
+    const w = s.words;
+    for (let k = 0; k < n; k++) {
+      const f = (s.framesAddr >> 2) + k * L.FRAME_WORDS;
+      out.push([
+        w[f + L.F_START]! - s.inAddr,
+        w[f + L.F_SIZE]!,
+        w[f + L.F_TYPE]!,
+        w[f + L.F_STATUS]!,
+        w[f + L.F_ERR_OFFSET]!,
+        w[f + L.F_ERR_FIELD]!,
+      ]);
+    }
+    pos = s.ctlWord(L.C_POS);
+    const stop = s.ctlWord(L.C_STOP);
+    if (stop === L.STOP_END) break;
+    if (stop === L.STOP_NEED_PLAN) {
+      const type = s.ctlWord(L.C_STOP_ARG) >>> 0;
+      const spec = messageSpec(type, version);
+      s.writePlan(types, type, spec ? scanLayoutOf(spec) : null);
+    } else if (stop === L.STOP_FULL) s.grow(n, stream.length);
+    else throw new Error(`stop ${stop}`);
+  }
+  return out;
+}
+
+describe("WASM validate-only scan (deframe + validate)", () => {
+  const { valid } = vectorCases();
+
+  it("finds the frames, statuses and errors scanStream finds, on valid and mutated streams", () => {
+    const r = rng(99);
+    let frames = 0;
+    let errors = 0;
+    for (let version = 17; version <= 25; version++) {
+      const mine = valid.filter((v) => v.version === version && v.options?.encoding === undefined);
+      if (mine.length === 0) continue;
+      for (const mutate of [false, true]) {
+        const parts: Uint8Array[] = [];
+        for (const v of mine) {
+          for (let k = 0; k < (mutate ? 8 : 1); k++) {
+            const f = hex(v.hex);
+            if (mutate && f.length > 8) {
+              for (let m = 0; m < 1 + Math.floor(r() * 3); m++) f[8 + Math.floor(r() * (f.length - 8))] = r() * 256;
+            }
+            parts.push(f);
+          }
+        }
+        const stream = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+        let o = 0;
+        for (const p of parts) {
+          stream.set(p, o);
+          o += p.length;
+        }
+        for (const strict of [false, true]) {
+          const full = frameIndex(stream, version, strict, false);
+          const quick = frameIndex(stream, version, strict, true);
+          expect(quick.length, `v${version} ${mutate} ${strict}`).toBe(parts.length);
+          expect(quick, `v${version} mutate=${mutate} strict=${strict}`).toEqual(full);
+          frames += quick.length;
+          errors += quick.filter((f) => (f[3]! & 0xff) === L.ST_ERROR).length;
+        }
+      }
+    }
+    expect(frames).toBeGreaterThan(10000);
+    expect(errors).toBeGreaterThan(500);
+  });
+});
