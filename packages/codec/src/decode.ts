@@ -3,6 +3,7 @@
  */
 import { decodeLatin1, decodeUtf8, i32, indexOfNul, u16, u32 } from "./bytes.js";
 import { CtiProtocolError } from "./errors.js";
+import { compileFastDecoder, type FastHelpers } from "./fast.js";
 import type { CtiMessage } from "./generated/messages.js";
 import type { Context, DecodeOptions } from "./options.js";
 import { resolveContext } from "./options.js";
@@ -269,6 +270,16 @@ function decodeCore(
   const plan = planByType(ctx.cache, ctx.version, type);
   if (plan === null) return unknownMessage(b, start, end, type);
   if (size < plan.fixedSize) throw messageTooShort(plan, length, base);
+  // The common frame: the generated fast path (fast.ts), which leaves anything else to the rest of
+  // this function. Strict mode and UTF-8 always take the general path.
+  if (fastPath && !ctx.strict && !ctx.utf8 && scanned === undefined) {
+    let fast = plan.fast;
+    if (fast === undefined) fast = plan.fast = compileFastDecoder(plan, FAST_HELPERS);
+    if (fast !== null) {
+      const m = fast(b, start, end, type, ctx, plan, base, readFixedField as FixedFieldReader);
+      if (m !== undefined) return m as unknown as CtiMessage;
+    }
+  }
 
   const strict = ctx.strict;
   const groups = plan.groups;
@@ -476,6 +487,26 @@ function decodeCore(
   if (strict) strictChecks(plan, m, named, base);
   return m as unknown as CtiMessage;
 }
+
+let fastPath = true;
+
+/** Turns the generated fast path off (or back on): for tests that compare it with the general path. */
+export function setFastPath(enabled: boolean): void {
+  fastPath = enabled;
+}
+
+const FAST_HELPERS: FastHelpers = {
+  str(b, p, e) {
+    const z = indexOfNul(b, p, e);
+    return decodeLatin1(b, p, z < 0 ? e : z);
+  },
+  named(ctx, plan, i, b, p, e, at, isArray) {
+    const v = readNamed(ctx as Context, plan, i, plan.fieldTag[i]!, b, p, e, NUL_UNKNOWN, at, isArray);
+    return v === RAW ? undefined : v;
+  },
+  TaskId,
+  Empty,
+};
 
 /** An UNKNOWN message: a type with no layout at the version, kept raw. */
 export function unknownMessage(b: Uint8Array, start: number, end: number, type: number): CtiMessage {

@@ -4,7 +4,7 @@
  * every backend builds messages and errors with this one code. Not a stable API.
  */
 export type { ScanErrorCode } from "./decode.js";
-export { decodeFrame, decodeScanned, scanError, unknownMessage } from "./decode.js";
+export { decodeFrame, decodeScanned, scanError, setFastPath, unknownMessage } from "./decode.js";
 export { FrameDecoderBase } from "./frame-decoder.js";
 export type { Context } from "./options.js";
 export { resolveContext } from "./options.js";

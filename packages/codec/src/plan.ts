@@ -3,8 +3,10 @@
  * schema's MessageSpec and cached. A plan is flat arrays of field operations plus a tag → field
  * lookup array, so the hot path has no closures and no Map lookups.
  */
+
 import type { DataType, FloatingFieldSpec, MessageSpec } from "@ctiwire/protocol";
 import { messageSpec as protocolMessageSpec } from "@ctiwire/protocol";
+import type { FastDecoder } from "./fast.js";
 import { fieldPropertyName, groupPropertyName, RESERVED_PROPERTY_NAMES } from "./naming.js";
 
 /** Where the codec gets message layouts from. The default is `@ctiwire/protocol`. */
@@ -214,6 +216,10 @@ export interface Plan {
    * unavailable (a Content-Security-Policy without 'unsafe-eval'); decode then reads field by field.
    */
   readonly fixedReader: FixedReader | null;
+  /**
+   * The generated fast path (fast.ts): undefined until first needed, null where there is none.
+   */
+  fast: FastDecoder | null | undefined;
   /** Generated: the floating values onto the message, in schema order, taking them out of vals; null without code generation. */
   readonly assemble: Assembler | null;
   /** Decode scratch: floating scalar/list values by field index. */
@@ -653,6 +659,7 @@ export function compilePlan(spec: MessageSpec, version: number): Plan {
       groups.flatMap((g, gi) => (g.countFixed >= 0 && g.parent < 0 ? [[g.key, gi] as [string, number]] : [])),
     ),
     assemble: compileAssembler(topEntries, fieldKey, groups),
+    fast: undefined,
     readFixed: compileValueReader(fixedKey),
     readEntries: compileValueReader(entryKeys(topEntries, fieldKey, groups)),
     fixedValues: new Array<unknown>(fixedKey.length).fill(undefined),

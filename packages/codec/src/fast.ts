@@ -1,0 +1,192 @@
+/**
+ * The fast path of decoding: one generated function per plan for the common frame (lenient mode,
+ * Latin-1, every floating field well formed and where the layout expects it). The tag dispatch is
+ * a switch, values go to locals, and the object is assembled once at the end: no per-field table
+ * lookups, no scratch arrays, no bookkeeping.
+ *
+ * It never decides anything on its own: at the first field that is not the plain case (a tag not
+ * in the layout, a scalar field repeated, a wrong size, a field past the end, a NAMEDARRAY kept
+ * raw) it returns undefined and the general decoder (decode.ts) decodes the frame from the start,
+ * with its rules and errors. So whatever it returns is what the general decoder returns for that
+ * frame; a test compares the two on every vector and on mutated frames.
+ */
+import {
+  type FixedFieldReader,
+  type FixedReader,
+  KIND_GROUP,
+  KIND_LIST,
+  OP_BOOL,
+  OP_CHAR,
+  OP_INT,
+  OP_NAMEDARRAY,
+  OP_NAMEDVAR,
+  OP_SHORT,
+  OP_STRING,
+  OP_TASKID,
+  OP_UCHAR,
+  OP_UINT,
+  OP_USHORT,
+  opSize,
+  type Plan,
+} from "./plan.js";
+
+/** The generated decoder: the message, or undefined where the general decoder must decide. */
+export type FastDecoder = (
+  b: Uint8Array,
+  start: number,
+  end: number,
+  messageType: number,
+  ctx: unknown,
+  plan: Plan,
+  base: number,
+  read: FixedFieldReader,
+) => Record<string, unknown> | undefined;
+
+/** What the generated code calls (bound once per decoder, so V8 can inline them). */
+export interface FastHelpers {
+  /** Latin-1 text of b[p, e) up to its first NUL (all of it when there is none). */
+  readonly str: (b: Uint8Array, p: number, e: number) => string;
+  /** A NAMEDVAR/NAMEDARRAY value, or undefined where the general decoder keeps it raw. */
+  readonly named: (
+    ctx: unknown,
+    plan: Plan,
+    i: number,
+    b: Uint8Array,
+    p: number,
+    e: number,
+    at: number,
+    isArray: boolean,
+  ) => unknown;
+  readonly TaskId: new (high: number, low: number, sequence: number) => unknown;
+  readonly Empty: new () => Record<string, unknown>;
+}
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * Generates the fast decoder of a plan, or null: no code generation, no generated fixed reader,
+ * nested groups (items holding lists: rare configuration messages), or a key that is not a plain
+ * identifier.
+ */
+export function compileFastDecoder(plan: Plan, helpers: FastHelpers): FastDecoder | null {
+  const M: FixedReader | null = plan.fixedReader;
+  if (M === null) return null;
+  if (plan.groups.some((g) => g.parent >= 0)) return null;
+  const n = plan.fieldOp.length;
+  for (let i = 0; i < n; i++) if (!IDENT.test(plan.fieldKey[i]!)) return null;
+  for (const g of plan.groups) if (!IDENT.test(g.key)) return null;
+
+  const hdr = plan.headerSize;
+  const L: string[] = [];
+  L.push(`const m=new M(b,s,t,c,P,base,r,G);`);
+  L.push("let pos=s+" + plan.fixedSize + ",tag=0,len=0,p=0,e=0;");
+  // Locals: v<i> per scalar or list field, a<g>/it<g>/lp<g> per group.
+  for (let i = 0; i < n; i++) if (plan.fieldKind[i] !== KIND_GROUP) L.push(`let v${i};`);
+  plan.groups.forEach((g, gi) => {
+    L.push(g.countFixed >= 0 ? `const a${gi}=G[${gi}];G[${gi}]=undefined;` : `let a${gi};`);
+    if (!g.single) L.push(`let it${gi},lp${gi}=-1;`);
+  });
+  L.push("while(pos<end){");
+  if (hdr === 4) {
+    L.push("if(end-pos<4)return;tag=(b[pos]<<8)|b[pos+1];len=(b[pos+2]<<8)|b[pos+3];p=pos+4;");
+  } else {
+    L.push("if(end-pos<2)return;tag=b[pos];len=b[pos+1];p=pos+2;");
+  }
+  L.push("e=p+len;if(e>end)return;pos=e;switch(tag){");
+  const tags = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const tag = plan.fieldTag[i]!;
+    if (tags.has(tag)) continue; // the first field of a tag; a repeat goes to the general decoder
+    tags.add(tag);
+    const body = fieldCode(plan, i, hdr);
+    if (body === null) return null;
+    L.push(`case ${tag}:{${body}break;}`);
+  }
+  L.push("default:return;}}");
+  // Assembly in the layout's order (the general decoder's assemble).
+  for (const e of plan.entries) {
+    if (e >= 0) {
+      L.push(`if(v${e}!==undefined)m.${plan.fieldKey[e]}=v${e};`);
+    } else {
+      const g = -e - 1;
+      if (plan.groups[g]!.countFixed < 0) L.push(`if(a${g}!==undefined)m.${plan.groups[g]!.key}=a${g};`);
+    }
+  }
+  L.push("return m;");
+
+  const src =
+    `"use strict";const {str,named,TaskId,Empty}=H;const G=new Array(${plan.groups.length}).fill(undefined);` +
+    `return function fast(b,s,end,t,c,P,base,r){${L.join("")}};`;
+  try {
+    return new Function("H", "M", src)(helpers, M) as FastDecoder;
+  } catch {
+    return null;
+  }
+}
+
+/** The code of one floating field (the first of its tag) inside the tag switch. */
+function fieldCode(plan: Plan, i: number, hdr: number): string | null {
+  const op = plan.fieldOp[i]!;
+  const size = opSize(op);
+  const max = plan.fieldMax[i]!;
+  const check = size !== 0 ? `if(len!==${size})return;` : max > 0 ? `if(len>${max})return;` : "";
+  let value: string;
+  switch (op) {
+    case OP_STRING:
+      value = "str(b,p,e)";
+      break;
+    case OP_UINT:
+      value = "((b[p]<<24)|(b[p+1]<<16)|(b[p+2]<<8)|b[p+3])>>>0";
+      break;
+    case OP_INT:
+      value = "(b[p]<<24)|(b[p+1]<<16)|(b[p+2]<<8)|b[p+3]";
+      break;
+    case OP_USHORT:
+      value = "(b[p]<<8)|b[p+1]";
+      break;
+    case OP_SHORT:
+      value = "(((b[p]<<8)|b[p+1])<<16)>>16";
+      break;
+    case OP_UCHAR:
+      value = "b[p]";
+      break;
+    case OP_CHAR:
+      value = "(b[p]<<24)>>24";
+      break;
+    case OP_BOOL:
+      value = "((b[p]<<8)|b[p+1])!==0";
+      break;
+    case OP_TASKID:
+      value =
+        "new TaskId((b[p]<<24)|(b[p+1]<<16)|(b[p+2]<<8)|b[p+3],(b[p+4]<<24)|(b[p+5]<<16)|(b[p+6]<<8)|b[p+7]," +
+        "(b[p+8]<<24)|(b[p+9]<<16)|(b[p+10]<<8)|b[p+11])";
+      break;
+    case OP_NAMEDVAR:
+    case OP_NAMEDARRAY:
+      // `at` (the field header's stream offset) only names the field in errors.
+      return (
+        `${check}const x=named(c,P,${i},b,p,e,base+(p-${hdr}-s),${op === OP_NAMEDARRAY});if(x===undefined)return;` +
+        store(plan, i, "x")
+      );
+    default:
+      value = "b.slice(p,e)";
+      break;
+  }
+  return `${check}${store(plan, i, value)}`;
+}
+
+/** Where the value of field i goes: its local, its list, or its group. */
+function store(plan: Plan, i: number, value: string): string {
+  const kind = plan.fieldKind[i]!;
+  if (kind === KIND_LIST) return `(v${i}??=[]).push(${value});`;
+  if (kind !== KIND_GROUP) return `if(v${i}!==undefined)return;v${i}=${value};`;
+  const g = plan.fieldGroup[i]!;
+  const group = plan.groups[g]!;
+  const arr = group.countFixed >= 0 ? `a${g}` : `(a${g}??=[])`;
+  if (group.single) return `${arr}.push(${value});`;
+  const gp = plan.fieldGroupPos[i]!;
+  return (
+    `const x=${value};if(it${g}===undefined||lp${g}>=${gp}){it${g}=new Empty();${arr}.push(it${g});}` +
+    `it${g}.${plan.fieldKey[i]}=x;lp${g}=${gp};`
+  );
+}
