@@ -12,7 +12,7 @@
  */
 import {
   type FixedFieldReader,
-  type FixedReader,
+  fixedStores,
   KIND_GROUP,
   KIND_LIST,
   OP_BOOL,
@@ -69,21 +69,37 @@ const IDENT = /^[A-Za-z_$][\w$]*$/;
  * identifier.
  */
 export function compileFastDecoder(plan: Plan, helpers: FastHelpers): FastDecoder | null {
-  const M: FixedReader | null = plan.fixedReader;
-  if (M === null) return null;
+  if (plan.fixedReader === null) return null; // no code generation here
   if (plan.groups.some((g) => g.parent >= 0)) return null;
   const n = plan.fieldOp.length;
   for (let i = 0; i < n; i++) if (!IDENT.test(plan.fieldKey[i]!)) return null;
   for (const g of plan.groups) if (!IDENT.test(g.key)) return null;
 
   const hdr = plan.headerSize;
+  // The message is built once, at the end, by a constructor that takes the floating values too:
+  // every property is set in the constructor (in-object, one shape per set of fields present).
+  const fixed = fixedStores(plan.name, plan.fixedKey, plan.fixedOp, plan.fixedOffset, []);
+  if (fixed === null) return null;
+  const args: string[] = [];
+  for (let i = 0; i < n; i++) if (plan.fieldKind[i] !== KIND_GROUP) args.push(`v${i}`);
+  plan.groups.forEach((_g, gi) => {
+    args.push(`a${gi}`);
+  });
+  const ctor: string[] = [...fixed];
+  plan.groups.forEach((g, gi) => {
+    if (g.countFixed >= 0) ctor.push(`this.${g.key}=a${gi};`);
+  });
+  for (const e of plan.entries) {
+    if (e >= 0) ctor.push(`if(v${e}!==undefined)this.${plan.fieldKey[e]}=v${e};`);
+    else if (plan.groups[-e - 1]!.countFixed < 0)
+      ctor.push(`if(a${-e - 1}!==undefined)this.${plan.groups[-e - 1]!.key}=a${-e - 1};`);
+  }
+
   const L: string[] = [];
-  L.push(`const m=new M(b,s,t,c,P,base,r,G);`);
-  L.push("let pos=s+" + plan.fixedSize + ",tag=0,len=0,p=0,e=0;");
-  // Locals: v<i> per scalar or list field, a<g>/it<g>/lp<g> per group.
+  L.push(`let pos=s+${plan.fixedSize},tag=0,len=0,p=0,e=0;`);
   for (let i = 0; i < n; i++) if (plan.fieldKind[i] !== KIND_GROUP) L.push(`let v${i};`);
   plan.groups.forEach((g, gi) => {
-    L.push(g.countFixed >= 0 ? `const a${gi}=G[${gi}];G[${gi}]=undefined;` : `let a${gi};`);
+    L.push(g.countFixed >= 0 ? `const a${gi}=[];` : `let a${gi};`);
     if (!g.single) L.push(`let it${gi},lp${gi}=-1;`);
   });
   L.push("while(pos<end){");
@@ -103,22 +119,14 @@ export function compileFastDecoder(plan: Plan, helpers: FastHelpers): FastDecode
     L.push(`case ${tag}:{${body}break;}`);
   }
   L.push("default:return;}}");
-  // Assembly in the layout's order (the general decoder's assemble).
-  for (const e of plan.entries) {
-    if (e >= 0) {
-      L.push(`if(v${e}!==undefined)m.${plan.fieldKey[e]}=v${e};`);
-    } else {
-      const g = -e - 1;
-      if (plan.groups[g]!.countFixed < 0) L.push(`if(a${g}!==undefined)m.${plan.groups[g]!.key}=a${g};`);
-    }
-  }
-  L.push("return m;");
+  L.push(`return new MF(b,s,t,c,P,base,r${args.map((a) => `,${a}`).join("")});`);
 
   const src =
-    `"use strict";const {str,named,TaskId,Empty}=H;const G=new Array(${plan.groups.length}).fill(undefined);` +
+    `"use strict";const {str,named,TaskId,Empty}=H;` +
+    `function MF(b,p,t,c,P,base,r${args.map((a) => `,${a}`).join("")}){${ctor.join("")}}MF.prototype=Object.prototype;` +
     `return function fast(b,s,end,t,c,P,base,r){${L.join("")}};`;
   try {
-    return new Function("H", "M", src)(helpers, M) as FastDecoder;
+    return new Function("H", src)(helpers) as FastDecoder;
   } catch {
     return null;
   }

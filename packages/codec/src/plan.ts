@@ -259,16 +259,20 @@ export type FixedReader = new (
 
 let codegen: boolean | undefined;
 
-/** Generates the fixed-part reader of a plan. Keys are schema-derived identifiers, never wire data. */
-function compileFixedReader(
+/**
+ * The fixed part as `this.<key>=<expression>;` statements over (b, p, t, c, P, base, r, g): the
+ * message's type and number, every fixed field (inlined reads; `r(...)` for the rest), then the
+ * arrays of counted lists whose count is a fixed field (each also stored in g[group]). Null where a
+ * key is not a plain identifier. Keys are schema-derived identifiers, never wire data.
+ */
+export function fixedStores(
   name: string,
   fixedKey: readonly string[],
-  fixedOps: readonly number[],
-  fixedOffsets: readonly number[],
+  fixedOps: ArrayLike<number>,
+  fixedOffsets: ArrayLike<number>,
   eagerGroups: readonly [key: string, g: number][],
-): FixedReader | null {
-  if (codegen === false) return null;
-  const props: string[] = [`type:${JSON.stringify(name)}`, "messageType:t"];
+): string[] | null {
+  const stores: string[] = [`this.type=${JSON.stringify(name)};`, "this.messageType=t;"];
   for (let i = 0; i < fixedKey.length; i++) {
     const key = fixedKey[i]!;
     if (!IDENT.test(key)) return null;
@@ -298,23 +302,42 @@ function compileFixedReader(
         expr = `r(c,P,b,p,${i},base)`;
         break;
     }
-    props.push(`${JSON.stringify(key)}:${expr}`);
+    stores.push(`this.${key}=${expr};`);
   }
-  for (const [key, g] of eagerGroups) props.push(`${JSON.stringify(key)}:(g[${g}]=[])`);
-  // A constructor, not an object literal: V8 tracks literals by allocation site and, once enough of
-  // them outlive a scavenge (a caller keeping a few thousand messages), allocates every later one
-  // straight in the old generation, halving decode speed for good. `new` of a plain function has no
-  // allocation site. Its prototype is Object.prototype: the messages stay plain objects.
-  const stores = props.map((p) => {
-    const c = p.indexOf(":");
-    const k = p.slice(0, c);
-    return `this.${k.startsWith('"') ? JSON.parse(k) : k}=${p.slice(c + 1)};`;
-  });
+  for (const [key, g] of eagerGroups) {
+    if (!IDENT.test(key)) return null;
+    stores.push(`this.${key}=(g[${g}]=[]);`);
+  }
+  return stores;
+}
+
+/**
+ * Generates the fixed-part reader of a plan: a constructor, not a function returning an object
+ * literal. V8 tracks literals by allocation site and, once enough of them outlive a scavenge (a
+ * caller keeping a few thousand messages), allocates every later one straight in the old
+ * generation, halving decode speed for good; `new` of a plain function has no allocation site. Its
+ * prototype is Object.prototype: the messages stay plain objects.
+ */
+function compileFixedReader(
+  name: string,
+  fixedKey: readonly string[],
+  fixedOps: readonly number[],
+  fixedOffsets: readonly number[],
+  eagerGroups: readonly [key: string, g: number][],
+): FixedReader | null {
+  if (codegen === false) return null;
+  const stores = fixedStores(name, fixedKey, fixedOps, fixedOffsets, eagerGroups);
+  if (stores === null) return null;
   const make = generate<() => FixedReader>(
     [],
     `function M(b,p,t,c,P,base,r,g){${stores.join("")}}M.prototype=Object.prototype;return M;`,
   );
   return make === null ? null : make();
+}
+
+/** Whether plans may generate code (false after a failed attempt or setCodegen(false)). */
+export function codegenAllowed(): boolean {
+  return codegen !== false;
 }
 
 function generate<F>(params: string[], body: string): F | null {
