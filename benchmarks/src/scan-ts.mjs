@@ -6,27 +6,7 @@
 // fields, the maximum size of variable ones. Like the WASM scanner it writes frame records (start,
 // size, type, status) into a typed array: an index, no objects, no field records (NULs and field
 // positions matter to a decode only).
-import { maxMessageSize, messageSpec } from "@ctiwire/protocol";
-
-function dataSize(type) {
-  switch (type) {
-    case "CHAR":
-    case "UCHAR":
-      return 1;
-    case "SHORT":
-    case "USHORT":
-    case "BOOL":
-      return 2;
-    case "INT":
-    case "UINT":
-    case "TIME":
-      return 4;
-    case "TASKID":
-      return 12;
-    default:
-      return 0;
-  }
-}
+import { dataTypeSize, maxMessageSize, messageSpec } from "@ctiwire/protocol";
 
 /** The scan tables of one message layout (the same rules as the WASM scanner's). */
 function layoutOf(spec) {
@@ -39,7 +19,7 @@ function layoutOf(spec) {
   let maxTag = 0;
   for (let i = 0; i < n; i++) {
     const f = fl[i];
-    fieldSize[i] = dataSize(f.type);
+    fieldSize[i] = f.type === "APPPATHID" || f.type === "MHDR" ? 0 : dataTypeSize(f.type);
     fieldScalar[i] = (f.countField !== undefined && f.countField !== f.name) || f.repeatable ? 0 : 1;
     fieldMax[i] = f.maxSize;
     if (f.tag > maxTag) maxTag = f.tag;

@@ -31,29 +31,6 @@ export const OP_NAMEDVAR = 10;
 export const OP_NAMEDARRAY = 11;
 export const OP_TASKID = 12;
 
-/** Natural byte size of a fixed-size type; 0 for the variable ones. */
-export function typeSize(type: DataType): number {
-  switch (type) {
-    case "CHAR":
-    case "UCHAR":
-      return 1;
-    case "SHORT":
-    case "USHORT":
-    case "BOOL":
-      return 2;
-    case "INT":
-    case "UINT":
-    case "TIME":
-      return 4;
-    case "MHDR":
-      return 8;
-    case "TASKID":
-      return 12;
-    default:
-      return 0;
-  }
-}
-
 function opOf(type: DataType): number {
   switch (type) {
     case "UCHAR":

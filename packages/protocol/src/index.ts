@@ -6,6 +6,7 @@
  * version changes; constants.ts gives the Chapter 6 tables both ways.
  */
 export * from "./constants.js";
+export { dataTypeSize } from "./data-types.js";
 export { CONSTANT_TABLES } from "./generated/constants.js";
 export { RESERVED_MESSAGE_TYPE_RANGES } from "./generated/message-types.js";
 export { HISTORY } from "./history.js";

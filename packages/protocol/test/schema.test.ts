@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type DataType,
+  dataTypeSize,
   floatingHeaderSize,
   maxMessageSize,
   messageSpec,
@@ -28,6 +29,15 @@ const FIXED_SIZES: Partial<Record<DataType, number>> = {
   TASKID: 12,
   APPPATHID: 5,
 };
+
+describe("data type sizes", () => {
+  it("are Chapter 3's byte sizes (the test's own table), 0 where the field gives the size", () => {
+    for (const [type, size] of Object.entries(FIXED_SIZES)) expect(dataTypeSize(type), type).toBe(size);
+    for (const type of ["STRING", "UNSPEC", "NAMEDVAR", "NAMEDARRAY", "NOT_A_TYPE", "__proto__", "toString"]) {
+      expect(dataTypeSize(type), type).toBe(0);
+    }
+  });
+});
 
 describe("message types", () => {
   it("names the 239 rows of the v25 table plus the three Chapter 5-only messages", () => {

@@ -5,29 +5,9 @@
  * a field's data size comes from its type, a field is "scalar" (a second occurrence of its tag moves
  * on to the next field with that tag) unless it is counted by another field or repeatable.
  */
-import type { DataType, MessageSpec } from "@ctiwire/protocol";
+import { type DataType, dataTypeSize, type MessageSpec } from "@ctiwire/protocol";
 import type { ScanLayout } from "./index.js";
 import { NUL_NAMEDARRAY, NUL_NAMEDVAR, NUL_NONE, NUL_STRING } from "./layout.js";
-
-function dataSize(type: DataType): number {
-  switch (type) {
-    case "CHAR":
-    case "UCHAR":
-      return 1;
-    case "SHORT":
-    case "USHORT":
-    case "BOOL":
-      return 2;
-    case "INT":
-    case "UINT":
-    case "TIME":
-      return 4;
-    case "TASKID":
-      return 12;
-    default:
-      return 0;
-  }
-}
 
 function nulMode(type: DataType): number {
   switch (type) {
@@ -53,7 +33,8 @@ export function scanLayoutOf(spec: MessageSpec): ScanLayout {
   let maxTag = 0;
   for (let i = 0; i < n; i++) {
     const f = fl[i]!;
-    fieldSize[i] = dataSize(f.type);
+    // As the codec: a floating APPPATHID or MHDR (none in the guides) is read as UNSPEC, sized by the field.
+    fieldSize[i] = f.type === "APPPATHID" || f.type === "MHDR" ? 0 : dataTypeSize(f.type);
     fieldNul[i] = nulMode(f.type);
     const grouped = f.countField !== undefined && f.countField !== f.name;
     fieldScalar[i] = grouped || f.repeatable ? 0 : 1;
