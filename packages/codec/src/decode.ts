@@ -7,7 +7,7 @@ import { compileFastDecoder, type FastHelpers } from "./fast.js";
 import type { CtiMessage } from "./generated/messages.js";
 import type { Context, DecodeOptions } from "./options.js";
 import { resolveContext } from "./options.js";
-import { Empty, NamedArrayItem, NamedVar, TaskId } from "./plain.js";
+import { Empty, NamedArrayItem, NamedVar, newArray, TaskId } from "./plain.js";
 import type { FixedFieldReader, Plan } from "./plan.js";
 import {
   KIND_GROUP,
@@ -317,7 +317,7 @@ function decodeCore(
     // Counted lists whose count is a fixed field are always present (possibly empty).
     for (let g = 0; g < groups.length; g++) {
       const group = groups[g]!;
-      if (group.countFixed >= 0 && group.parent < 0) m[group.key] = garr[g] = [];
+      if (group.countFixed >= 0 && group.parent < 0) m[group.key] = garr[g] = newArray();
     }
   }
 
@@ -470,7 +470,7 @@ function decodeCore(
       }
     } else if (kind === KIND_LIST) {
       let arr = vals[i] as unknown[] | undefined;
-      if (arr === undefined) vals[i] = arr = [];
+      if (arr === undefined) vals[i] = arr = newArray();
       arr.push(v);
     }
   }
@@ -506,6 +506,7 @@ const FAST_HELPERS: FastHelpers = {
   },
   TaskId,
   Empty,
+  A: newArray,
 };
 
 /** An UNKNOWN message: a type with no layout at the version, kept raw. */
@@ -578,7 +579,7 @@ function readFixedField(ctx: Context, plan: Plan, b: Uint8Array, start: number, 
 }
 
 function keepRaw(list: UnknownField[] | undefined, tag: number, data: Uint8Array): UnknownField[] {
-  const out = list ?? [];
+  const out = list ?? newArray<UnknownField>();
   out.push({ tag, data });
   return out;
 }
@@ -602,7 +603,7 @@ function assembleSlow(plan: Plan, m: Obj): void {
 
 /** The array of group g, created where it belongs (top level: put on the message by assemble). */
 function groupArray(plan: Plan, m: Obj, g: number): unknown[] {
-  const arr: unknown[] = [];
+  const arr: unknown[] = newArray();
   plan.garr[g] = arr;
   const group = plan.groups[g]!;
   if (group.parent >= 0) {

@@ -59,6 +59,8 @@ export interface FastHelpers {
   ) => unknown;
   readonly TaskId: new (high: number, low: number, sequence: number) => unknown;
   readonly Empty: new () => Record<string, unknown>;
+  /** A new empty array (no allocation site: see plain.ts). */
+  readonly A: () => unknown[];
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
@@ -99,7 +101,7 @@ export function compileFastDecoder(plan: Plan, helpers: FastHelpers): FastDecode
   L.push(`let pos=s+${plan.fixedSize},tag=0,len=0,p=0,e=0;`);
   for (let i = 0; i < n; i++) if (plan.fieldKind[i] !== KIND_GROUP) L.push(`let v${i};`);
   plan.groups.forEach((g, gi) => {
-    L.push(g.countFixed >= 0 ? `const a${gi}=[];` : `let a${gi};`);
+    L.push(g.countFixed >= 0 ? `const a${gi}=A();` : `let a${gi};`);
     if (!g.single) L.push(`let it${gi},lp${gi}=-1;`);
   });
   L.push("while(pos<end){");
@@ -122,7 +124,7 @@ export function compileFastDecoder(plan: Plan, helpers: FastHelpers): FastDecode
   L.push(`return new MF(b,s,t,c,P,base,r${args.map((a) => `,${a}`).join("")});`);
 
   const src =
-    `"use strict";const {str,named,TaskId,Empty}=H;` +
+    `"use strict";const {str,named,TaskId,Empty,A}=H;` +
     `function MF(b,p,t,c,P,base,r${args.map((a) => `,${a}`).join("")}){${ctor.join("")}}MF.prototype=Object.prototype;` +
     `return function fast(b,s,end,t,c,P,base,r){${L.join("")}};`;
   try {
@@ -186,11 +188,11 @@ function fieldCode(plan: Plan, i: number, hdr: number): string | null {
 /** Where the value of field i goes: its local, its list, or its group. */
 function store(plan: Plan, i: number, value: string): string {
   const kind = plan.fieldKind[i]!;
-  if (kind === KIND_LIST) return `(v${i}??=[]).push(${value});`;
+  if (kind === KIND_LIST) return `(v${i}??=A()).push(${value});`;
   if (kind !== KIND_GROUP) return `if(v${i}!==undefined)return;v${i}=${value};`;
   const g = plan.fieldGroup[i]!;
   const group = plan.groups[g]!;
-  const arr = group.countFixed >= 0 ? `a${g}` : `(a${g}??=[])`;
+  const arr = group.countFixed >= 0 ? `a${g}` : `(a${g}??=A())`;
   if (group.single) return `${arr}.push(${value});`;
   const gp = plan.fieldGroupPos[i]!;
   return (

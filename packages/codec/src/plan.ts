@@ -8,6 +8,7 @@ import type { DataType, FloatingFieldSpec, MessageSpec } from "@ctiwire/protocol
 import { messageSpec as protocolMessageSpec } from "@ctiwire/protocol";
 import type { FastDecoder } from "./fast.js";
 import { fieldPropertyName, groupPropertyName, RESERVED_PROPERTY_NAMES } from "./naming.js";
+import { newArray } from "./plain.js";
 
 /** Where the codec gets message layouts from. The default is `@ctiwire/protocol`. */
 export interface CodecSchema {
@@ -283,7 +284,7 @@ export function fixedStores(
   }
   for (const [key, g] of eagerGroups) {
     if (!IDENT.test(key)) return null;
-    stores.push(`this.${key}=(g[${g}]=[]);`);
+    stores.push(`this.${key}=(g[${g}]=A());`);
   }
   return stores;
 }
@@ -305,11 +306,11 @@ function compileFixedReader(
   if (codegen === false) return null;
   const stores = fixedStores(name, fixedKey, fixedOps, fixedOffsets, eagerGroups);
   if (stores === null) return null;
-  const make = generate<() => FixedReader>(
-    [],
+  const make = generate<(newArray: () => unknown[]) => FixedReader>(
+    ["A"],
     `function M(b,p,t,c,P,base,r,g){${stores.join("")}}M.prototype=Object.prototype;return M;`,
   );
-  return make === null ? null : make();
+  return make === null ? null : make(newArray);
 }
 
 /** Whether plans may generate code (false after a failed attempt or setCodegen(false)). */
