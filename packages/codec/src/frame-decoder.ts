@@ -38,6 +38,15 @@ export interface FrameDecoderOptions extends CodecOptions {
 
 const EMPTY = new Uint8Array(0);
 
+/** Copies n bytes (a loop: for the few hundred bytes of a split frame, subarray + set costs more). */
+function copy(from: Uint8Array, i: number, n: number, to: Uint8Array, at: number): void {
+  if (n > 256) {
+    to.set(from.subarray(i, i + n), at);
+    return;
+  }
+  for (let k = 0; k < n; k++) to[at + k] = from[i + k]!;
+}
+
 /** The backlog limit of a decoder: the option, or 1 MiB, and at least one largest frame. */
 export function backlogLimit(options: FrameDecoderOptions, maxFrame: number): number {
   return Math.max(options.maxBacklog ?? 1024 * 1024, maxFrame);
@@ -206,9 +215,17 @@ export class FrameDecoder extends FrameDecoderBase {
   /** Partial header. */
   readonly #head = new Uint8Array(8);
   #headFill = 0;
-  /** Partial frame (header included), exactly the frame's size. */
+  /** Partial frame (header included): the first #bufLen bytes of #scratch, or null. */
   #buf: Uint8Array | null = null;
+  #bufLen = 0;
   #bufFill = 0;
+  /**
+   * Where partial frames are put together, reused: a new typed array per frame split by a chunk
+   * boundary (one per 1.5 KiB TCP segment) cost more than decoding it. It grows to the largest
+   * frame seen, at most the version's maximum message size. Decoded messages never refer to it
+   * (values are copies).
+   */
+  #scratch = new Uint8Array(0);
   /** Stream offset of the frame being buffered. */
   #frameStart = 0;
   /** Bytes not yet looked at because a content error was thrown (copies). */
@@ -245,6 +262,7 @@ export class FrameDecoder extends FrameDecoderBase {
 
   protected dropHeld(): void {
     this.#buf = null;
+    this.#scratch = new Uint8Array(0);
     this.#headFill = 0;
     this.#pending = [];
   }
@@ -253,6 +271,14 @@ export class FrameDecoder extends FrameDecoderBase {
     this.dropHeld();
     this.#bufFill = 0;
     this.#frameStart = 0;
+  }
+
+  /** The scratch, with room for a frame of `size` bytes (size is within the limit already). */
+  #room(size: number): Uint8Array {
+    if (this.#scratch.length < size) {
+      this.#scratch = new Uint8Array(Math.min(Math.max(size, 2 * this.#scratch.length, 512), this.ctx.maxSize));
+    }
+    return this.#scratch;
   }
 
   /** Decodes one whole frame; content errors go to onError or are thrown. */
@@ -275,14 +301,15 @@ export class FrameDecoder extends FrameDecoderBase {
       while (i < n) {
         if (this.#buf !== null) {
           const buf = this.#buf;
-          const take = Math.min(buf.length - this.#bufFill, n - i);
-          buf.set(c.subarray(i, i + take), this.#bufFill);
+          const len = this.#bufLen;
+          const take = Math.min(len - this.#bufFill, n - i);
+          copy(c, i, take, buf, this.#bufFill);
           this.#bufFill += take;
           i += take;
-          if (this.#bufFill < buf.length) break;
+          if (this.#bufFill < len) break;
           this.#buf = null;
           this.#bufFill = 0;
-          this.#deliver(buf, 0, buf.length, this.#frameStart, emit);
+          this.#deliver(buf, 0, len, this.#frameStart, emit);
           continue;
         }
         if (this.#headFill > 0) {
@@ -295,13 +322,14 @@ export class FrameDecoder extends FrameDecoderBase {
           this.#headFill = 0;
           const length = u32(head, 0);
           if (length + 8 > max) this.fatal(length, this.#frameStart);
-          const buf = new Uint8Array(length + 8);
-          buf.set(head, 0);
+          const buf = this.#room(length + 8);
+          copy(head, 0, 8, buf, 0);
           if (length === 0) {
             this.#deliver(buf, 0, 8, this.#frameStart, emit);
             continue;
           }
           this.#buf = buf;
+          this.#bufLen = length + 8;
           this.#bufFill = 8;
           continue;
         }
@@ -324,9 +352,10 @@ export class FrameDecoder extends FrameDecoderBase {
           this.#deliver(c, s, i, at, emit);
           continue;
         }
-        const buf = new Uint8Array(total);
-        buf.set(c.subarray(i), 0);
+        const buf = this.#room(total);
+        copy(c, i, avail, buf, 0);
         this.#buf = buf;
+        this.#bufLen = total;
         this.#bufFill = avail;
         this.#frameStart = at;
         i = n;

@@ -77,6 +77,26 @@ describe("FrameDecoder", () => {
     expect([...first, ...rest].map((m) => messageToJSON(m))).toEqual(expected);
   });
 
+  it("messages from split frames own their bytes (the reassembly buffer is reused)", () => {
+    // Raw bodies and kept-raw fields are copies: later frames put together in the same buffer
+    // must not change messages delivered before.
+    const raw = [frame(25, 1234, "aabbccdd"), frame(25, 1235, "11223344556677"), frame(25, 1236, "0f")];
+    const odd = frame(25, 99, seedFixed, [
+      [81, "x"],
+      [1, "y"],
+      [3, "z"],
+      [999, "kept raw"],
+    ]);
+    const all = [...raw, odd, ...raw.map((f) => f.slice()), odd];
+    const s = concat(...all);
+    const want = all.map((f) => messageToJSON(decode(f, opts)));
+    for (const size of [1, 3, 7, 16]) {
+      const chunks: Uint8Array[] = [];
+      for (let i = 0; i < s.length; i += size) chunks.push(s.slice(i, i + size));
+      expect(run(chunks), `chunks of ${size}`).toEqual(want);
+    }
+  });
+
   it("write() delivers through a callback, in order", () => {
     const d = new FrameDecoder(opts);
     const got: string[] = [];
