@@ -1,8 +1,8 @@
 /**
  * Which decoder runs: the WebAssembly scanner (`'wasm'`) or the pure-TypeScript codec (`'ts'`).
  *
- * - `'auto'` (the default): WASM where it instantiates and validates, and where it is the faster of
- *   the two on this runtime (see README: measured), TypeScript otherwise (a CSP without
+ * - `'auto'` (the default): the faster of the two on this runtime as measured (AUTO_PICK below:
+ *   TypeScript everywhere at present), and TypeScript wherever WASM cannot run (a CSP without
  *   'wasm-unsafe-eval', a JIT-less engine, ...).
  * - `setBackend('ts' | 'wasm' | 'auto')`, the `backend` option of every decoding call, or the
  *   environment variable `CTIWIRE_BACKEND=ts|wasm|auto` force one. Forcing `'wasm'` where it cannot
@@ -18,19 +18,18 @@ export type BackendChoice = BackendName | "auto";
 
 /**
  * What `'auto'` picks where WASM runs, per runtime and operation: the faster backend as measured on
- * this project's machine (README, "Performance"; medians of interleaved rounds, 16 MiB v25 stream):
- * - streams (FrameDecoder, createDecoderStream): WASM in Node 20 (+7 % with 64 KiB chunks, +9 % with
- *   1500-byte chunks) and Chromium (+2 %, +11 %); TypeScript in Deno 2.9, where they tie (-2 %,
- *   +1 %: its newer V8 runs the TypeScript scan 1.4-1.8x faster than Node's, which leaves WASM
- *   nothing to win after copying chunks into its memory);
- * - decode() of one frame: TypeScript everywhere (WASM is 7-17 % slower for a 167-byte event and
- *   2.4-2.5x slower for a 12-byte heartbeat: the lone frame's copy and call cost more than its scan).
- * Runtimes not measured (Bun, Firefox, Safari, ...) get the browsers' choice.
+ * this project's machine (benchmarks/results/latest.md; mixed v25 stream, same run). Since the
+ * codec's generated fast path (2026-11-24) the TypeScript backend is the faster one everywhere:
+ * streams with 64 KiB chunks Node 1.79 vs 1.30 M msg/s, Deno 1.94 vs 1.53, Chromium 1.82 vs 1.50;
+ * 1.5 KiB chunks and decode() likewise. Decoding is bound by building objects and strings, which
+ * both backends share, and the WASM backend adds its scan and the copy into its memory. WASM stays
+ * selectable (setBackend, the option, CTIWIRE_BACKEND) and gives identical results; the table is
+ * per runtime so that a runtime where it wins can say so. Unmeasured runtimes get the browsers' choice.
  */
 const AUTO_PICK: Record<Runtime, Record<Operation, BackendName>> = {
-  node: { stream: "wasm", decode: "ts" },
+  node: { stream: "ts", decode: "ts" },
   deno: { stream: "ts", decode: "ts" },
-  browser: { stream: "wasm", decode: "ts" },
+  browser: { stream: "ts", decode: "ts" },
 };
 
 type Runtime = "node" | "deno" | "browser";

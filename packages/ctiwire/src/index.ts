@@ -1,9 +1,10 @@
 /**
  * ctiwire: the Cisco CTI Server protocol (GED-188) for TypeScript, protocol versions 17 to 25.
  *
- * One import for Node, Deno, browsers and bundlers. Decoding runs on the WebAssembly scanner where it
- * can (embedded in this module: nothing to locate or configure) and on the pure-TypeScript codec
- * everywhere else; both give identical messages and errors. `backend()` says which one runs,
+ * One import for Node, Deno, browsers and bundlers. Two decoding backends with identical messages and
+ * errors: the pure-TypeScript codec and the WebAssembly scanner (embedded in this module: nothing to
+ * locate or configure). By default each runtime gets the one measured faster there (TypeScript, at
+ * present) and TypeScript wherever WebAssembly cannot run; `backend()` says which one runs,
  * `setBackend()`, the `backend` option and CTIWIRE_BACKEND force one. Encoding is the TypeScript
  * encoder on both backends.
  */

@@ -17,10 +17,10 @@ function run(env: Record<string, string>, flags: string[] = []): unknown {
 }
 
 describe("CTIWIRE_BACKEND", () => {
-  it("unset: auto", () => expect(run({})).toEqual(["wasm", "ts", "wasm", 7]));
+  it("unset: auto", () => expect(run({})).toEqual(["ts", "ts", "ts", 7]));
   it("ts", () => expect(run({ CTIWIRE_BACKEND: "ts" })).toEqual(["ts", "ts", "ts", 7]));
   it("wasm", () => expect(run({ CTIWIRE_BACKEND: "wasm" })).toEqual(["wasm", "wasm", "wasm", 7]));
-  it("anything else: auto", () => expect(run({ CTIWIRE_BACKEND: "fastest" })).toEqual(["wasm", "ts", "wasm", 7]));
+  it("anything else: auto", () => expect(run({ CTIWIRE_BACKEND: "fastest" })).toEqual(["ts", "ts", "ts", 7]));
   it("no WebAssembly (node --jitless): TypeScript, even when wasm is asked for", () => {
     expect(run({}, ["--jitless"])).toEqual(["ts", "ts", "ts", 7]);
     expect(run({ CTIWIRE_BACKEND: "wasm" }, ["--jitless"])).toEqual(["ts", "ts", "ts", 7]);

@@ -19,6 +19,12 @@ try {
     clientAddress: m.clientAddress,
     streamed: streamed.map((x) => x.type),
   };
+  if (wasmAvailable()) {
+    // auto picks TypeScript (measured faster); the bundled WASM backend must still load and decode.
+    const w = new FrameDecoder({ version: 17, backend: "wasm" });
+    result.forcedBackend = w.backend;
+    result.forced = w.push(bytes).map((x) => x.type);
+  }
 } catch (e) {
   result = { error: String(e?.stack ?? e) };
 }
