@@ -505,7 +505,6 @@ const FAST_HELPERS: FastHelpers = {
     return v === RAW ? undefined : v;
   },
   TaskId,
-  Empty,
   A: newArray,
 };
 

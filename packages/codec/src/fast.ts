@@ -58,7 +58,6 @@ export interface FastHelpers {
     isArray: boolean,
   ) => unknown;
   readonly TaskId: new (high: number, low: number, sequence: number) => unknown;
-  readonly Empty: new () => Record<string, unknown>;
   /** A new empty array (no allocation site: see plain.ts). */
   readonly A: () => unknown[];
 }
@@ -123,8 +122,12 @@ export function compileFastDecoder(plan: Plan, helpers: FastHelpers): FastDecode
   L.push("default:return;}}");
   L.push(`return new MF(b,s,t,c,P,base,r${args.map((a) => `,${a}`).join("")});`);
 
+  // One item constructor per group: each kind of item gets its own shape, sized to its members.
+  const items = plan.groups
+    .map((g, gi) => (g.single ? "" : `function I${gi}(){}I${gi}.prototype=Object.prototype;`))
+    .join("");
   const src =
-    `"use strict";const {str,named,TaskId,Empty,A}=H;` +
+    `"use strict";const {str,named,TaskId,A}=H;${items}` +
     `function MF(b,p,t,c,P,base,r${args.map((a) => `,${a}`).join("")}){${ctor.join("")}}MF.prototype=Object.prototype;` +
     `return function fast(b,s,end,t,c,P,base,r){${L.join("")}};`;
   try {
@@ -196,7 +199,7 @@ function store(plan: Plan, i: number, value: string): string {
   if (group.single) return `${arr}.push(${value});`;
   const gp = plan.fieldGroupPos[i]!;
   return (
-    `const x=${value};if(it${g}===undefined||lp${g}>=${gp}){it${g}=new Empty();${arr}.push(it${g});}` +
+    `const x=${value};if(it${g}===undefined||lp${g}>=${gp}){it${g}=new I${g}();${arr}.push(it${g});}` +
     `it${g}.${plan.fieldKey[i]}=x;lp${g}=${gp};`
   );
 }
