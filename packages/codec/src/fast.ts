@@ -81,12 +81,23 @@ export function compileFastDecoder(plan: Plan, helpers: FastHelpers): FastDecode
   // every property is set in the constructor (in-object, one shape per set of fields present).
   const fixed = fixedStores(plan.name, plan.fixedKey, plan.fixedOp, plan.fixedOffset, []);
   if (fixed === null) return null;
-  const args: string[] = [];
+  // The fixed part is read into locals by the decoder, after the floating walk (nothing to read when
+  // it gives up), and the constructor only stores: kept small, V8 inlines it into the decoder and
+  // allocates the message in line.
+  const args: string[] = ["t"];
+  const reads: string[] = [];
+  const ctor: string[] = [fixed[0]!, fixed[1]!];
+  for (let k = 2; k < fixed.length; k++) {
+    const m = /^this\.([A-Za-z_$][\w$]*)=(.*);$/.exec(fixed[k]!);
+    if (m === null) return null;
+    reads.push(`const f${k}=${m[2]};`);
+    args.push(`f${k}`);
+    ctor.push(`this.${m[1]}=f${k};`);
+  }
   for (let i = 0; i < n; i++) if (plan.fieldKind[i] !== KIND_GROUP) args.push(`v${i}`);
   plan.groups.forEach((_g, gi) => {
     args.push(`a${gi}`);
   });
-  const ctor: string[] = [...fixed];
   plan.groups.forEach((g, gi) => {
     if (g.countFixed >= 0) ctor.push(`this.${g.key}=a${gi};`);
   });
@@ -120,7 +131,7 @@ export function compileFastDecoder(plan: Plan, helpers: FastHelpers): FastDecode
     L.push(`case ${tag}:{${body}break;}`);
   }
   L.push("default:return;}}");
-  L.push(`return new MF(b,s,t,c,P,base,r${args.map((a) => `,${a}`).join("")});`);
+  L.push(`p=s;${reads.join("")}return new MF(${args.join(",")});`);
 
   // One item constructor per group: each kind of item gets its own shape, sized to its members.
   const items = plan.groups
@@ -128,7 +139,7 @@ export function compileFastDecoder(plan: Plan, helpers: FastHelpers): FastDecode
     .join("");
   const src =
     `"use strict";const {str,named,TaskId,A}=H;${items}` +
-    `function MF(b,p,t,c,P,base,r${args.map((a) => `,${a}`).join("")}){${ctor.join("")}}MF.prototype=Object.prototype;` +
+    `function MF(${args.join(",")}){${ctor.join("")}}MF.prototype=Object.prototype;` +
     `return function fast(b,s,end,t,c,P,base,r){${L.join("")}};`;
   try {
     return new Function("H", src)(helpers) as FastDecoder;
