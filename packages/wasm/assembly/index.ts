@@ -99,32 +99,47 @@ let fieldEnd: usize = 0;
  * Scans one frame of `size` bytes at address `s` (its header already checked) into the frame
  * record `fr`. Returns false when the type's table entry is not written yet (nothing emitted).
  */
-function scanFrame(c: usize, fr: usize, s: usize, size: u32): bool {
+/**
+ * The start of a frame record (start, size, type, no error; words 24-31 are the caller's) and the
+ * layout of the frame's type: its plan address, or HEAD_DONE when the record is complete (a type
+ * beyond the table, one with no layout, a frame shorter than the fixed part), or HEAD_NEED_PLAN
+ * when JS has not written the type's table entry yet.
+ */
+const HEAD_DONE: usize = 0;
+const HEAD_NEED_PLAN: usize = 1;
+
+@inline function frameHead(c: usize, fr: usize, s: usize, size: u32): usize {
   const type = be32(s + 4);
   store<i32>(fr, <i32>s);
   store<i32>(fr, <i32>size, 4);
   store<i32>(fr, <i32>type, 8);
   store<i32>(fr, 0, 16);
   store<i32>(fr, -1, 20);
-  store<i32>(fr, <i32>((fieldOut - <usize>ctl(c, C_FIELDS)) >> 4), 24);
-  store<i32>(fr, 0, 28);
   if (type >= <u32>ctl(c, C_TYPES_LEN)) {
     store<i32>(fr, ST_FALLBACK, 12);
-    return true;
+    return HEAD_DONE;
   }
   const plan = load<i32>(<usize>ctl(c, C_TYPES) + (<usize>type << 2));
-  if (plan == 0) return false;
+  if (plan == 0) return HEAD_NEED_PLAN;
   if (plan < 0) {
     store<i32>(fr, ST_UNKNOWN, 12);
-    return true;
+    return HEAD_DONE;
   }
-  const pp = <usize>plan;
-  const fixedSize = load<u32>(pp);
-  if (size < fixedSize) {
+  if (size < load<u32>(<usize>plan)) {
     frameError(fr, E_MESSAGE_TOO_SHORT, 0, -1);
-    return true;
+    return HEAD_DONE;
   }
   store<i32>(fr, ST_OK, 12);
+  return <usize>plan;
+}
+
+function scanFrame(c: usize, fr: usize, s: usize, size: u32): bool {
+  store<i32>(fr, <i32>((fieldOut - <usize>ctl(c, C_FIELDS)) >> 4), 24);
+  store<i32>(fr, 0, 28);
+  const pp = frameHead(c, fr, s, size);
+  if (pp == HEAD_NEED_PLAN) return false;
+  if (pp == HEAD_DONE) return true;
+  const fixedSize = load<u32>(pp);
   const nFields = load<i32>(pp, 4);
   const slotLen = load<u32>(pp, 8);
   const fields = pp + 16;
@@ -219,29 +234,11 @@ function scanFrame(c: usize, fr: usize, s: usize, size: u32): bool {
  * floating fields take scanFrame with its records discarded.
  */
 function checkFrame(c: usize, fr: usize, s: usize, size: u32, hdr: u32, strict: bool): bool {
-  const type = be32(s + 4);
-  store<i32>(fr, <i32>s);
-  store<i32>(fr, <i32>size, 4);
-  store<i32>(fr, <i32>type, 8);
-  store<i32>(fr, 0, 16);
-  store<i32>(fr, -1, 20);
   store<i64>(fr, 0, 24);
-  if (type >= <u32>ctl(c, C_TYPES_LEN)) {
-    store<i32>(fr, ST_FALLBACK, 12);
-    return true;
-  }
-  const plan = load<i32>(<usize>ctl(c, C_TYPES) + (<usize>type << 2));
-  if (plan == 0) return false;
-  if (plan < 0) {
-    store<i32>(fr, ST_UNKNOWN, 12);
-    return true;
-  }
-  const pp = <usize>plan;
+  const pp = frameHead(c, fr, s, size);
+  if (pp == HEAD_NEED_PLAN) return false;
+  if (pp == HEAD_DONE) return true;
   const fixedSize = load<u32>(pp);
-  if (size < fixedSize) {
-    frameError(fr, E_MESSAGE_TOO_SHORT, 0, -1);
-    return true;
-  }
   const nFields = load<i32>(pp, 4);
   if (nFields > 64) {
     const keep = fieldOut;
@@ -250,7 +247,6 @@ function checkFrame(c: usize, fr: usize, s: usize, size: u32, hdr: u32, strict: 
     store<i64>(fr, 0, 24);
     return ok;
   }
-  store<i32>(fr, ST_OK, 12);
   const slotLen = load<u32>(pp, 8);
   const fields = pp + 16;
   const slots = fields + <usize>(nFields * 12);
@@ -334,11 +330,28 @@ function checkFrame(c: usize, fr: usize, s: usize, size: u32, hdr: u32, strict: 
   return true;
 }
 
+@inline function fieldRoom(size: u32, hdr: u32): bool {
+  // A frame of `size` bytes holds at most size / hdr + 1 floating fields.
+  return <u64>(fieldEnd - fieldOut) >= (<u64>(size / hdr + 1) << 4);
+}
+
 /**
- * Validate-only stream scan (deframe + validate): frame records only, no field records. Returns
- * the number of frame records written; C_POS and C_STOP as scanStream.
+ * Stream scan: frames from C_POS while complete ones remain. Returns the number of frame records
+ * written; C_POS is left at the first frame not scanned and C_STOP says why.
+ */
+export function scanStream(c: usize): i32 {
+  return streamScan(c, false);
+}
+
+/**
+ * Validate-only stream scan (deframe + validate): as scanStream, with frame records only (no field
+ * records, no NULs): checkFrame instead of scanFrame.
  */
 export function validateStream(c: usize): i32 {
+  return streamScan(c, true);
+}
+
+@inline function streamScan(c: usize, validate: bool): i32 {
   const inBase = <usize>ctl(c, C_IN);
   const len = <u32>ctl(c, C_LEN);
   const max = <u64><u32>ctl(c, C_MAX);
@@ -361,62 +374,13 @@ export function validateStream(c: usize): i32 {
       break;
     }
     if (total > <u64>(len - pos)) break;
-    // Field room only matters to layouts of more than 64 fields (scanFrame, records discarded).
+    // (Validating, field room only matters to layouts of more than 64 fields: scanFrame, records discarded.)
     if (n >= frameCap || !fieldRoom(<u32>total, hdr)) {
       stop = STOP_FULL;
       break;
     }
-    if (!checkFrame(c, fr, s, <u32>total, hdr, strict)) {
-      stop = STOP_NEED_PLAN;
-      setCtl(c, C_STOP_ARG, <i32>be32(s + 4));
-      break;
-    }
-    fr += <usize>FRAME_WORDS << 2;
-    n++;
-    pos += <u32>total;
-  }
-  setCtl(c, C_POS, <i32>pos);
-  setCtl(c, C_STOP, stop);
-  setCtl(c, C_NFIELDS, 0);
-  return n;
-}
-
-@inline function fieldRoom(size: u32, hdr: u32): bool {
-  // A frame of `size` bytes holds at most size / hdr + 1 floating fields.
-  return <u64>(fieldEnd - fieldOut) >= (<u64>(size / hdr + 1) << 4);
-}
-
-/**
- * Stream scan: frames from C_POS while complete ones remain. Returns the number of frame records
- * written; C_POS is left at the first frame not scanned and C_STOP says why.
- */
-export function scanStream(c: usize): i32 {
-  const inBase = <usize>ctl(c, C_IN);
-  const len = <u32>ctl(c, C_LEN);
-  const max = <u64><u32>ctl(c, C_MAX);
-  const hdr = <u32>ctl(c, C_HDR);
-  const frameCap = ctl(c, C_FRAME_CAP);
-  fieldOut = <usize>ctl(c, C_FIELDS);
-  fieldEnd = fieldOut + (<usize>ctl(c, C_FIELD_CAP) << 4);
-  let fr = <usize>ctl(c, C_FRAMES);
-  let pos = <u32>ctl(c, C_POS);
-  let n: i32 = 0;
-  let stop = STOP_END;
-  while (len - pos >= 8) {
-    const s = inBase + <usize>pos;
-    const length = be32(s);
-    const total = <u64>length + 8;
-    if (total > max) {
-      stop = STOP_FATAL;
-      setCtl(c, C_STOP_ARG, <i32>length);
-      break;
-    }
-    if (total > <u64>(len - pos)) break;
-    if (n >= frameCap || !fieldRoom(<u32>total, hdr)) {
-      stop = STOP_FULL;
-      break;
-    }
-    if (!scanFrame(c, fr, s, <u32>total)) {
+    const scanned = validate ? checkFrame(c, fr, s, <u32>total, hdr, strict) : scanFrame(c, fr, s, <u32>total);
+    if (!scanned) {
       stop = STOP_NEED_PLAN;
       setCtl(c, C_STOP_ARG, <i32>be32(s + 4));
       break;
