@@ -200,6 +200,8 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
   #connectResolve: ((i: OpenInfo) => void) | undefined;
   #connectReject: ((e: unknown) => void) | undefined;
   #queues = new Set<EventQueue<ClientEvent>>();
+  /** The first messages of a session, waiting for #deliverLater (its reading paused meanwhile). */
+  #held: { session: Session; messages: CtiMessage[] } | undefined;
   #standbyTimer: TimerHandle | undefined;
   #standbyRetry = 0;
   #pgStatus: PgStatus | undefined;
@@ -423,6 +425,7 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
   }
 
   #activate(session: Session, conf: MessageByName<"OPEN_CONF">, reason: SessionReset["reason"] = "reconnect"): void {
+    this.#flushHeld();
     const previous = this.#previousSide;
     this.#active = session;
     this.#lastSide = session.side;
@@ -457,12 +460,37 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
     }
     this.#lastError = undefined;
     const backlog = session.backlog.splice(0);
-    for (const m of backlog) this.#onMessage(session, m);
-    if (this.#anyQueueFull()) session.pause();
     this.#connectResolve?.(info);
     this.#connectResolve = undefined;
     this.#connectReject = undefined;
     this.#ensureStandby(0);
+    if (backlog.length > 0) this.#deliverLater(session, backlog);
+  }
+
+  /**
+   * Messages that came with OPEN_CONF (the server's first events often share its TCP segment) go
+   * out on a later turn of the event loop, after the code awaiting connect() has run and attached
+   * its listeners or iterators: delivered at once, they reached no iterator. Reading pauses until
+   * then, and anything else the client would deliver first (a reset, the close) delivers them
+   * before it, so that they keep their place.
+   */
+  #deliverLater(session: Session, messages: CtiMessage[]): void {
+    this.#flushHeld();
+    this.#held = { session, messages };
+    session.pause();
+    setTimeout(() => this.#flushHeld(), 0);
+  }
+
+  #flushHeld(): void {
+    const held = this.#held;
+    if (held === undefined) return;
+    this.#held = undefined;
+    const { session, messages } = held;
+    for (const m of messages) {
+      if (session === this.#active) this.#onMessage(session, m);
+      else this.#dispatch(m); // the session ended meanwhile: its messages still came first
+    }
+    if (session === this.#active && !this.#anyQueueFull()) session.resume();
   }
 
   #setPgStatus(v: number): void {
@@ -551,6 +579,7 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
 
   #onMessage(session: Session, m: CtiMessage): void {
     if (session === this.#active) {
+      if (this.#held !== undefined && this.#held.session === session) this.#flushHeld();
       if (m.type === "FAILURE_EVENT" && m.status === 15) {
         this.#dispatch(m);
         session.destroy(
@@ -587,7 +616,7 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
   }
 
   #onDrain(): void {
-    if (this.#anyQueueFull()) return;
+    if (this.#held !== undefined || this.#anyQueueFull()) return;
     for (const q of this.#queues) if (q.size > q.lowWaterMark) return;
     this.#active?.resume();
   }
@@ -643,6 +672,7 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
     this.#active = undefined;
     this.#standby = undefined;
     await Promise.all([active?.close(0), standby?.close(0)]);
+    this.#flushHeld();
     this.#state = "closed";
     for (const q of this.#queues) q.end(error);
     this.#queues.clear();

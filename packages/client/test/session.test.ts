@@ -55,6 +55,35 @@ describe("session management (Chapter 4)", () => {
     });
   }
 
+  it("an iterator started after `await connect()` sees the events that came with OPEN_CONF, in order", async () => {
+    // The fake server writes OPEN_CONF and these events in one TCP write, so they arrive in one chunk.
+    const { server, client } = await setup(25, {
+      afterOpen: () => [agentStateEvent("1001", 3), agentStateEvent("1002", 4)],
+    });
+    await client.connect();
+    const events: ClientEvent[] = [];
+    const iter = (async () => {
+      for await (const e of client) events.push(e);
+    })();
+    server.broadcast(agentStateEvent("1003", 2));
+    await until(() => events.length === 3);
+    expect(events.map((e) => (e.type === "AGENT_STATE_EVENT" ? e.agentID : e.type))).toEqual(["1001", "1002", "1003"]);
+    await client.close();
+    await iter;
+  });
+
+  it("events that came with OPEN_CONF are delivered before the close ends the iteration", async () => {
+    const { client } = await setup(25, { afterOpen: () => [agentStateEvent("1001", 3)] });
+    const events: ClientEvent[] = [];
+    const iter = (async () => {
+      for await (const e of client) events.push(e);
+    })();
+    await client.connect();
+    await client.close(); // before the event loop's next turn
+    await iter;
+    expect(events.map((e) => e.type)).toEqual(["AGENT_STATE_EVENT"]);
+  });
+
   it("reports services granted below those requested and PG status flags, without failing", async () => {
     const pg = PGStatusCode.PGS_PERIPHERAL_OFFLINE | PGStatusCode.PGS_CC_DOWN;
     const { client, server } = await setup(
