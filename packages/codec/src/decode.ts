@@ -406,22 +406,12 @@ function decodeCore(
         break;
       }
       case OP_UINT:
-        v = u32(b, p);
-        break;
       case OP_USHORT:
-        v = u16(b, p);
-        break;
       case OP_INT:
-        v = i32(b, p);
-        break;
       case OP_SHORT:
-        v = (u16(b, p) << 16) >> 16;
-        break;
       case OP_UCHAR:
-        v = b[p]!;
-        break;
       case OP_CHAR:
-        v = (b[p]! << 24) >> 24;
+        v = readNumber(fieldOp[i]!, b, p);
         break;
       case OP_BOOL: {
         const n = u16(b, p);
@@ -513,6 +503,24 @@ export function unknownMessage(b: Uint8Array, start: number, end: number, type: 
   return { type: "UNKNOWN", messageType: type, body: b.slice(start + 8, end) } as CtiMessage;
 }
 
+/** A big-endian integer field (UINT, USHORT, INT, SHORT, UCHAR, CHAR) at b[p]. */
+function readNumber(op: number, b: Uint8Array, p: number): number {
+  switch (op) {
+    case OP_UINT:
+      return u32(b, p);
+    case OP_USHORT:
+      return u16(b, p);
+    case OP_INT:
+      return i32(b, p);
+    case OP_SHORT:
+      return (u16(b, p) << 16) >> 16;
+    case OP_UCHAR:
+      return b[p]!;
+    default:
+      return (b[p]! << 24) >> 24; // OP_CHAR
+  }
+}
+
 /** One fixed field (the generated reader inlines the numbers and calls this for the rest). */
 function readFixedField(ctx: Context, plan: Plan, b: Uint8Array, start: number, i: number, base: number): unknown {
   const strict = ctx.strict;
@@ -522,22 +530,12 @@ function readFixedField(ctx: Context, plan: Plan, b: Uint8Array, start: number, 
   let v: unknown;
   switch (plan.fixedOp[i]) {
     case OP_UINT:
-      v = u32(b, p);
-      break;
     case OP_USHORT:
-      v = u16(b, p);
-      break;
     case OP_INT:
-      v = i32(b, p);
-      break;
     case OP_SHORT:
-      v = (u16(b, p) << 16) >> 16;
-      break;
     case OP_UCHAR:
-      v = b[p]!;
-      break;
     case OP_CHAR:
-      v = (b[p]! << 24) >> 24;
+      v = readNumber(plan.fixedOp[i]!, b, p);
       break;
     case OP_BOOL: {
       const n = u16(b, p);

@@ -15,16 +15,13 @@ import {
   fixedStores,
   KIND_GROUP,
   KIND_LIST,
+  numberExpr,
   OP_BOOL,
-  OP_CHAR,
   OP_INT,
   OP_NAMEDARRAY,
   OP_NAMEDVAR,
-  OP_SHORT,
   OP_STRING,
   OP_TASKID,
-  OP_UCHAR,
-  OP_UINT,
   OP_USHORT,
   opSize,
   type Plan,
@@ -154,36 +151,18 @@ function fieldCode(plan: Plan, i: number, hdr: number): string | null {
   const size = opSize(op);
   const max = plan.fieldMax[i]!;
   const check = size !== 0 ? `if(len!==${size})return;` : max > 0 ? `if(len>${max})return;` : "";
-  let value: string;
+  // b[p], b[p+1], ...: the field's data bytes.
+  const at = (from: number) => (k: number) => (from + k === 0 ? "b[p]" : `b[p+${from + k}]`);
+  let value = numberExpr(op, at(0));
   switch (op) {
     case OP_STRING:
       value = "str(b,p,e)";
       break;
-    case OP_UINT:
-      value = "((b[p]<<24)|(b[p+1]<<16)|(b[p+2]<<8)|b[p+3])>>>0";
-      break;
-    case OP_INT:
-      value = "(b[p]<<24)|(b[p+1]<<16)|(b[p+2]<<8)|b[p+3]";
-      break;
-    case OP_USHORT:
-      value = "(b[p]<<8)|b[p+1]";
-      break;
-    case OP_SHORT:
-      value = "(((b[p]<<8)|b[p+1])<<16)>>16";
-      break;
-    case OP_UCHAR:
-      value = "b[p]";
-      break;
-    case OP_CHAR:
-      value = "(b[p]<<24)>>24";
-      break;
     case OP_BOOL:
-      value = "((b[p]<<8)|b[p+1])!==0";
+      value = `(${numberExpr(OP_USHORT, at(0))})!==0`;
       break;
     case OP_TASKID:
-      value =
-        "new TaskId((b[p]<<24)|(b[p+1]<<16)|(b[p+2]<<8)|b[p+3],(b[p+4]<<24)|(b[p+5]<<16)|(b[p+6]<<8)|b[p+7]," +
-        "(b[p+8]<<24)|(b[p+9]<<16)|(b[p+10]<<8)|b[p+11])";
+      value = `new TaskId(${[0, 4, 8].map((o) => numberExpr(OP_INT, at(o))).join(",")})`;
       break;
     case OP_NAMEDVAR:
     case OP_NAMEDARRAY:
@@ -193,7 +172,7 @@ function fieldCode(plan: Plan, i: number, hdr: number): string | null {
         store(plan, i, "x")
       );
     default:
-      value = "b.slice(p,e)";
+      value ??= "b.slice(p,e)";
       break;
   }
   return `${check}${store(plan, i, value)}`;

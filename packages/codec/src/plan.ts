@@ -238,6 +238,29 @@ export type FixedReader = new (
 let codegen: boolean | undefined;
 
 /**
+ * The generated-code expression of a big-endian integer op (UINT, INT, USHORT, SHORT, UCHAR, CHAR)
+ * over the byte expressions `at(0)`, `at(1)`, ...; null for any other op.
+ */
+export function numberExpr(op: number, at: (k: number) => string): string | null {
+  switch (op) {
+    case OP_UINT:
+      return `((${at(0)}<<24)|(${at(1)}<<16)|(${at(2)}<<8)|${at(3)})>>>0`;
+    case OP_INT:
+      return `(${at(0)}<<24)|(${at(1)}<<16)|(${at(2)}<<8)|${at(3)}`;
+    case OP_USHORT:
+      return `(${at(0)}<<8)|${at(1)}`;
+    case OP_SHORT:
+      return `(((${at(0)}<<8)|${at(1)})<<16)>>16`;
+    case OP_UCHAR:
+      return at(0);
+    case OP_CHAR:
+      return `(${at(0)}<<24)>>24`;
+    default:
+      return null;
+  }
+}
+
+/**
  * The fixed part as `this.<key>=<expression>;` statements over (b, p, t, c, P, base, r, g): the
  * message's type and number, every fixed field (inlined reads; `r(...)` for the rest), then the
  * arrays of counted lists whose count is a fixed field (each also stored in g[group]). Null where a
@@ -255,31 +278,7 @@ export function fixedStores(
     const key = fixedKey[i]!;
     if (!IDENT.test(key)) return null;
     const o = fixedOffsets[i]!;
-    const at = (k: number) => `b[p+${o + k}]`;
-    let expr: string;
-    switch (fixedOps[i]) {
-      case OP_UINT:
-        expr = `((${at(0)}<<24)|(${at(1)}<<16)|(${at(2)}<<8)|${at(3)})>>>0`;
-        break;
-      case OP_INT:
-        expr = `(${at(0)}<<24)|(${at(1)}<<16)|(${at(2)}<<8)|${at(3)}`;
-        break;
-      case OP_USHORT:
-        expr = `(${at(0)}<<8)|${at(1)}`;
-        break;
-      case OP_SHORT:
-        expr = `(((${at(0)}<<8)|${at(1)})<<16)>>16`;
-        break;
-      case OP_UCHAR:
-        expr = at(0);
-        break;
-      case OP_CHAR:
-        expr = `(${at(0)}<<24)>>24`;
-        break;
-      default:
-        expr = `r(c,P,b,p,${i},base)`;
-        break;
-    }
+    const expr = numberExpr(fixedOps[i]!, (k) => `b[p+${o + k}]`) ?? `r(c,P,b,p,${i},base)`;
     stores.push(`this.${key}=${expr};`);
   }
   for (const [key, g] of eagerGroups) {
