@@ -19,3 +19,4 @@ export {
   opSize,
   planByType,
 } from "./plan.js";
+export { decoderStream } from "./streams.js";

@@ -15,7 +15,14 @@ import { resolveContext } from "./options.js";
  * errors with TRUNCATED_STREAM when its input ends inside a frame.
  */
 export function createDecoderStream(options: FrameDecoderOptions): TransformStream<Uint8Array, CtiMessage> {
-  const decoder = new FrameDecoder(options);
+  return decoderStream(new FrameDecoder(options));
+}
+
+/** The TransformStream of any frame decoder (each backend's FrameDecoder). */
+export function decoderStream(decoder: {
+  write(chunk: Uint8Array, onMessage: (m: CtiMessage) => void): void;
+  finish(): CtiMessage[];
+}): TransformStream<Uint8Array, CtiMessage> {
   return new TransformStream<Uint8Array, CtiMessage>({
     transform(chunk, controller) {
       decoder.write(chunk, (m) => controller.enqueue(m));

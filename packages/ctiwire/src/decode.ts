@@ -6,7 +6,7 @@ import type {
   CtiProtocolError,
 } from "@ctiwire/codec";
 import { FrameDecoder as TsFrameDecoder, decode as tsDecode } from "@ctiwire/codec";
-import { resolveContext } from "@ctiwire/codec/internal";
+import { decoderStream, resolveContext } from "@ctiwire/codec/internal";
 import type { BackendChoice, BackendName } from "./backend.js";
 import { resolveBackend } from "./backend.js";
 import { WasmFrameDecoder, wasmDecode } from "./wasm-backend.js";
@@ -87,15 +87,7 @@ export class FrameDecoder {
  * `options.onError` when given; otherwise, and for fatal framing errors, the stream errors.
  */
 export function createDecoderStream(options: FrameDecoderOptions): TransformStream<Uint8Array, CtiMessage> {
-  const decoder = new FrameDecoder(options);
-  return new TransformStream<Uint8Array, CtiMessage>({
-    transform(chunk, controller) {
-      decoder.write(chunk, (m) => controller.enqueue(m));
-    },
-    flush(controller) {
-      for (const m of decoder.finish()) controller.enqueue(m);
-    },
-  });
+  return decoderStream(new FrameDecoder(options));
 }
 
 export type { CtiProtocolError };
