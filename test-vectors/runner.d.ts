@@ -99,6 +99,14 @@ export function runStream(
 ): { messages: unknown[]; errors: { error: unknown; after: number }[] };
 
 export function chunkingsOf(vector: StreamVector): [name: string, sizes: number[]][];
+/** A seeded PRNG (mulberry32): r() in [0, 1), r.int(n), r.pick(a), r.chance(p). */
+export interface Rng {
+  (): number;
+  int(n: number): number;
+  pick<T>(a: readonly T[]): T;
+  chance(p: number): boolean;
+}
+export function rng(seed: number): Rng;
 export function hexToBytes(hex: string): Uint8Array;
 export function bytesToHex(bytes: Uint8Array): string;
 export function jsonDiff(actual: unknown, expected: unknown, path?: string): string | null;

@@ -26,6 +26,25 @@ export function vectorCases() {
 // ---------------------------------------------------------------------------------------------
 // Helpers (no codec code)
 
+/**
+ * A seeded PRNG (mulberry32) for tests and fuzzers: r() in [0, 1), r.int(n) in [0, n), r.pick(a),
+ * r.chance(p). The same seed gives the same sequence in every runtime.
+ */
+export function rng(seed) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  next.int = (n) => Math.floor(next() * n);
+  next.pick = (a) => a[Math.floor(next() * a.length)];
+  next.chance = (p) => next() < p;
+  return next;
+}
+
 export function hexToBytes(hex) {
   if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/.test(hex)) throw new Error(`not lower-case hex: ${hex.slice(0, 40)}`);
   const out = new Uint8Array(hex.length / 2);

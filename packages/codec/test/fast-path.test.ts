@@ -3,6 +3,7 @@
 // gives exactly what the general decoder gives (the same message with keys in the same order, or the
 // same error), and the fast path does decode the plain frames itself.
 import { messageSpecs, PROTOCOL_VERSIONS } from "@ctiwire/protocol";
+import { rng } from "@ctiwire/test-vectors";
 import vectors from "@ctiwire/test-vectors/vectors";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
@@ -42,17 +43,6 @@ interface Vec {
 }
 const valid: Vec[] = vectors.valid.flatMap((f) => (Array.isArray(f) ? f : f.vectors) as Vec[]);
 const latin1 = valid.filter((v) => v.options?.encoding !== "utf8" && v.version >= 17 && v.version <= 25);
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("generated fast path", () => {
   afterAll(() => setFastPath(true));

@@ -10,11 +10,11 @@ export interface Seed {
   version: number;
   bytes: Uint8Array;
 }
-export interface Rng {
-  (): number;
-  int(n: number): number;
-  pick<T>(a: readonly T[]): T;
-}
+
+import type { Rng } from "@ctiwire/test-vectors";
+
+export type { Rng };
+
 // biome-ignore lint/suspicious/noExplicitAny: the facade or the codec
 type Api = any;
 export function rng(seed: number): Rng;

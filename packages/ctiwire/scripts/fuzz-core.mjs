@@ -2,39 +2,15 @@
 // FrameDecoder on both backends; the outcomes (messages as messageToJSON, errors as code, offset,
 // field, message text, messageType, messageName) must be identical. Plain JavaScript so that the
 // vitest test (test/fuzz.test.ts) and the long-running script (scripts/fuzz-diff.mjs) share it.
-import { vectorCases } from "@ctiwire/test-vectors";
+import { hexToBytes, rng, bytesToHex as toHexString, vectorCases } from "@ctiwire/test-vectors";
 import { sampleFrames } from "./stream.mjs";
 
-export function rng(seed) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  next.int = (n) => Math.floor(next() * n);
-  next.pick = (a) => a[Math.floor(next() * a.length)];
-  return next;
-}
-
-function hex(h) {
-  const out = new Uint8Array(h.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(h.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
-
-export function toHexString(b) {
-  let s = "";
-  for (const x of b) s += (x < 16 ? "0" : "") + x.toString(16);
-  return s;
-}
+export { rng, toHexString };
 
 /** Seed frames: every valid vector, and the benchmark mix encoded by the TS encoder at 17, 20 and 25. */
 export function corpus(api) {
   const out = [];
-  for (const v of vectorCases().valid) out.push({ version: v.version, bytes: hex(v.hex) });
+  for (const v of vectorCases().valid) out.push({ version: v.version, bytes: hexToBytes(v.hex) });
   for (const version of [17, 20, 25]) {
     try {
       for (const [f] of sampleFrames(api, version)) out.push({ version, bytes: f });
@@ -275,7 +251,7 @@ export function vectorToCase(v) {
   return {
     kind: v.op,
     options: { version: v.version, ...v.options },
-    bytes: hex(v.hex),
+    bytes: hexToBytes(v.hex),
     chunks: v.chunks,
     onError: v.onError,
   };

@@ -1,10 +1,7 @@
 // Types of fuzz-core.mjs (for the TypeScript tests).
-export interface Rng {
-  (): number;
-  int(n: number): number;
-  pick<T>(a: readonly T[]): T;
-  chance(p: number): boolean;
-}
+import type { Rng } from "@ctiwire/test-vectors";
+
+export type { Rng };
 export interface Backend {
   name: string;
   decode(bytes: Uint8Array, options: object): unknown;

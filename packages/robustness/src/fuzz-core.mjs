@@ -17,37 +17,12 @@
 //   - (TypeScript backend) encode(decode(x)) throws nothing but CtiProtocolError.
 import * as codec from "@ctiwire/codec";
 import { floatingHeaderSize, maxMessageSize, messageSpecs, messageTypeName } from "@ctiwire/protocol";
-import { vectorCases } from "@ctiwire/test-vectors";
+import { hexToBytes as fromHex, rng, bytesToHex as toHex, vectorCases } from "@ctiwire/test-vectors";
 
 // ------------------------------------------------------------------------------------------------
-// PRNG (mulberry32) and hex
+// PRNG (mulberry32) and hex: the shared test helpers of @ctiwire/test-vectors
 
-export function rng(seed) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  next.int = (n) => Math.floor(next() * n);
-  next.pick = (a) => a[Math.floor(next() * a.length)];
-  next.chance = (p) => next() < p;
-  return next;
-}
-
-export function fromHex(h) {
-  const out = new Uint8Array(h.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(h.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
-
-export function toHex(b) {
-  let s = "";
-  for (const x of b) s += (x < 16 ? "0" : "") + x.toString(16);
-  return s;
-}
+export { fromHex, rng, toHex };
 
 // ------------------------------------------------------------------------------------------------
 // Backends

@@ -4,7 +4,7 @@
 import type { CodecOptions } from "@ctiwire/codec";
 import { CtiProtocolError, decode } from "@ctiwire/codec";
 import { maxMessageSize, messageSpec } from "@ctiwire/protocol";
-import { vectorCases } from "@ctiwire/test-vectors";
+import { hexToBytes as hex, rng, vectorCases } from "@ctiwire/test-vectors";
 import { describe, expect, it } from "vitest";
 import * as L from "../src/index.js";
 import { scanLayoutOf, WasmScanner } from "../src/index.js";
@@ -93,23 +93,6 @@ function check(frame: Uint8Array, options: CodecOptions, what: string): void {
   } else if (t !== null && isScanError(t)) {
     throw new Error(`${what}: codec ${t.code} at ${t.offset} (${t.message}), WASM status ${w.status}`);
   }
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hex(h: string): Uint8Array {
-  const out = new Uint8Array(h.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(h.slice(2 * i, 2 * i + 2), 16);
-  return out;
 }
 
 describe("WASM scanner", () => {
