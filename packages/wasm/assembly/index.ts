@@ -134,7 +134,20 @@ const HEAD_NEED_PLAN: usize = 1;
 }
 
 function scanFrame(c: usize, fr: usize, s: usize, size: u32): bool {
-  store<i32>(fr, <i32>((fieldOut - <usize>ctl(c, C_FIELDS)) >> 4), 24);
+  return frameScan(c, fr, s, size, true);
+}
+
+/**
+ * The validate-only scan of one frame (deframe + validate): the same checks, errors and frame
+ * record as scanFrame, without field records and NUL search (NULs matter to the build only).
+ */
+function checkFrame(c: usize, fr: usize, s: usize, size: u32): bool {
+  return frameScan(c, fr, s, size, false);
+}
+
+/** One frame's floating-field walk; with `records`, field records and NUL positions too. */
+@inline function frameScan(c: usize, fr: usize, s: usize, size: u32, records: bool): bool {
+  store<i32>(fr, records ? <i32>((fieldOut - <usize>ctl(c, C_FIELDS)) >> 4) : 0, 24);
   store<i32>(fr, 0, 28);
   const pp = frameHead(c, fr, s, size);
   if (pp == HEAD_NEED_PLAN) return false;
@@ -186,7 +199,7 @@ function scanFrame(c: usize, fr: usize, s: usize, size: u32): bool {
         else frameError(fr, E_TAG_NOT_ALLOWED, at, -1);
         break;
       }
-      emitField(-1, p, len, -1);
+      if (records) emitField(-1, p, len, -1);
       continue;
     }
     const fa = fields + <usize>(i * 12);
@@ -198,10 +211,10 @@ function scanFrame(c: usize, fr: usize, s: usize, size: u32): bool {
           frameError(fr, E_INVALID_FIELD_LENGTH, at, i);
           break;
         }
-        emitField(-1, p, len, -1);
+        if (records) emitField(-1, p, len, -1);
         continue;
       }
-      emitField(i, p, len, -1);
+      if (records) emitField(i, p, len, -1);
     } else {
       const max = load<u32>(fa, 4);
       if (len > max && max > 0) {
@@ -209,124 +222,22 @@ function scanFrame(c: usize, fr: usize, s: usize, size: u32): bool {
         break;
       }
       const nulMode = (w >>> 8) & 0xff;
-      let nul: i32 = -1;
-      if (nulMode == 3) {
-        // NAMEDARRAY: an index byte, then name\0value\0; empty: kept raw when lenient.
-        if (len == 0) {
-          if (!strict) {
-            emitField(-1, p, len, -1);
-            continue;
-          }
-        } else nul = nulIn(p + 1, e);
-      } else if (nulMode != 0) nul = nulIn(p, e);
-      emitField(i, p, len, nul);
+      // NAMEDARRAY: an index byte, then name\0value\0; empty: kept raw when lenient.
+      if (nulMode == 3 && len == 0 && !strict) {
+        if (records) emitField(-1, p, len, -1);
+        continue;
+      }
+      if (records) {
+        let nul: i32 = -1;
+        if (nulMode == 3) {
+          if (len != 0) nul = nulIn(p + 1, e);
+        } else if (nulMode != 0) nul = nulIn(p, e);
+        emitField(i, p, len, nul);
+      }
     }
     store<u8>(seen + <usize>i, 1);
   }
-  store<i32>(fr, <i32>((fieldOut - recStart) >> 4), 28);
-  return true;
-}
-
-/**
- * The validate-only scan of one frame (deframe + validate): the same checks, errors and frame
- * record as scanFrame, but no field records and no NUL search (NULs matter to the build only), and
- * the fields seen kept in a 64-bit mask instead of a cleared byte array. Layouts of more than 64
- * floating fields take scanFrame with its records discarded.
- */
-function checkFrame(c: usize, fr: usize, s: usize, size: u32, hdr: u32, strict: bool): bool {
-  store<i64>(fr, 0, 24);
-  const pp = frameHead(c, fr, s, size);
-  if (pp == HEAD_NEED_PLAN) return false;
-  if (pp == HEAD_DONE) return true;
-  const fixedSize = load<u32>(pp);
-  const nFields = load<i32>(pp, 4);
-  if (nFields > 64) {
-    const keep = fieldOut;
-    const ok = scanFrame(c, fr, s, size);
-    fieldOut = keep;
-    store<i64>(fr, 0, 24);
-    return ok;
-  }
-  const slotLen = load<u32>(pp, 8);
-  const fields = pp + 16;
-  const slots = fields + <usize>(nFields * 12);
-  const end = s + <usize>size;
-  let seen: u64 = 0;
-  let pos = s + <usize>fixedSize;
-  // The common field takes no data-dependent branch: its checks are folded into one flag, and only
-  // a flagged field (a repeat, a wrong size, a tag not in the layout) goes through the full rules.
-  while (pos < end) {
-    if (<u32>(end - pos) < hdr) {
-      frameError(fr, E_FIELD_OVERRUN, <u32>(pos - s), -2);
-      break;
-    }
-    let tag: u32;
-    let len: u32;
-    if (hdr == 4) {
-      const h = bswap<u32>(load<u32>(pos));
-      tag = h >>> 16;
-      len = h & 0xffff;
-    } else {
-      tag = <u32>load<u8>(pos);
-      len = <u32>load<u8>(pos + 1);
-    }
-    const e = pos + <usize>hdr + <usize>len;
-    const first: i32 = tag < slotLen ? <i32>load<i16>(slots + (<usize>tag << 1)) : -1;
-    if (e > end) {
-      frameError(fr, E_FIELD_OVERRUN, <u32>(pos - s), first);
-      break;
-    }
-    const at = <u32>(pos - s);
-    pos = e;
-    let i = first;
-    if (i >= 0) {
-      const fa = fields + <usize>(i * 12);
-      const w = load<u32>(fa);
-      const max = load<u32>(fa, 4);
-      const fsize = w & 0xff;
-      const sizeBad = fsize != 0 ? len != fsize : (len > max) & (max != 0);
-      const repeat = <u32>(seen >> <u64>i) & (w >>> 16) & 1;
-      const emptyArray = (len == 0) & (((w >>> 8) & 0xff) == 3);
-      if (!(<u32>sizeBad | repeat | <u32>emptyArray)) {
-        seen |= (<u64>1) << <u64>i;
-        continue;
-      }
-      // The full rules. A scalar field seen already: the next field of the layout with its tag.
-      let wi = w;
-      while (((seen >> <u64>i) & 1) != 0 && (wi >>> 16) != 0) {
-        i = load<i32>(fields + <usize>(i * 12), 8);
-        if (i < 0) break;
-        wi = load<u32>(fields + <usize>(i * 12));
-      }
-      if (i >= 0) {
-        const fsz = wi & 0xff;
-        if (fsz != 0) {
-          if (len != fsz) {
-            if (strict) {
-              frameError(fr, E_INVALID_FIELD_LENGTH, at, i);
-              break;
-            }
-            continue; // kept raw
-          }
-        } else {
-          const mx = load<u32>(fields + <usize>(i * 12), 4);
-          if (len > mx && mx > 0) {
-            frameError(fr, E_FIELD_TOO_LONG, at, i);
-            break;
-          }
-          // An empty NAMEDARRAY is kept raw when lenient (the build rejects it when strict).
-          if (len == 0 && ((wi >>> 8) & 0xff) == 3 && !strict) continue;
-        }
-        seen |= (<u64>1) << <u64>i;
-        continue;
-      }
-    }
-    if (strict) {
-      if (first >= 0) frameError(fr, E_DUPLICATE_FIELD, at, first);
-      else frameError(fr, E_TAG_NOT_ALLOWED, at, -1);
-      break;
-    }
-  }
+  if (records) store<i32>(fr, <i32>((fieldOut - recStart) >> 4), 28);
   return true;
 }
 
@@ -356,7 +267,6 @@ export function validateStream(c: usize): i32 {
   const len = <u32>ctl(c, C_LEN);
   const max = <u64><u32>ctl(c, C_MAX);
   const hdr = <u32>ctl(c, C_HDR);
-  const strict = ctl(c, C_STRICT) != 0;
   const frameCap = ctl(c, C_FRAME_CAP);
   fieldOut = <usize>ctl(c, C_FIELDS);
   fieldEnd = fieldOut + (<usize>ctl(c, C_FIELD_CAP) << 4);
@@ -374,12 +284,11 @@ export function validateStream(c: usize): i32 {
       break;
     }
     if (total > <u64>(len - pos)) break;
-    // (Validating, field room only matters to layouts of more than 64 fields: scanFrame, records discarded.)
-    if (n >= frameCap || !fieldRoom(<u32>total, hdr)) {
+    if (n >= frameCap || (!validate && !fieldRoom(<u32>total, hdr))) {
       stop = STOP_FULL;
       break;
     }
-    const scanned = validate ? checkFrame(c, fr, s, <u32>total, hdr, strict) : scanFrame(c, fr, s, <u32>total);
+    const scanned = validate ? checkFrame(c, fr, s, <u32>total) : scanFrame(c, fr, s, <u32>total);
     if (!scanned) {
       stop = STOP_NEED_PLAN;
       setCtl(c, C_STOP_ARG, <i32>be32(s + 4));
