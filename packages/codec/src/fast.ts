@@ -12,7 +12,7 @@
  */
 import {
   type FixedFieldReader,
-  fixedStores,
+  fixedReads,
   KIND_GROUP,
   KIND_LIST,
   numberExpr,
@@ -76,21 +76,19 @@ export function compileFastDecoder(plan: Plan, helpers: FastHelpers): FastDecode
   const hdr = plan.headerSize;
   // The message is built once, at the end, by a constructor that takes the floating values too:
   // every property is set in the constructor (in-object, one shape per set of fields present).
-  const fixed = fixedStores(plan.name, plan.fixedKey, plan.fixedOp, plan.fixedOffset, []);
+  const fixed = fixedReads(plan.fixedKey, plan.fixedOp, plan.fixedOffset);
   if (fixed === null) return null;
   // The fixed part is read into locals by the decoder, after the floating walk (nothing to read when
-  // it gives up), and the constructor only stores: kept small, V8 inlines it into the decoder and
-  // allocates the message in line.
+  // it gives up), and the constructor only stores (measured: AGENT_STATE_EVENT ~360 -> ~300 ns
+  // against a constructor that reads).
   const args: string[] = ["t"];
   const reads: string[] = [];
-  const ctor: string[] = [fixed[0]!, fixed[1]!];
-  for (let k = 2; k < fixed.length; k++) {
-    const m = /^this\.([A-Za-z_$][\w$]*)=(.*);$/.exec(fixed[k]!);
-    if (m === null) return null;
-    reads.push(`const f${k}=${m[2]};`);
+  const ctor: string[] = [`this.type=${JSON.stringify(plan.name)};this.messageType=t;`];
+  fixed.forEach(([key, expr], k) => {
+    reads.push(`const f${k}=${expr};`);
     args.push(`f${k}`);
-    ctor.push(`this.${m[1]}=f${k};`);
-  }
+    ctor.push(`this.${key}=f${k};`);
+  });
   for (let i = 0; i < n; i++) if (plan.fieldKind[i] !== KIND_GROUP) args.push(`v${i}`);
   plan.groups.forEach((_g, gi) => {
     args.push(`a${gi}`);

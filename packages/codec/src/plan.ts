@@ -261,31 +261,23 @@ export function numberExpr(op: number, at: (k: number) => string): string | null
 }
 
 /**
- * The fixed part as `this.<key>=<expression>;` statements over (b, p, t, c, P, base, r, g): the
- * message's type and number, every fixed field (inlined reads; `r(...)` for the rest), then the
- * arrays of counted lists whose count is a fixed field (each also stored in g[group]). Null where a
- * key is not a plain identifier. Keys are schema-derived identifiers, never wire data.
+ * The fixed fields as [key, expression] over (b, p, c, P, base, r): p the frame's start, numbers
+ * inlined, `r(...)` for the rest. Null where a key is not a plain identifier. Keys are
+ * schema-derived identifiers, never wire data.
  */
-export function fixedStores(
-  name: string,
+export function fixedReads(
   fixedKey: readonly string[],
   fixedOps: ArrayLike<number>,
   fixedOffsets: ArrayLike<number>,
-  eagerGroups: readonly [key: string, g: number][],
-): string[] | null {
-  const stores: string[] = [`this.type=${JSON.stringify(name)};`, "this.messageType=t;"];
+): [key: string, expr: string][] | null {
+  const out: [string, string][] = [];
   for (let i = 0; i < fixedKey.length; i++) {
     const key = fixedKey[i]!;
     if (!IDENT.test(key)) return null;
     const o = fixedOffsets[i]!;
-    const expr = numberExpr(fixedOps[i]!, (k) => `b[p+${o + k}]`) ?? `r(c,P,b,p,${i},base)`;
-    stores.push(`this.${key}=${expr};`);
+    out.push([key, numberExpr(fixedOps[i]!, (k) => `b[p+${o + k}]`) ?? `r(c,P,b,p,${i},base)`]);
   }
-  for (const [key, g] of eagerGroups) {
-    if (!IDENT.test(key)) return null;
-    stores.push(`this.${key}=(g[${g}]=A());`);
-  }
-  return stores;
+  return out;
 }
 
 /**
@@ -303,8 +295,15 @@ function compileFixedReader(
   eagerGroups: readonly [key: string, g: number][],
 ): FixedReader | null {
   if (codegen === false) return null;
-  const stores = fixedStores(name, fixedKey, fixedOps, fixedOffsets, eagerGroups);
-  if (stores === null) return null;
+  const reads = fixedReads(fixedKey, fixedOps, fixedOffsets);
+  if (reads === null || !eagerGroups.every(([key]) => IDENT.test(key))) return null;
+  // The message's type and number, the fixed fields, then the arrays of counted lists whose count
+  // is a fixed field (each also kept in g[group]).
+  const stores = [
+    `this.type=${JSON.stringify(name)};this.messageType=t;`,
+    ...reads.map(([key, expr]) => `this.${key}=${expr};`),
+    ...eagerGroups.map(([key, g]) => `this.${key}=(g[${g}]=A());`),
+  ];
   const make = generate<(newArray: () => unknown[]) => FixedReader>(
     ["A"],
     `function M(b,p,t,c,P,base,r,g){${stores.join("")}}M.prototype=Object.prototype;return M;`,
