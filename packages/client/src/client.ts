@@ -78,6 +78,20 @@ export interface CtiClientOptions {
   random?: () => number;
 }
 
+/** Bounds of the first connect (`connect(options)`); by default there are none. */
+export interface ConnectOptions {
+  /**
+   * Give up when no session is open after this many ms: `connect()` rejects with CONNECT_FAILED
+   * (the last attempt's error as `cause`) and the client closes. Default: no limit.
+   */
+  timeoutMs?: number;
+  /**
+   * Give up after this many connection attempts (an attempt is one side tried once): `connect()`
+   * rejects with CONNECT_FAILED and the client closes. Default: `reconnect.maxAttempts`, else no limit.
+   */
+  maxAttempts?: number;
+}
+
 export interface PgStatus {
   value: number;
   /** PGStatusCode flag names set in `value` ([] = normal). */
@@ -144,11 +158,30 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-function parseEndpoint(e: string | Endpoint, defaultPort: number): Endpoint {
-  if (typeof e !== "string") return { host: e.host, port: e.port ?? defaultPort };
-  const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(e) ?? /^([^:]+)(?::(\d+))?$/.exec(e);
-  if (!m) return { host: e, port: defaultPort };
-  return { host: m[1] as string, port: m[2] ? Number(m[2]) : defaultPort };
+function invalidEndpoint(e: unknown, why: string): CtiClientError {
+  return new CtiClientError("INVALID_REQUEST", `not an endpoint: ${JSON.stringify(e)} (${why})`);
+}
+
+function checkPort(e: unknown, port: number): number {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw invalidEndpoint(e, "the port must be 1-65535");
+  return port;
+}
+
+/**
+ * "host", "host:port", "[v6]" or "[v6]:port" (a bare IPv6 address without brackets is taken whole,
+ * on the default port). Anything else, e.g. "127.0.0.1:abc", throws INVALID_REQUEST: read as a host
+ * name it would only fail to resolve, attempt after attempt.
+ */
+export function parseEndpoint(e: string | Endpoint, defaultPort: number): Endpoint {
+  if (typeof e !== "string") {
+    if (typeof e?.host !== "string" || e.host === "") throw invalidEndpoint(e, "no host");
+    return { host: e.host, port: checkPort(e, e.port ?? defaultPort) };
+  }
+  const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(e) ?? /^([^:[\]\s]+)(?::(\d+))?$/.exec(e);
+  if (m) return { host: m[1] as string, port: checkPort(e, m[2] ? Number(m[2]) : defaultPort) };
+  // A bare IPv6 address: two colons or more, hex digits and dots only.
+  if (/^[0-9a-f:.]+$/i.test(e) && (e.match(/:/g)?.length ?? 0) >= 2) return { host: e, port: defaultPort };
+  throw invalidEndpoint(e, 'expected "host", "host:port" or "[ipv6]:port"');
 }
 
 function mask(table: Parameters<typeof maskValue>[0], v: number | readonly string[] | undefined, dflt: number): number {
@@ -199,6 +232,11 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
   #connectPromise: Promise<OpenInfo> | undefined;
   #connectResolve: ((i: OpenInfo) => void) | undefined;
   #connectReject: ((e: unknown) => void) | undefined;
+  /** connect()'s bounds (first connect only) and its timer. */
+  #firstConnect: ConnectOptions = {};
+  #connectTimer: TimerHandle | undefined;
+  /** The session of the attempt in progress (destroyed when the loop is cancelled). */
+  #attempting: Session | undefined;
   #queues = new Set<EventQueue<ClientEvent>>();
   /** The first messages of a session, waiting for #deliverLater (its reading paused meanwhile). */
   #held: { session: Session; messages: CtiMessage[] } | undefined;
@@ -281,18 +319,51 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
    * Opens the session: the Chapter 2 algorithm from side A (same side, other side, random wait,
    * back-off). Resolves with the first OPEN_CONF of an active session; rejects on a fatal OPEN
    * refusal (a FAILURE_CONF other than server-offline/standby), after reconnect.maxAttempts, or on close().
+   *
+   * **By default it never gives up**: while no server answers, the algorithm keeps trying (waits up
+   * to 120 s between rounds) and the promise stays pending. Bound it with `options.timeoutMs` and/or
+   * `options.maxAttempts`: past the bound it rejects with CONNECT_FAILED (the last attempt's error as
+   * `cause`) and the client closes. The bounds apply to this first connect only (reconnects after a
+   * drop follow `reconnect`). Later calls return the same promise; their options are ignored.
    */
-  connect(): Promise<OpenInfo> {
+  connect(options: ConnectOptions = {}): Promise<OpenInfo> {
     if (this.#connectPromise) return this.#connectPromise;
     if (this.#state === "closed" || this.#state === "closing") {
       return Promise.reject(new CtiClientError("CLOSED", "the client is closed"));
     }
+    for (const k of ["timeoutMs", "maxAttempts"] as const) {
+      const v = options[k];
+      if (v !== undefined && !(v >= 0)) {
+        return Promise.reject(new CtiClientError("INVALID_REQUEST", `connect(): ${k} must be a number >= 0, not ${v}`));
+      }
+    }
+    this.#firstConnect = options;
     this.#connectPromise = new Promise<OpenInfo>((resolve, reject) => {
       this.#connectResolve = resolve;
       this.#connectReject = reject;
     });
     this.#connectPromise.catch(() => {});
     this.#state = "connecting";
+    const timeoutMs = options.timeoutMs;
+    if (timeoutMs !== undefined && Number.isFinite(timeoutMs)) {
+      this.#connectTimer = this.#clock.setTimeout(() => {
+        this.#connectTimer = undefined;
+        if (this.#connectReject === undefined) return;
+        const last = this.#lastAttemptError;
+        this.#fail(
+          new CtiClientError(
+            "CONNECT_FAILED",
+            `no session within ${timeoutMs} ms${last ? ` (last attempt: ${last.message})` : ""}`,
+            last ? { cause: last } : {},
+          ),
+        );
+      }, timeoutMs);
+      const clear = () => {
+        if (this.#connectTimer !== undefined) this.#clock.clearTimeout(this.#connectTimer);
+        this.#connectTimer = undefined;
+      };
+      this.#connectPromise.then(clear, clear);
+    }
     void this.#runLoop();
     return this.#connectPromise;
   }
@@ -350,7 +421,10 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
     this.#loop = token;
     const sides = (Object.keys(this.sides) as Side[]).sort();
     const ro = this.#o.reconnect === false ? {} : (this.#o.reconnect ?? {});
-    const maxAttempts = this.#o.reconnect === false && this.#opened > 0 ? 0 : (ro.maxAttempts ?? Infinity);
+    let maxAttempts = this.#o.reconnect === false && this.#opened > 0 ? 0 : (ro.maxAttempts ?? Infinity);
+    if (this.#opened === 0 && this.#firstConnect.maxAttempts !== undefined) {
+      maxAttempts = Math.min(maxAttempts, this.#firstConnect.maxAttempts);
+    }
     let attempts = 0;
     for (const step of reconnectPlan(this.#lastSide, sides, this.#random, ro)) {
       if (token.cancelled) return;
@@ -366,10 +440,12 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
       this.emit("attempt", { side: step.side, attempt: attempts, at: this.#clock.now() });
       const session = this.#sessionFor(step.side);
       let conf: MessageByName<"OPEN_CONF">;
+      this.#attempting = session;
       try {
         conf = await session.open(this.#openReq());
       } catch (e) {
         const err = e as CtiClientError;
+        if (this.#attempting === session) this.#attempting = undefined;
         this.#lastAttemptError = err;
         if (token.cancelled) return;
         this.emit("attempt-failed", { side: step.side, attempt: attempts, error: err });
@@ -379,6 +455,7 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
         }
         continue;
       }
+      if (this.#attempting === session) this.#attempting = undefined;
       if (token.cancelled) {
         void session.close();
         return;
@@ -395,10 +472,13 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
       return;
     }
     if (!token.cancelled) {
+      const last = this.#lastAttemptError;
       this.#fail(
-        new CtiClientError("CONNECT_FAILED", `no session after ${attempts} attempts`, {
-          cause: this.#lastAttemptError,
-        }),
+        new CtiClientError(
+          "CONNECT_FAILED",
+          `no session after ${attempts} attempt${attempts === 1 ? "" : "s"}${last ? ` (last: ${last.message})` : ""}`,
+          { cause: last },
+        ),
       );
     }
   }
@@ -422,6 +502,11 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
     this.#loop = undefined;
     t.cancelled = true;
     t.wake?.();
+    // An attempt in progress (connecting, or waiting for OPEN_CONF) would otherwise hold its socket
+    // until its own timeouts: a client that gave up must let the process end.
+    const attempting = this.#attempting;
+    this.#attempting = undefined;
+    attempting?.destroy(new CtiClientError("CLOSED", `side ${attempting.side}: attempt cancelled`));
   }
 
   #activate(session: Session, conf: MessageByName<"OPEN_CONF">, reason: SessionReset["reason"] = "reconnect"): void {
@@ -814,9 +899,12 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
   }
 }
 
-/** new CtiClient(options) and connect(): resolves once the first session is open. */
-export async function connect(options: CtiClientOptions): Promise<CtiClient> {
+/**
+ * new CtiClient(options) and connect(connectOptions): resolves once the first session is open
+ * (never rejects for want of a server unless `connectOptions` bound it).
+ */
+export async function connect(options: CtiClientOptions, connectOptions: ConnectOptions = {}): Promise<CtiClient> {
   const c = new CtiClient(options);
-  await c.connect();
+  await c.connect(connectOptions);
   return c;
 }

@@ -1,11 +1,13 @@
 /**
  * @ctiwire/client: a CTI Server (GED-188) session client for Node and Deno over TCP or TLS.
  */
+export { AgentState } from "@ctiwire/protocol";
 export { buildMessage } from "./build.js";
 export {
   type ClientEvent,
   type ClientEventMap,
   type ClientState,
+  type ConnectOptions,
   CtiClient,
   type CtiClientOptions,
   connect,
@@ -13,6 +15,7 @@ export {
   DEFAULT_TLS_PORTS,
   type OpenInfo,
   type PgStatus,
+  parseEndpoint,
   pgStatusOf,
   type RequestFields,
   type RequestOptions,
