@@ -306,6 +306,26 @@ V.push(
 const CTIC = { key: "ctiClients" };
 V.push(
   vector({
+    id: "hand/v25/CALL_ATTRIBUTE_CHANGE_EVENT-1",
+    version: 25,
+    section: "Ch5 Client Events Service: CALL_ATTRIBUTE_CHANGE_EVENT",
+    comment:
+      "MessageType 240: the guide prints the layout without a number; 240 is the number of Cisco's public SDK headers (MessageType.h). ConnectionDeviceIDType is printed 'USHORT 4': read as a USHORT of 2 bytes. CallTypeID 5012 and ServiceNumber 7 changed; PeripheralType PT_ENTERPRISE_AGENT = 17.",
+    name: "CALL_ATTRIBUTE_CHANGE_EVENT",
+    type: 240,
+    fixed: [
+      ["MonitorID", "UINT", 0, "Always 0"],
+      ["PeripheralID", "UINT", PERIPHERAL],
+      ["PeripheralType", "USHORT", PT_ENTERPRISE_AGENT, PTNOTE],
+      ["ConnectionDeviceIDType", "USHORT", 0, "CONNECTION_ID_STATIC"],
+      ["CallTypeID", "UINT", 5012],
+      ["ServiceNumber", "UINT", 7],
+    ],
+    floating: [["ConnectionDeviceID", 25, "CONNECTION_DEVID_TAG", "STRING", EXT]],
+  }),
+);
+V.push(
+  vector({
     id: "hand/v25/BEGIN_CALL_EVENT-1",
     version: 25,
     section: "Ch5 Client Events: BEGIN_CALL_EVENT",

@@ -185,6 +185,15 @@ function edgeVectors() {
     message: { type: "UNKNOWN", messageType: 0x7fffffff, body: "" },
   });
   v.push({
+    id: "edge/v25/CALL_TERMINATION_EVENT-no-layout",
+    version: 25,
+    section: "Cisco's public SDK headers (MessageType.h): MT_CALL_TERMINATION_EVENT 247, not supported by CTI Server",
+    comment:
+      "247 is named (CALL_TERMINATION_EVENT) but no public source gives its layout: decoded as UNKNOWN, body kept, re-encoded byte for byte",
+    hex: frame(247, [0, 0, 0, 0, 0, 0, 0x13, 0x88]).toHex(),
+    message: { type: "UNKNOWN", messageType: 247, body: "0000000000001388" },
+  });
+  v.push({
     id: "edge/v17/message-of-a-later-version",
     version: 17,
     section: "Ch 7 Changes and Additions, Protocol Version 23 (network recording messages)",

@@ -9,12 +9,32 @@
  * Numbers are those printed in their Chapter 5 layouts; none collides with a table row.
  */
 /*
- * Not added: CALL_ATTRIBUTE_CHANGE_EVENT. Chapter 5 prints a layout under that heading, but no chapter of
- * any edition prints its number (its MessageHeader row says only "Standard message header."), and the
- * project takes numbers from the guides only. Its layout is therefore left out; a frame of it decodes as
- * an unknown message (type number and raw body).
+ * Numbers the guides leave "Reserved" but Cisco's public SDK headers give (the CTI OS / CIL C++ header
+ * MessageType.h and its Java twin: "MT_CALL_ATTRIBUTE_CHANGE_EVENT 240", "MT_CALL_TERMINATION_EVENT 247
+ * // Call Termination Summary Info (not supported by CTI-Server)"); the public Scala client
+ * nshimaza/uccertweb uses 240 for CALL_ATTRIBUTE_CHANGE_EVENT as well. The guide's Reserved rows
+ * 239-241 and 246-247 are split around them (message-types.mjs).
  */
+const SDK_HEADERS = "Cisco's public CTI OS / CIL SDK headers (MessageType.h; the Java MessageType class)";
+
 export const EXTRA_MESSAGE_TYPES = [
+  {
+    type: 240,
+    name: "CALL_ATTRIBUTE_CHANGE_EVENT",
+    purpose: "Notification of a change to key attributes of a call (call type, service).",
+    why:
+      `Ch 5 prints its layout (and Ch 6 its mask bit CALL_ATTRIBUTE_CHANGE_MASK 0x02000000) with no MessageType; ` +
+      `240 is the number of ${SDK_HEADERS}, inside the guide's Reserved 239-241.`,
+  },
+  {
+    type: 247,
+    name: "CALL_TERMINATION_EVENT",
+    purpose: "Call termination summary information (not sent by the CTI Server, per the SDK headers).",
+    why:
+      `No guide prints it (its mask bit CALL_TERMINATION_MASK 0x04000000 is 'Reserved'); 247 is the number of ` +
+      `${SDK_HEADERS}. No public source gives a layout, so it has none: a frame of it decodes as UNKNOWN ` +
+      "(messageType 247, raw body) and re-encodes byte for byte.",
+  },
   {
     type: 276,
     name: "CONFIG_TERMINAL_EVENT",
@@ -51,6 +71,12 @@ const NETWORK_RECORDING_WHY =
   "revised the table deliberately after v23 had left these rows out.";
 
 export const LAYOUT_IDENTITY = [
+  {
+    heading: "CALL_ATTRIBUTE_CHANGE_EVENT",
+    printed: null,
+    name: "CALL_ATTRIBUTE_CHANGE_EVENT",
+    why: "Its MessageHeader row prints no MessageType; the number is the SDK headers' 240 (EXTRA_MESSAGE_TYPES).",
+  },
   {
     heading: "START_NETWORK_RECORDING_REQ",
     printed: 268,
@@ -179,6 +205,14 @@ const FAILURE_CONF_WHY =
   "every version.";
 
 export const FIELD_FIXES = [
+  {
+    message: "CALL_ATTRIBUTE_CHANGE_EVENT",
+    field: "ConnectionDeviceIDType",
+    set: { size: 2 },
+    why:
+      "Printed USHORT with Byte Size 4. USHORT is 2 bytes (Ch 3), ConnectionDeviceIDType is a USHORT of 2 bytes in " +
+      "every other layout, and the public Scala client decodes this message with 2 bytes there.",
+  },
   {
     message: "FAILURE_CONF",
     field: "FailureCode",

@@ -63,10 +63,17 @@ export function extractMessageTypes(specDir, editions) {
     seenT.set(e.type, e.name);
     seenN.set(e.name, e.type);
   }
+  // Reserved ranges that hold a corrected number are split around it (e.g. 239-241 -> 239, 241).
+  const reserved = [];
   for (const [lo, hi] of base.reserved) {
-    for (const e of entries)
-      if (e.type >= lo && e.type <= hi)
+    let from = lo;
+    for (const e of entries.filter((x) => x.type >= lo && x.type <= hi)) {
+      if (!EXTRA_MESSAGE_TYPES.some((x) => x.type === e.type))
         report.push(`message types: ${e.name} ${e.type} is inside reserved range ${lo}-${hi}`);
+      if (e.type > from) reserved.push([from, e.type - 1]);
+      from = e.type + 1;
+    }
+    if (from <= hi) reserved.push([from, hi]);
   }
   // Compare the other editions' tables with v25 (informational).
   for (const ed of Object.keys(editions).map(Number)) {
@@ -85,5 +92,5 @@ export function extractMessageTypes(specDir, editions) {
     `message types: v25 table has ${base.entries.length} named rows, ${base.reserved.length} reserved ranges; ` +
       `${entries.length} entries after corrections`,
   );
-  return { entries, reserved: base.reserved, report };
+  return { entries, reserved, report };
 }

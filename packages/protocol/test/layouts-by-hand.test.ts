@@ -56,7 +56,8 @@
  *       CONFIG_AGENT_SERVICE_EVENT 282
  *     network recording: START_NETWORK_RECORDING_REQ/CONF 267/268, STOP_NETWORK_RECORDING_REQ/CONF 269/270,
  *       NETWORK_RECORDING_STARTED/ENDED/FAILED/TARGET_INFO_EVENT 271/272/273/274
- *   Not checked: CALL_ATTRIBUTE_CHANGE_EVENT (its table has no MessageType and a USHORT printed as 4 bytes).
+ *   CALL_ATTRIBUTE_CHANGE_EVENT 240 (no MessageType in the guide: the SDK headers' number; its USHORT printed as
+ *   4 bytes read as 2).
  * Protocol version 23 (cti-server-v23-12.5/): FAILURE_CONF 1 (Ch 3), AGENT_STATE_EVENT 30, AGENT_PRE_CALL_EVENT 105,
  *   USER_MESSAGE_REQ 107, CLEAR_CONNECTION_REQ 46, CONFERENCE_CALL_REQ 48, SEND_DTMF_SIGNAL_REQ 91,
  *   CONFIG_REQUEST_EVENT 232 (Ch 5): chosen where the v23 page differs from v25.
@@ -3275,6 +3276,23 @@ const EXPECTED: Expected[] = [
       ["FltAgentMRDID", "UINT", 4, true], // printed "UINT[NumMRDs]", "4 * NumMRDs"
       ["FltAgentMRDState", "USHORT", 2, true], // printed "USHORT[NumMRDs]", "2 * NumMRDs"
     ],
+  },
+  // cti-server-v25-15.0/05-application-level-interfaces.md: CALL_ATTRIBUTE_CHANGE_EVENT table (no MessageType;
+  // 240 from the SDK headers; ConnectionDeviceIDType is printed "USHORT 4").
+  {
+    name: "CALL_ATTRIBUTE_CHANGE_EVENT",
+    type: 240,
+    version: 25,
+    fixed: [
+      ["MessageHeader", "MHDR", 8],
+      ["MonitorID", "UINT", 4],
+      ["PeripheralID", "UINT", 4],
+      ["PeripheralType", "USHORT", 2],
+      ["ConnectionDeviceIDType", "USHORT", 2],
+      ["CallTypeID", "UINT", 4],
+      ["ServiceNumber", "UINT", 4],
+    ],
+    floating: [["ConnectionDeviceID", "STRING", 64, false]],
   },
   // cti-server-v25-15.0/05-application-level-interfaces.md: CONFIG_TERMINAL_EVENT table (pipe table #166; layout header says MessageType = 276).
   {

@@ -40,12 +40,14 @@ describe("data type sizes", () => {
 });
 
 describe("message types", () => {
-  it("names the 239 rows of the v25 table plus the three Chapter 5-only messages", () => {
-    expect(messageTypes.length).toBe(239 + 3);
+  it("names the 239 rows of the v25 table, the three Chapter 5-only messages and the two SDK-header numbers", () => {
+    expect(messageTypes.length).toBe(239 + 3 + 2);
     for (const [type, name] of [
       [276, "CONFIG_TERMINAL_EVENT"],
       [283, "SET_AGENT_SERVICE_DATA_REQ"],
       [284, "SET_AGENT_SERVICE_DATA_CONF"],
+      [240, "CALL_ATTRIBUTE_CHANGE_EVENT"],
+      [247, "CALL_TERMINATION_EVENT"],
     ] as const) {
       expect(messageTypes.find((m) => m.type === type)?.name).toBe(name);
     }
@@ -70,6 +72,22 @@ describe("message types", () => {
     expect(messageSpec(245, 25)?.name).toBe("CONFIG_CALL_TYPE_EVENT");
     expect(messageSpec("REGISTER_VARIABLES_CONF", 25)?.type).toBe(111);
     expect(messageSpec(118, 25)?.name).toBe("SUPERVISOR_ASSIST_REQ");
+  });
+
+  it("numbers the layouts the guide leaves Reserved from Cisco's SDK headers (240, 247)", () => {
+    // CALL_ATTRIBUTE_CHANGE_EVENT: the guide's layout, at every version (its mask bit predates v17).
+    for (const v of [17, 20, 23, 24, 25]) {
+      const spec = messageSpec(240, v);
+      expect(spec?.name).toBe("CALL_ATTRIBUTE_CHANGE_EVENT");
+      expect(spec?.fixedSize).toBe(28);
+      expect(spec?.floating.map((f) => f.name)).toEqual(["ConnectionDeviceID"]);
+    }
+    // CALL_TERMINATION_EVENT: named, with no layout anywhere (no public source gives one).
+    expect(messageTypes.find((m) => m.type === 247)?.name).toBe("CALL_TERMINATION_EVENT");
+    for (const v of [17, 25]) expect(messageSpec(247, v)).toBeUndefined();
+    expect(RESERVED_MESSAGE_TYPE_RANGES).toContainEqual([239, 239]);
+    expect(RESERVED_MESSAGE_TYPE_RANGES).toContainEqual([241, 241]);
+    expect(RESERVED_MESSAGE_TYPE_RANGES).toContainEqual([246, 246]);
   });
 
   it("knows fewer message types at v17 than at v25", () => {

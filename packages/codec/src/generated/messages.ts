@@ -3866,6 +3866,26 @@ export interface ConfigDeviceEvent extends MessageBase {
   records: { recordType?: number; fltPeripheralID?: number; peripheralNumber?: number; deviceType?: number; maxQueued?: number; fltServiceID?: number; dialedNumber?: string; dnis?: string; extension?: string; description?: string }[];
 }
 
+/** CALL_ATTRIBUTE_CHANGE_EVENT: MessageType 240. */
+export interface CallAttributeChangeEvent extends MessageBase {
+  type: "CALL_ATTRIBUTE_CHANGE_EVENT";
+  messageType: 240;
+  /** MonitorID: UINT (fixed part) */
+  monitorID: number;
+  /** PeripheralID: UINT (fixed part) */
+  peripheralID: number;
+  /** PeripheralType: USHORT (fixed part) */
+  peripheralType: number;
+  /** ConnectionDeviceIDType: USHORT (fixed part) */
+  connectionDeviceIDType: number;
+  /** CallTypeID: UINT (fixed part) */
+  callTypeID: number;
+  /** ServiceNumber: UINT (fixed part) */
+  serviceNumber: number;
+  /** ConnectionDeviceID: STRING[64] */
+  connectionDeviceID?: string;
+}
+
 /** CONFIG_CALL_TYPE_EVENT: MessageType 245. */
 export interface ConfigCallTypeEvent extends MessageBase {
   type: "CONFIG_CALL_TYPE_EVENT";
@@ -4332,6 +4352,7 @@ export interface MessageMap {
   CONFIG_SKILL_GROUP_EVENT: ConfigSkillGroupEvent;
   CONFIG_AGENT_EVENT: ConfigAgentEvent;
   CONFIG_DEVICE_EVENT: ConfigDeviceEvent;
+  CALL_ATTRIBUTE_CHANGE_EVENT: CallAttributeChangeEvent;
   CONFIG_CALL_TYPE_EVENT: ConfigCallTypeEvent;
   CALL_AGENT_GREETING_EVENT: CallAgentGreetingEvent;
   AGENT_GREETING_CONTROL_REQ: AgentGreetingControlReq;

@@ -2921,6 +2921,23 @@ export const LAYOUTS_V23: readonly GuideLayout[] = [
     ],
   },
   {
+    type: 240,
+    name: "CALL_ATTRIBUTE_CHANGE_EVENT",
+    source: "05-application-level-interfaces.md: CALL_ATTRIBUTE_CHANGE_EVENT",
+    fixed: [
+      { name: "MessageHeader", type: "MHDR", size: 8 },
+      { name: "MonitorID", type: "UINT", size: 4 },
+      { name: "PeripheralID", type: "UINT", size: 4 },
+      { name: "PeripheralType", type: "USHORT", size: 2 },
+      { name: "ConnectionDeviceIDType", type: "USHORT", size: 2 },
+      { name: "CallTypeID", type: "UINT", size: 4 },
+      { name: "ServiceNumber", type: "UINT", size: 4 },
+    ],
+    floating: [
+      { name: "ConnectionDeviceID", tagName: "CONNECTION_DEVID_TAG", type: "STRING", maxSize: 64, required: false },
+    ],
+  },
+  {
     type: 245,
     name: "CONFIG_CALL_TYPE_EVENT",
     source: "05-application-level-interfaces.md: CONFIG_CALL_TYPE_EVENT",
