@@ -113,6 +113,8 @@ export interface SimulatorStats {
   framesOut: number;
   /** Unsolicited events written to sessions. */
   eventsSent: number;
+  /** TCP connections currently open (sessions or not). */
+  connections: number;
 }
 
 interface Monitor {
@@ -199,7 +201,7 @@ function latin1(b: Uint8Array | undefined): string {
 
 export class Simulator extends EventEmitter {
   readonly address: string;
-  readonly stats: SimulatorStats = { sessions: 0, framesIn: 0, framesOut: 0, eventsSent: 0 };
+  readonly stats: SimulatorStats = { sessions: 0, framesIn: 0, framesOut: 0, eventsSent: 0, connections: 0 };
   readonly contactCenter: ContactCenter;
   #portA = 0;
   #portB: number | undefined;
@@ -386,9 +388,11 @@ export class Simulator extends EventEmitter {
       remotePort: socket.remotePort ?? 0,
     };
     this.#sessions.set(s.id, s);
+    this.stats.connections++;
     socket.on("data", (chunk: Buffer) => this.#onData(s, chunk));
     socket.on("error", () => {});
     socket.on("close", () => {
+      this.stats.connections--;
       s.closed = true;
       this.#endSession(s, s.closeStatus ?? E.E_CTI_CLIENT_DISCONNECTED);
       this.#sessions.delete(s.id);
@@ -436,6 +440,22 @@ export class Simulator extends EventEmitter {
   #clearIdle(s: Session): void {
     if (s.idleTimer !== undefined) this.#clock.clearTimeout(s.idleTimer);
     s.idleTimer = undefined;
+  }
+
+  /**
+   * Closes the connection once what was written is flushed, as a real CTI Server does after it
+   * rejects OPEN_REQ or confirms CLOSE_REQ. end() alone would leave the socket half-open: a client
+   * that never half-closes would have its heartbeats swallowed and never fail over. The timer
+   * bounds the wait for a peer that does not read.
+   */
+  #closeAfterFlush(s: Session): void {
+    s.closed = true;
+    const socket = s.socket;
+    if (socket.destroyed) return;
+    const t = setTimeout(() => socket.destroy(), 2000);
+    t.unref?.();
+    socket.once("close", () => clearTimeout(t));
+    socket.end(() => socket.destroy());
   }
 
   #kill(s: Session, status: number, reset = false): void {
@@ -617,9 +637,8 @@ export class Simulator extends EventEmitter {
     const reject = (status: number) => {
       this.#failure(s, invokeID, status);
       // "If the CTI Server rejects an OPEN_REQ message, reset the TCP connection": the client
-      // does; the simulator closes its side after the FAILURE_CONF is flushed.
-      s.socket.end();
-      s.closed = true;
+      // should; the simulator closes the connection itself once the FAILURE_CONF is flushed.
+      this.#closeAfterFlush(s);
     };
     if (!isProtocolVersion(version)) return reject(E.E_CTI_INVALID_VERSION);
     let m: CtiMessage;
@@ -690,8 +709,9 @@ export class Simulator extends EventEmitter {
         if (o.clientID !== req.clientID) return reject(E.E_CTI_DEVICE_IN_USE);
         // same client: the old session ends, the new one opens
         this.#send(o, "FAILURE_EVENT", { status: E.E_CTI_NEW_SESSION_OPENED });
-        o.socket.end();
+        o.closeStatus = E.E_CTI_NEW_SESSION_OPENED;
         this.#endSession(o, E.E_CTI_NEW_SESSION_OPENED);
+        this.#closeAfterFlush(o);
       }
     }
     // Side: the standby side accepts only v24+ clients that support active/standby.
@@ -811,8 +831,7 @@ export class Simulator extends EventEmitter {
         this.#send(s, "CLOSE_CONF", { invokeID });
         s.closeStatus = E.E_CTI_NO_ERROR;
         this.#endSession(s, E.E_CTI_NO_ERROR);
-        s.socket.end();
-        s.closed = true;
+        this.#closeAfterFlush(s);
         return;
       case "OPEN_REQ":
         return r.failure(E.E_CTI_SESSION_ALREADY_OPEN);
