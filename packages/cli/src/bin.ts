@@ -1,33 +1,37 @@
 #!/usr/bin/env node
-import { readSync } from "node:fs";
+// The `ctiwire` command (started by bin/ctiwire.js). Nothing exits with output pending: the exit
+// waits until stdout and stderr have handed everything to the OS. A reader that closes stdout
+// (`| head`) ends the command quietly (EPIPE is not an error here, as for Unix tools).
 import { main } from "./cli.js";
 
-function readStdin(): Uint8Array {
-  const chunks: Buffer[] = [];
-  const buf = Buffer.alloc(65536);
-  for (;;) {
-    let n = 0;
-    try {
-      n = readSync(0, buf, 0, buf.length, null);
-    } catch {
-      break;
-    }
-    if (n <= 0) break;
-    chunks.push(Buffer.from(buf.subarray(0, n)));
-  }
-  return new Uint8Array(Buffer.concat(chunks));
-}
+let markClosed: () => void = () => {};
+const stdoutClosed = new Promise<void>((resolve) => (markClosed = resolve));
+process.stdout.on("error", () => markClosed()); // EPIPE (or any write error): the reader is gone
+process.stdout.on("close", () => markClosed());
+process.stderr.on("error", () => {});
 
 const interrupted = new Promise<void>((resolve) => {
   process.once("SIGINT", () => resolve());
   process.once("SIGTERM", () => resolve());
 });
+
+/** Resolves once everything written to `s` so far is flushed (or the stream is gone). */
+function flushed(s: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (s.destroyed || s.writableEnded) return resolve();
+    s.once("close", () => resolve());
+    s.write("", () => resolve());
+  });
+}
+
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   interrupted,
-  stdin: readStdin,
+  stdoutClosed,
+  stdin: () => process.stdin,
 });
 process.exitCode = code;
-// Do not wait for stray handles once the command is done.
-setTimeout(() => process.exit(code), 50).unref();
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+// Output is flushed: end now rather than wait for handles nobody needs any more.
+process.exit(code);

@@ -1,9 +1,9 @@
 // The `ctiwire` command: simulate, tail, decode, demo. Arguments: node:util parseArgs only.
-import { readFileSync, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import type { CtiClientOptions } from "@ctiwire/client";
+import { type CtiClientOptions, parseEndpoint } from "@ctiwire/client";
 import { CTIServiceMask } from "@ctiwire/protocol";
-import { dumpFrames, parseHexText } from "./dump.js";
+import { FrameDumper, HexTextDecoder, looksLikeHexText, parseHexText } from "./dump.js";
 import { startSimulator } from "./simulator.js";
 import { type Output, tail } from "./tail.js";
 
@@ -12,23 +12,58 @@ export interface Io {
   stderr: Output;
   /** Resolves on Ctrl-C (the bin wires SIGINT/SIGTERM). */
   interrupted?: Promise<unknown>;
-  stdin?: () => Uint8Array;
+  /** Resolves when stdout is closed by its reader (EPIPE: `| head`): the command ends quietly. */
+  stdoutClosed?: Promise<unknown>;
+  /** Standard input, read in chunks (`decode -`). */
+  stdin?: () => AsyncIterable<Uint8Array>;
 }
+
+const HELP: Record<string, string> = {
+  demo: `  ctiwire demo [--duration 10s] [--agents N] [--calls-per-second N] [--seed N] [--version N] [--json]
+      start the simulator on loopback (sides A and B) and tail it; ends after --duration or on Ctrl-C
+`,
+  simulate: `  ctiwire simulate [--port N] [--port-b N] [--agents N] [--calls-per-second N] [--seed N] [--host H]
+                   [--duration D]
+      serve the simulated CTI Server (side A; duplex with --port-b) until Ctrl-C (or --duration)
+`,
+  tail: `  ctiwire tail --side-a host:port [--side-b host:port] [--version N] [--json] [--duration 30s]
+              [--connect-timeout 30s] [--client-id ID] [--password PW] [--peripheral-id N]
+              [--services NAME,...] [--heartbeat SECONDS] [--tls] [--no-status]
+      open a session and print every event (NDJSON with --json), with a live status line on a terminal;
+      ends with an error (exit 1) when no session opened within --duration or --connect-timeout, or
+      on an error retrying cannot fix (bad address, TLS or certificate failure, OPEN_REQ refused)
+  ctiwire tail --simulate [--duration 10s] [...]     tail an embedded simulator (= demo)
+`,
+  decode: `  ctiwire decode <hex... | file | -> [--version N]
+      annotated dump of frames: each field with offset, bytes, name and value; a file or stdin (-)
+      holds binary frames or hex text. Exit 1 if the input is malformed (the first problem on stderr)
+`,
+};
 
 export const USAGE = `ctiwire: the Cisco CTI Server protocol (GED-188) from the command line
 
-  ctiwire demo [--duration 10s] [--agents N] [--calls-per-second N] [--seed N] [--version N] [--json]
-      start the simulator on loopback (sides A and B) and tail it; ends after --duration or on Ctrl-C
-  ctiwire simulate [--port N] [--port-b N] [--agents N] [--calls-per-second N] [--seed N] [--host H]
-      serve the simulated CTI Server (side A; duplex with --port-b) until Ctrl-C
-  ctiwire tail --side-a host:port [--side-b host:port] [--version N] [--json] [--duration 30s]
-              [--client-id ID] [--password PW] [--peripheral-id N] [--services NAME,...]
-              [--heartbeat SECONDS] [--tls] [--no-status]
-      open a session and print every event (NDJSON with --json), with a live status line on a terminal
-  ctiwire tail --simulate [--duration 10s] [...]     tail an embedded simulator (= demo)
-  ctiwire decode <hex | file | -> [--version N]
-      annotated dump of frames: each field with offset, bytes, name and value
+${HELP.demo}${HELP.simulate}${HELP.tail}${HELP.decode}
+  ctiwire <command> --help     one command's usage
+  ctiwire --version            the version of ctiwire
+
+Exit status: 0 done, 1 failed (bad input, no session, ...), 2 usage error.
 `;
+
+/** The help of one command. */
+export function commandHelp(command: string): string {
+  const h = HELP[command];
+  return h === undefined ? USAGE : `usage:\n${h}`;
+}
+
+/** The package version (package.json, one directory above src/ and dist/). */
+export function toolVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: string };
+    return pkg.version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
 
 /** "10s", "500ms", "2m", "1.5" (seconds) → ms. */
 export function parseDuration(s: string): number {
@@ -41,18 +76,55 @@ export function parseDuration(s: string): number {
 
 export class UsageError extends Error {}
 
-function int(v: string | undefined, name: string): number | undefined {
+/** An integer option in [min, max], or a UsageError with our message. */
+function int(v: string | undefined, name: string, min = 0, max = 0xffffffff, what?: string): number | undefined {
   if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name}: not a non-negative integer: ${v}`);
+  const n = /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name}: not ${what ?? `an integer from ${min} to ${max}`}: ${v}`);
+  }
   return n;
 }
 
-function num(v: string | undefined, name: string): number | undefined {
+function port(v: string | undefined, name: string): number | undefined {
+  return int(v, name, 0, 65535, "a port number (0-65535)");
+}
+
+function protocolVersion(v: string | undefined): number | undefined {
+  return int(v, "version", 17, 25, "a protocol version (17-25)");
+}
+
+function num(v: string | undefined, name: string, max = 1e6): number | undefined {
   if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name}: not a number: ${v}`);
+  const n = /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : Number.NaN;
+  if (!Number.isFinite(n) || n < 0 || n > max) throw new UsageError(`--${name}: not a number from 0 to ${max}: ${v}`);
   return n;
+}
+
+/** setTimeout takes at most 2^31-1 ms. */
+const MAX_DURATION_MS = 2 ** 31 - 1;
+
+function duration(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  let ms: number;
+  try {
+    ms = parseDuration(v);
+  } catch (e) {
+    throw new UsageError(`--${name}: ${(e as Error).message}`);
+  }
+  if (ms > MAX_DURATION_MS) throw new UsageError(`--${name}: too long (at most 24 days): ${v}`);
+  return ms;
+}
+
+/** "host:port" (or "[v6]:port", "host") checked as the client reads it, or a UsageError. */
+function endpoint(v: string | undefined, name: string): string | undefined {
+  if (v === undefined) return undefined;
+  try {
+    parseEndpoint(v, 42027);
+  } catch {
+    throw new UsageError(`--${name}: not host:port (a port from 1 to 65535): ${v}`);
+  }
+  return v;
 }
 
 const TAIL_OPTIONS = {
@@ -68,6 +140,7 @@ const TAIL_OPTIONS = {
   heartbeat: { type: "string" },
   tls: { type: "boolean" },
   "no-status": { type: "boolean" },
+  "connect-timeout": { type: "string" },
   simulate: { type: "boolean" },
   agents: { type: "string" },
   "calls-per-second": { type: "string" },
@@ -78,27 +151,38 @@ const TAIL_OPTIONS = {
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command !== undefined && command in HELP && rest.some((a) => a === "--help" || a === "-h")) {
+      io.stdout.write(commandHelp(command));
+      return 0;
+    }
     switch (command) {
       case "decode":
-        return decodeCommand(rest, io);
+        return await decodeCommand(rest, io);
       case "simulate":
         return await simulateCommand(rest, io);
       case "tail":
         return await tailCommand(rest, io, false);
       case "demo":
         return await tailCommand(rest, io, true);
-      case undefined:
       case "help":
       case "--help":
       case "-h":
-        io.stdout.write(USAGE);
-        return command === undefined ? 1 : 0;
+        io.stdout.write(rest[0] !== undefined && rest[0] in HELP ? commandHelp(rest[0]) : USAGE);
+        return 0;
+      case "--version":
+      case "-V":
+      case "version":
+        io.stdout.write(`ctiwire ${toolVersion()}\n`);
+        return 0;
+      case undefined:
+        throw new UsageError("give a command");
       default:
         throw new UsageError(`unknown command: ${command}`);
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      io.stderr.write(`ctiwire: ${(e as Error).message}\n\n${USAGE}`);
+      const help = command !== undefined && command in HELP ? commandHelp(command) : USAGE;
+      io.stderr.write(`ctiwire: ${(e as Error).message}\n\n${help}`);
       return 2;
     }
     io.stderr.write(`ctiwire: ${(e as Error).message}\n`);
@@ -106,28 +190,105 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function decodeCommand(args: string[], io: Io): number {
+/**
+ * Writes with backpressure: when the stream's buffer is full, waits for 'drain'. Resolves false
+ * once stdout is closed by its reader (then the command ends quietly).
+ */
+export class Writer {
+  closed = false;
+  #out: Output;
+
+  constructor(out: Output, closed?: Promise<unknown>) {
+    this.#out = out;
+    closed?.then(() => {
+      this.closed = true;
+    });
+  }
+
+  async write(s: string): Promise<boolean> {
+    if (this.closed) return false;
+    const out = this.#out;
+    if (out.write(s) === false && out.once && out.removeListener) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          out.removeListener?.("drain", done);
+          out.removeListener?.("close", done);
+          resolve();
+        };
+        out.once?.("drain", done);
+        out.once?.("close", done);
+      });
+    }
+    // Let an EPIPE reported meanwhile mark the stream closed before the next write.
+    return !this.closed;
+  }
+}
+
+async function* chunksOf(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const c of source) if (c.length > 0) yield c;
+}
+
+/** The input of `decode`: hex arguments, a file, or stdin; files and stdin in chunks. */
+function decodeInput(positionals: string[], io: Io): AsyncIterable<Uint8Array> {
+  const first = positionals[0] as string;
+  if (first === "-") {
+    if (positionals.length > 1) throw new UsageError("decode: - (stdin) takes no other arguments");
+    return chunksOf(io.stdin?.() ?? []);
+  }
+  if (positionals.length === 1 && isFile(first)) return chunksOf(createReadStream(first, { highWaterMark: 65536 }));
+  const bytes = parseHexText(positionals.join(""));
+  if (!bytes) {
+    throw new UsageError(
+      positionals.length === 1 && !/^[0-9a-fA-Fx\s:,]+$/.test(first)
+        ? `decode: no such file: ${first}`
+        : `decode: neither a file nor hex: ${positionals.join(" ")}`,
+    );
+  }
+  return [bytes] as unknown as AsyncIterable<Uint8Array>;
+}
+
+async function decodeCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { version: { type: "string" } },
+    options: { version: { type: "string" }, help: { type: "boolean", short: "h" } },
     allowPositionals: true,
   });
   if (positionals.length === 0) throw new UsageError("decode: give hex, a file, or - for stdin");
-  let bytes: Uint8Array | undefined;
-  const first = positionals[0] as string;
-  if (first === "-") {
-    const raw = io.stdin?.() ?? new Uint8Array(0);
-    bytes = parseHexText(new TextDecoder("latin1").decode(raw)) ?? raw;
-  } else if (positionals.length === 1 && isFile(first)) {
-    const raw = new Uint8Array(readFileSync(first));
-    bytes = parseHexText(new TextDecoder("latin1").decode(raw)) ?? raw;
-  } else {
-    bytes = parseHexText(positionals.join(""));
-    if (!bytes) throw new UsageError(`decode: neither a file nor hex: ${first}`);
+  const version = protocolVersion(values.version);
+  const source = decodeInput(positionals, io);
+  const dumper = new FrameDumper(version !== undefined ? { version } : {});
+  const out = new Writer(io.stdout, io.stdoutClosed);
+  let hex: HexTextDecoder | undefined;
+  let first = true;
+  let inputError: string | undefined;
+  try {
+    for await (const chunk of source) {
+      if (first) {
+        first = false;
+        if (looksLikeHexText(chunk)) hex = new HexTextDecoder();
+      }
+      const text = dumper.push(hex ? hex.push(chunk) : chunk);
+      if (text && !(await out.write(text))) return 0;
+      if (dumper.stopped) break;
+    }
+    if (hex) {
+      const text = dumper.push(hex.finish());
+      if (text && !(await out.write(text))) return 0;
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code === "EISDIR" || (e as { code?: string }).code === "EACCES") throw e;
+    inputError = (e as Error).message;
   }
-  const version = int(values.version, "version");
-  for (const line of dumpFrames(bytes, version !== undefined ? { version } : {})) io.stdout.write(line + "\n");
-  return 0;
+  const text = inputError === undefined ? dumper.finish() : "";
+  if (text && !(await out.write(text))) return 0;
+  const p = dumper.problems;
+  const firstProblem = inputError ?? p.first;
+  if (firstProblem === undefined) return 0;
+  const more = p.count - (inputError === undefined ? 1 : 0);
+  io.stderr.write(
+    `ctiwire decode: ${firstProblem}${more > 0 ? ` (and ${more} more problem${more > 1 ? "s" : ""})` : ""}\n`,
+  );
+  return 1;
 }
 
 function isFile(p: string): boolean {
@@ -149,51 +310,68 @@ async function simulateCommand(args: string[], io: Io): Promise<number> {
       "calls-per-second": { type: "string" },
       seed: { type: "string" },
       duration: { type: "string" },
+      help: { type: "boolean", short: "h" },
     },
   });
-  const sim = await startSimulator({
-    host: values.host ?? "127.0.0.1",
-    port: int(values.port, "port") ?? 42027,
-    ...(values["port-b"] !== undefined ? { portB: int(values["port-b"], "port-b") as number } : {}),
-    agents: int(values.agents, "agents") ?? 10,
-    callsPerSecond: num(values["calls-per-second"], "calls-per-second") ?? 0.5,
-    seed: int(values.seed, "seed") ?? 1,
-  });
   const host = values.host ?? "127.0.0.1";
+  const portA = port(values.port, "port") ?? 42027;
+  const portB = port(values["port-b"], "port-b");
+  const agents = int(values.agents, "agents", 0, 100_000) ?? 10;
+  const callsPerSecond = num(values["calls-per-second"], "calls-per-second", 100_000) ?? 0.5;
+  const seed = int(values.seed, "seed") ?? 1;
+  const durationMs = duration(values.duration, "duration");
+  const sim = await startSimulator({
+    host,
+    port: portA,
+    ...(portB !== undefined ? { portB } : {}),
+    agents,
+    callsPerSecond,
+    seed,
+  });
   io.stdout.write(
     `ctiwire simulator: side A on ${host}:${sim.portA}${sim.portB !== undefined ? `, side B on ${host}:${sim.portB}` : ""} (Ctrl-C to stop)\n`,
   );
-  const duration = values.duration !== undefined ? parseDuration(values.duration) : undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   await Promise.race([
     io.interrupted ?? new Promise(() => {}),
-    ...(duration !== undefined ? [new Promise((r) => setTimeout(r, duration))] : []),
+    io.stdoutClosed ?? new Promise(() => {}),
+    ...(durationMs !== undefined ? [new Promise((r) => (timer = setTimeout(r, durationMs)))] : []),
   ]);
+  clearTimeout(timer);
   await sim.close();
-  io.stdout.write("ctiwire simulator: stopped\n");
+  await new Writer(io.stdout, io.stdoutClosed).write("ctiwire simulator: stopped\n");
   return 0;
 }
 
 async function tailCommand(args: string[], io: Io, demo: boolean): Promise<number> {
   const { values } = parseArgs({ args, options: TAIL_OPTIONS });
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
   const simulate = demo || values.simulate === true;
-  const version = int(values.version, "version") ?? 25;
-  let durationMs = values.duration !== undefined ? parseDuration(values.duration) : undefined;
+  const version = protocolVersion(values.version) ?? 25;
+  let durationMs = duration(values.duration, "duration");
+  const connectTimeoutMs = duration(values["connect-timeout"], "connect-timeout");
   if (simulate && durationMs === undefined) durationMs = 10_000;
+  const heartbeat = num(values.heartbeat, "heartbeat", 86_400);
+  const peripheralID = int(values["peripheral-id"], "peripheral-id");
+  const agents = int(values.agents, "agents", 0, 100_000) ?? 12;
+  const callsPerSecond = num(values["calls-per-second"], "calls-per-second", 100_000) ?? 2;
+  const seed = int(values.seed, "seed") ?? 1;
+  const services = values.services ? values.services.split(",").map((s) => s.trim()) : ["CTI_SERVICE_ALL_EVENTS"];
+  for (const s of services) {
+    if (CTIServiceMask[s as keyof typeof CTIServiceMask] === undefined)
+      throw new UsageError(`--services: unknown service ${s}`);
+  }
+  let sideA = endpoint(values["side-a"], "side-a");
+  let sideB = endpoint(values["side-b"], "side-b");
+  if (!simulate && !sideA) throw new UsageError("tail: --side-a host:port is required (or --simulate)");
   let sim: Awaited<ReturnType<typeof startSimulator>> | undefined;
-  let sideA = values["side-a"];
-  let sideB = values["side-b"];
   if (simulate) {
     sim = await startSimulator({
       host: "127.0.0.1",
       port: 0,
       portB: 0,
-      agents: int(values.agents, "agents") ?? 12,
-      callsPerSecond: num(values["calls-per-second"], "calls-per-second") ?? 2,
-      seed: int(values.seed, "seed") ?? 1,
+      agents,
+      callsPerSecond,
+      seed,
       // A demo lasts seconds: a contact center in fast motion, so that calls show at once.
       timing: {
         ring: [500, 2000],
@@ -210,36 +388,29 @@ async function tailCommand(args: string[], io: Io, demo: boolean): Promise<numbe
       `# simulator on 127.0.0.1:${sim.portA} (side A)${sideB ? ` and ${sideB} (side B)` : ""}; tailing for ${(durationMs ?? 0) / 1000} s (Ctrl-C stops)\n`,
     );
   }
-  if (!sideA) throw new UsageError("tail: --side-a host:port is required (or --simulate)");
-  const heartbeat = num(values.heartbeat, "heartbeat");
   const client: CtiClientOptions = {
-    sideA,
+    sideA: sideA as string,
     ...(sideB ? { sideB } : {}),
     version,
     clientID: values["client-id"] ?? "ctiwire-tail",
     ...(values.password !== undefined ? { clientPassword: values.password } : {}),
-    ...(values["peripheral-id"] !== undefined
-      ? { peripheralID: int(values["peripheral-id"], "peripheral-id") as number }
-      : {}),
-    services: values.services ? values.services.split(",").map((s) => s.trim()) : ["CTI_SERVICE_ALL_EVENTS"],
+    ...(peripheralID !== undefined ? { peripheralID } : {}),
+    services,
     heartbeatIntervalMs: heartbeat !== undefined ? heartbeat * 1000 : 30_000,
     ...(values.tls ? { tls: true } : {}),
   };
-  if (Array.isArray(client.services)) {
-    for (const s of client.services) {
-      if (CTIServiceMask[s as keyof typeof CTIServiceMask] === undefined)
-        throw new UsageError(`--services: unknown service ${s}`);
-    }
-  }
+  const stops = [io.interrupted, io.stdoutClosed].filter((p) => p !== undefined);
   try {
     await tail({
       client,
       json: values.json === true,
       ...(durationMs !== undefined ? { durationMs } : {}),
+      ...(connectTimeoutMs !== undefined ? { connectTimeoutMs } : {}),
       status: values["no-status"] !== true,
       stdout: io.stdout,
       stderr: io.stderr,
-      ...(io.interrupted ? { stop: io.interrupted } : {}),
+      ...(stops.length ? { stop: Promise.race(stops) } : {}),
+      ...(io.stdoutClosed ? { stdoutClosed: io.stdoutClosed } : {}),
       ...(sim && durationMs !== undefined
         ? {
             onOpen: () => {
