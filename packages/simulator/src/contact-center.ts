@@ -33,7 +33,25 @@ export interface SimEvent {
   readonly callID?: number;
   /** For AGENT_STATE_EVENT: the state (AgentStateMask filtering). */
   readonly agentState?: number;
+  /** For AGENT_TEAM_CONFIG_EVENT: the team (its supervisors' sessions get it). */
+  readonly teamID?: number;
 }
+
+/** An agent team (Supervisor service): members, and the agent that is its primary supervisor. */
+export interface Team {
+  readonly id: number;
+  readonly name: string;
+  readonly departmentID: number;
+  readonly members: Agent[];
+  supervisor?: Agent;
+}
+
+/** AGENT_TEAM_CONFIG_EVENT AgentFlags. */
+export const AGENT_FLAG_PRIMARY_SUPERVISOR = 0x0001;
+export const AGENT_FLAG_SUPERVISOR = 0x0004;
+
+/** AGENT_TEAM_CONFIG_EVENT ConfigOperation. */
+export const TEAM_CONFIG = { RESTORE: 0, ADD_AGENT: 1, REMOVE_AGENT: 2 } as const;
 
 export interface SkillGroup {
   readonly number: number;
@@ -122,6 +140,8 @@ export interface ContactCenterOptions {
   notReadyChance: number;
   maxQueue: number;
   eventRate: number;
+  /** Agents per team; the first agent of each team is its supervisor (default 5). */
+  teamSize?: number;
 }
 
 export interface Reply {
@@ -179,6 +199,7 @@ export class ContactCenter {
   #deferred: (() => void)[] = [];
   #paused = false;
   #stopped = false;
+  readonly teams: Team[] = [];
   #nextCallID = 16777217;
   #arrivalTimer: unknown;
   #loadTimer: unknown;
@@ -211,6 +232,11 @@ export class ContactCenter {
         manual: false,
         sessionID: 0,
       });
+    }
+    const size = Math.max(1, o.teamSize ?? 5);
+    for (let i = 0; i * size < this.agents.length; i++) {
+      const members = this.agents.slice(i * size, (i + 1) * size);
+      this.teams.push({ id: 9001 + i, name: `Team ${i + 1}`, departmentID: 0, members, supervisor: members[0] });
     }
   }
 
@@ -575,7 +601,7 @@ export class ContactCenter {
     this.#emitCall("CALL_ESTABLISHED_EVENT", call, {
       ...this.#conn(call, a.extension),
       lineHandle: 0,
-      lineType: call.callType === CallType.CALLTYPE_CONSULT ? 2 : 0,
+      lineType: call.consultOf !== undefined ? 2 : 0,
       ...this.#skillProps(call),
       answeringDeviceType: DEVID_DEVICE,
       answeringDeviceID: a.extension,
@@ -590,7 +616,7 @@ export class ContactCenter {
       trunkGroupNumber: 1,
     });
     this.#refreshState(a);
-    if (call.callType !== CallType.CALLTYPE_CONSULT && !call.parties.some((p) => p.agent && p !== party)) {
+    if (call.consultOf === undefined && !call.parties.some((p) => p.agent && p !== party)) {
       this.#scriptTalk(call, a);
     }
   }
@@ -984,7 +1010,7 @@ export class ContactCenter {
         });
       }
       if (me.state === LCS.LCS_INITIATE) me.state = LCS.LCS_CONNECT;
-      if (call.callType !== CallType.CALLTYPE_CONSULT) {
+      if (call.consultOf === undefined) {
         // the far end hangs up after a while unless the agent clears first
         this.#after(this.#rand(this.#o.timing.talk), () => {
           if (!call.ended && this.calls.has(call.id)) this.#endCall(call, far.device);
@@ -1001,14 +1027,14 @@ export class ContactCenter {
     return undefined;
   }
 
-  makeCall(a: Agent, req: { dialedNumber: string; vars: Props }, r: Reply) {
+  makeCall(a: Agent, req: { dialedNumber: string; vars: Props; callType?: number }, r: Reply) {
     if (!this.loggedIn(a)) return r.controlFailure(CF.CF_INVALID_OBJECT_STATE);
     if (this.callsOf(a).some((c) => c.party.state !== LCS.LCS_HOLD) || a.state === AgentState.AGENT_STATE_RESERVED) {
       return r.controlFailure(CF.CF_INVALID_OBJECT_STATE);
     }
     const bad = this.#checkDestination(req.dialedNumber, a);
     if (bad !== undefined) return r.controlFailure(bad);
-    const call = this.#newCall(CallType.CALLTYPE_AGENT_OUT);
+    const call = this.#newCall(req.callType ?? CallType.CALLTYPE_AGENT_OUT);
     call.ani = a.extension;
     call.dialedNumber = req.dialedNumber;
     call.dnis = req.dialedNumber;
@@ -1025,7 +1051,7 @@ export class ContactCenter {
 
   consultationCall(
     a: Agent,
-    req: { activeCallID: number; activeDevice?: string; dialedNumber: string; vars: Props },
+    req: { activeCallID: number; activeDevice?: string; dialedNumber: string; vars: Props; callType?: number },
     r: Reply,
   ) {
     const c = this.#connection(req.activeCallID, req.activeDevice, a);
@@ -1033,7 +1059,7 @@ export class ContactCenter {
     if (c.party.state !== LCS.LCS_CONNECT) return r.controlFailure(CF.CF_NO_ACTIVE_CALL);
     const bad = this.#checkDestination(req.dialedNumber, a);
     if (bad !== undefined) return r.controlFailure(bad);
-    const consult = this.#newCall(CallType.CALLTYPE_CONSULT);
+    const consult = this.#newCall(req.callType ?? CallType.CALLTYPE_CONSULT);
     consult.consultOf = c.call.id;
     consult.ani = a.extension;
     consult.dialedNumber = req.dialedNumber;
@@ -1262,5 +1288,275 @@ export class ContactCenter {
         silentMonitorStatus: 0,
       })),
     });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // agent teams (Supervisor service)
+
+  teamByID(id: number): Team | undefined {
+    return this.teams.find((t) => t.id === id);
+  }
+
+  /** Teams the agent is a member of. */
+  teamsOf(a: Agent): Team[] {
+    return this.teams.filter((t) => t.members.includes(a));
+  }
+
+  teamsSupervisedBy(a: Agent): Team[] {
+    return this.teams.filter((t) => t.supervisor === a);
+  }
+
+  /** AGENT_TEAM_CONFIG_EVENT for a team: its members (the primary supervisor flagged), or just `agents`. */
+  teamConfigProps(team: Team, configOperation: number, agents: readonly Agent[] = team.members): Props {
+    const now = this.#o.clock.now();
+    return {
+      peripheralID: this.#o.peripheralID,
+      teamID: team.id,
+      configOperation,
+      departmentID: team.departmentID,
+      agentTeamName: team.name,
+      agents: agents.slice(0, 64).map((a) => ({
+        atcAgentID: a.agentID,
+        agentFlags: a === team.supervisor ? AGENT_FLAG_PRIMARY_SUPERVISOR | AGENT_FLAG_SUPERVISOR : 0,
+        atcAgentState: a.state,
+        atcStateDuration: Math.max(0, Math.floor((now - a.stateSince) / 1000)),
+      })),
+    };
+  }
+
+  /** Adds an agent to a team (AGENT_TEAM_CONFIG_EVENT "Add Agent" to its supervisors); false if unknown or already in. */
+  addTeamMember(teamID: number, agentID: string): boolean {
+    const t = this.teamByID(teamID);
+    const a = this.findAgent({ agentID });
+    if (!t || !a || t.members.includes(a)) return false;
+    t.members.push(a);
+    this.#emit({
+      name: "AGENT_TEAM_CONFIG_EVENT",
+      props: this.teamConfigProps(t, TEAM_CONFIG.ADD_AGENT, [a]),
+      devices: [],
+      teamID,
+    });
+    return true;
+  }
+
+  /** Removes an agent from a team (AGENT_TEAM_CONFIG_EVENT "Remove Agent"); false if not a member. */
+  removeTeamMember(teamID: number, agentID: string): boolean {
+    const t = this.teamByID(teamID);
+    const a = this.findAgent({ agentID });
+    const i = a && t ? t.members.indexOf(a) : -1;
+    if (!t || !a || i < 0) return false;
+    t.members.splice(i, 1);
+    this.#emit({
+      name: "AGENT_TEAM_CONFIG_EVENT",
+      props: this.teamConfigProps(t, TEAM_CONFIG.REMOVE_AGENT, [a]),
+      devices: [],
+      teamID,
+    });
+    return true;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // more call control
+
+  /** The agent's connected call (the one a supervisor or an assist request is about). */
+  activeCallOf(a: Agent): Call | undefined {
+    return this.callsOf(a).find((c) => c.party.state === LCS.LCS_CONNECT)?.call;
+  }
+
+  alternateCall(
+    a: Agent | undefined,
+    req: { activeCallID: number; activeDevice?: string; otherCallID: number; otherDevice?: string },
+    r: Reply,
+  ) {
+    const act = this.#connection(req.activeCallID, req.activeDevice, a);
+    if (typeof act === "number") return r.controlFailure(act);
+    const other = this.#connection(req.otherCallID, req.otherDevice, a);
+    if (typeof other === "number") return r.controlFailure(other);
+    if (act.party.state !== LCS.LCS_CONNECT) return r.controlFailure(CF.CF_NO_ACTIVE_CALL);
+    if (other.party.state !== LCS.LCS_HOLD) return r.controlFailure(CF.CF_NO_HELD_CALL);
+    r.conf("ALTERNATE_CALL_CONF");
+    this.#hold(act.call, act.party);
+    this.#retrieve(other.call, other.party);
+  }
+
+  /** The active connection is cleared and the held one retrieved. */
+  reconnectCall(
+    a: Agent | undefined,
+    req: { activeCallID: number; activeDevice?: string; heldCallID: number; heldDevice?: string },
+    r: Reply,
+  ) {
+    const act = this.#connection(req.activeCallID, req.activeDevice, a);
+    if (typeof act === "number") return r.controlFailure(act);
+    const held = this.#connection(req.heldCallID, req.heldDevice, a);
+    if (typeof held === "number") return r.controlFailure(held);
+    if (held.party.state !== LCS.LCS_HOLD) return r.controlFailure(CF.CF_NO_HELD_CALL);
+    if (act.call === held.call) return r.controlFailure(CF.CF_INVALID_CSTA_CALL_IDENTIFIER);
+    r.conf("RECONNECT_CALL_CONF");
+    this.#dropParty(act.call, act.party);
+    if (held.call.parties.includes(held.party) && !held.call.ended) this.#retrieve(held.call, held.party);
+  }
+
+  /** An alerting call goes to another device: an agent (delivered there) or an outside number. */
+  deflectCall(a: Agent | undefined, callID: number, device: string | undefined, called: string, r: Reply) {
+    const c = this.#connection(callID, device, a);
+    if (typeof c === "number") return r.controlFailure(c);
+    if (c.party.state !== LCS.LCS_ALERTING || !c.party.agent) return r.controlFailure(CF.CF_INVALID_OBJECT_STATE);
+    if (!called) return r.controlFailure(CF.CF_INVALID_DESTINATION);
+    const from = c.party.agent;
+    const to = this.agentByDevice(called);
+    if (to === from) return r.controlFailure(CF.CF_INVALID_CALLED_DEVICE);
+    if (to && (to.state !== AgentState.AGENT_STATE_AVAILABLE || this.callsOf(to).length > 0)) {
+      return r.controlFailure(CF.CF_RESOURCE_BUSY);
+    }
+    r.conf("DEFLECT_CALL_CONF");
+    const devices = this.#agentDevices(c.call);
+    c.call.parties = c.call.parties.filter((p) => p !== c.party);
+    this.#emitCall(
+      "CALL_DIVERTED_EVENT",
+      c.call,
+      {
+        ...this.#conn(c.call, from.extension),
+        serviceNumber: c.call.skill?.serviceNumber ?? 0xffffffff,
+        serviceID: c.call.skill?.serviceID ?? 0xffffffff,
+        divertingDeviceType: DEVID_DEVICE,
+        divertingDeviceID: from.extension,
+        calledDeviceType: to ? DEVID_DEVICE : DEVID_EXTERNAL,
+        calledDeviceID: called,
+        localConnectionState: LCS.LCS_NULL,
+        eventCause: EventCause.CEC_REDIRECTED,
+      },
+      devices,
+    );
+    // The deflecting agent never talked: back to available, not to wrap-up.
+    this.#setState(from, AgentState.AGENT_STATE_AVAILABLE);
+    if (to) this.#deliver(c.call, to);
+    else c.call.parties.push({ device: called, deviceType: DEVID_EXTERNAL, state: LCS.LCS_CONNECT });
+  }
+
+  sendDTMF(a: Agent | undefined, callID: number, device: string | undefined, digits: string, r: Reply) {
+    const c = this.#connection(callID, device, a);
+    if (typeof c === "number") return r.controlFailure(c);
+    if (c.party.state !== LCS.LCS_CONNECT) return r.controlFailure(CF.CF_NO_ACTIVE_CALL);
+    if (!/^[0-9*#A-Da-d,]+$/.test(digits)) return r.controlFailure(CF.CF_INVALID_DESTINATION);
+    r.conf("SEND_DTMF_SIGNAL_CONF");
+  }
+
+  /** The dialer places the call; once the customer answers it is queued for an agent like an arrival. */
+  makePredictiveCall(req: { dialedNumber: string; vars: Props }, r: Reply) {
+    if (!req.dialedNumber) return r.controlFailure(CF.CF_INVALID_DESTINATION);
+    const call = this.#newCall(CallType.CALLTYPE_AUTO_OUT);
+    call.ani = req.dialedNumber;
+    call.dialedNumber = req.dialedNumber;
+    call.dnis = req.dialedNumber;
+    call.skill = SKILL_GROUPS[0];
+    this.#applyData(call, req.vars);
+    call.parties.push({ device: req.dialedNumber, deviceType: DEVID_EXTERNAL, state: LCS.LCS_CONNECT });
+    r.conf("MAKE_PREDICTIVE_CALL_CONF", {
+      newConnectionCallID: call.id,
+      newConnectionDeviceIDType: 0,
+      newConnectionDeviceID: req.dialedNumber,
+      lineHandle: 0,
+      lineType: 0,
+    });
+    this.queue.push(call.id);
+    this.#dispatchQueue();
+  }
+
+  /**
+   * SUPERVISE_CALL_REQ: the supervisor joins the agent's call to listen (monitor, whisper), to
+   * talk (barge-in) or to take it over (intercept: the agent leaves), or leaves it (clear).
+   * Returns a StatusCode on failure.
+   */
+  superviseCall(sup: Agent, call: Call, action: number, r: Reply): number | undefined {
+    const mine = call.parties.find((p) => p.agent === sup);
+    if (action === 0) {
+      if (!mine) return 35; // E_CTI_NOT_CALL_PARTY
+      r.conf("SUPERVISE_CALL_CONF", this.#conn(call, sup.extension));
+      this.#dropParty(call, mine);
+      return undefined;
+    }
+    if (action > 4) return 82; // E_CTI_INVALID_SUPERVISORY_ACTION
+    if (mine) return 38; // E_CTI_INVALID_OBJECT_STATE: already on the call
+    if (!this.loggedIn(sup) || this.callsOf(sup).length > 0) return 38;
+    const agentParty = call.parties.find((p) => p.agent && p.agent !== sup && p.state === LCS.LCS_CONNECT);
+    if (!agentParty) return 66; // E_CTI_NO_CALL_ACTIVE
+    const party: Party = { device: sup.extension, deviceType: DEVID_DEVICE, agent: sup, state: LCS.LCS_CONNECT };
+    const devices = this.#agentDevices(call);
+    call.parties.push(party);
+    r.conf("SUPERVISE_CALL_CONF", this.#conn(call, sup.extension));
+    if (action >= 3) {
+      // barge-in and intercept make the supervisor a conference party
+      this.#emitCall(
+        "CALL_CONFERENCED_EVENT",
+        call,
+        {
+          primaryDeviceIDType: 0,
+          primaryCallID: call.id,
+          primaryDeviceID: agentParty.device,
+          lineHandle: 0,
+          lineType: 0,
+          ...this.#skillProps(call),
+          secondaryDeviceIDType: 0,
+          secondaryCallID: call.id,
+          secondaryDeviceID: sup.extension,
+          controllerDeviceType: DEVID_DEVICE,
+          controllerDeviceID: sup.extension,
+          addedPartyDeviceType: DEVID_DEVICE,
+          addedPartyDeviceID: sup.extension,
+          localConnectionState: LCS.LCS_CONNECT,
+          eventCause: CEC_NONE,
+          ...this.#parties(call),
+        },
+        devices,
+      );
+    }
+    this.#refreshState(sup);
+    if (action === 4) this.#dropParty(call, agentParty);
+    return undefined;
+  }
+
+  skillGroup(number: number, id: number): SkillGroup | undefined {
+    return SKILL_GROUPS.find(
+      (g) => (number !== 0xffffffff && g.number === number) || (id !== 0xffffffff && g.id === id),
+    );
+  }
+
+  /** QUERY_SKILL_GROUP_STATISTICS_CONF's "now" counts from the model (the interval totals stay 0). */
+  skillGroupStatistics(g: SkillGroup): Props {
+    const S = AgentState;
+    const members = this.agents.filter((a) => a.skills.includes(g) && this.loggedIn(a));
+    const count = (st: number) => members.filter((a) => a.state === st).length;
+    const queued = this.queue.map((id) => this.calls.get(id)).filter((c): c is Call => !!c && c.skill === g);
+    return {
+      peripheralID: this.#o.peripheralID,
+      skillGroupNumber: g.number,
+      skillGroupID: g.id,
+      agentsLoggedOn: members.length,
+      agentsAvail: count(S.AGENT_STATE_AVAILABLE),
+      agentsNotReady: count(S.AGENT_STATE_NOT_READY),
+      agentsReady: members.length - count(S.AGENT_STATE_NOT_READY),
+      agentsTalkingIn: count(S.AGENT_STATE_TALKING),
+      agentsWorkNotReady: count(S.AGENT_STATE_WORK_NOT_READY),
+      agentsWorkReady: count(S.AGENT_STATE_WORK_READY),
+      agentsReserved: count(S.AGENT_STATE_RESERVED),
+      agentsHold: count(S.AGENT_STATE_HOLD),
+      callsQNow: queued.length,
+      longestCallQNow: 0,
+      routerCallsQNow: 0,
+    };
+  }
+
+  /** QUERY_AGENT_STATISTICS_CONF: the agent's current session so far (the other totals stay 0). */
+  agentStatistics(a: Agent): Props {
+    const secs = Math.max(0, Math.floor((this.#o.clock.now() - a.stateSince) / 1000));
+    return {
+      peripheralID: this.#o.peripheralID,
+      loggedOnTimeSession: this.loggedIn(a) ? secs : 0,
+      availTimeSession: a.state === AgentState.AGENT_STATE_AVAILABLE ? secs : 0,
+      notReadyTimeSession: a.state === AgentState.AGENT_STATE_NOT_READY ? secs : 0,
+      agentExtension: a.extension,
+      agentID: a.agentID,
+      agentInstrument: a.instrument,
+    };
   }
 }

@@ -13,12 +13,16 @@ import {
   isProtocolVersion,
   maxMessageSize,
   messageSpec,
-  messageTypeName,
   type ProtocolVersion,
   CTIServiceMask as SVC,
 } from "@ctiwire/protocol";
 import { encodeMessage, type Props } from "./build.js";
 import { type SimulatorClock, systemClock } from "./clock.js";
+import { handleRequest, NULL_ID, type RequestHost } from "./requests.js";
+import type { Session, Side } from "./session.js";
+
+export type { Side };
+
 import {
   type Agent,
   agentStateMaskBit,
@@ -26,12 +30,10 @@ import {
   ContactCenter,
   DEFAULT_TIMING,
   PT_ENTERPRISE_AGENT,
-  type Reply,
   type SimEvent,
+  TEAM_CONFIG,
   type Timing,
 } from "./contact-center.js";
-
-export type Side = "A" | "B";
 
 export interface SimulatorOptions {
   /** Address to listen on (default 127.0.0.1). */
@@ -75,6 +77,8 @@ export interface SimulatorOptions {
   maxQueue?: number;
   /** A session whose unsent output exceeds this many bytes is dropped (default 1 MiB). */
   maxBufferedBytes?: number;
+  /** Agents per agent team; the first agent of each team is its supervisor (default 5). */
+  teamSize?: number;
 }
 
 export interface DropOptions {
@@ -117,72 +121,15 @@ export interface SimulatorStats {
   connections: number;
 }
 
-interface Monitor {
-  id: number;
-  device?: string;
-  callID?: number;
-  callMsgMask: number;
-  agentStateMask: number;
-}
-
-interface Session {
-  readonly id: number;
-  readonly side: Side;
-  readonly socket: net.Socket;
-  chunks: Buffer[];
-  buffered: number;
-  version?: ProtocolVersion;
-  open: boolean;
-  standby: boolean;
-  closed: boolean;
-  services: number;
-  callMsgMask: number;
-  agentStateMask: number;
-  idleTimeoutMs?: number;
-  idleTimer?: unknown;
-  clientID: string;
-  clientSignature: string;
-  uniqueInstanceID?: string;
-  agent?: Agent;
-  peripheralID: number;
-  monitors: Monitor[];
-  closeStatus?: number;
-  remoteAddress: string;
-  remotePort: number;
-}
-
-/** Services the simulator grants; the rest of a request is silently not granted. */
-const SUPPORTED =
-  SVC.CTI_SERVICE_CLIENT_EVENTS |
-  SVC.CTI_SERVICE_CALL_DATA_UPDATE |
-  SVC.CTI_SERVICE_CLIENT_CONTROL |
-  SVC.CTI_SERVICE_CONNECTION_MONITOR |
-  SVC.CTI_SERVICE_ALL_EVENTS |
-  SVC.CTI_SERVICE_PERIPHERAL_MONITOR |
-  SVC.CTI_SERVICE_CLIENT_MONITOR |
-  SVC.CTI_SERVICE_IGNORE_DUPLICATE_AGENT_EVENTS |
-  SVC.CTI_SERVICE_IGNORE_CONF |
-  SVC.CTI_SERVICE_ACD_LINE_ONLY |
-  SVC.CTI_SERVICE_ACTIVE_STANDBY;
-
 /** Every bit the CTI Service Masks table names (others → E_CTI_INVALID_SERVICE_MASK). */
 const KNOWN_SERVICE_BITS = 0x80000000 | 0x02000000 | 0x00780000 | 0x0000bfff;
+/**
+ * Services the simulator grants: every named service. CONFIG_MSG_AGENT_SERVICE_MASK (0x200) is a
+ * ConfigMsgMask bit the table lists among the services, so it is not granted.
+ */
+const SUPPORTED = KNOWN_SERVICE_BITS & ~0x200;
 const KNOWN_AGENT_STATE_BITS = 0x3fff;
 const KNOWN_CONFIG_BITS = 0x13f;
-const NULL_ID = 0xffffffff;
-
-const CONTROL_REQUESTS = new Set([
-  "SET_AGENT_STATE_REQ",
-  "MAKE_CALL_REQ",
-  "ANSWER_CALL_REQ",
-  "HOLD_CALL_REQ",
-  "RETRIEVE_CALL_REQ",
-  "CLEAR_CALL_REQ",
-  "CLEAR_CONNECTION_REQ",
-  "TRANSFER_CALL_REQ",
-  "CONFERENCE_CALL_REQ",
-  "CONSULTATION_CALL_REQ",
-]);
 
 function clip(s: string | undefined, max: number): string {
   if (s === undefined) return "";
@@ -215,6 +162,8 @@ export class Simulator extends EventEmitter {
   #heartbeatsStopped = false;
   #activeSide: Side;
   #closed = false;
+  #nextID = 1;
+  readonly #host: RequestHost;
 
   constructor(o: SimulatorOptions) {
     super();
@@ -235,9 +184,27 @@ export class Simulator extends EventEmitter {
         notReadyChance: o.notReadyChance ?? 0.1,
         maxQueue: o.maxQueue ?? 100,
         eventRate: o.eventRate ?? 0,
+        teamSize: o.teamSize,
       },
       (ev) => this.#broadcast(ev),
     );
+    const sim = this;
+    this.#host = {
+      contactCenter: this.contactCenter,
+      get heartbeatsStopped() {
+        return sim.#heartbeatsStopped;
+      },
+      send: (s, name, props, event) => this.#send(s, name, props, event),
+      close: (s) => {
+        s.closeStatus = E.E_CTI_NO_ERROR;
+        this.#endSession(s, E.E_CTI_NO_ERROR);
+        this.#closeAfterFlush(s);
+      },
+      activeSessions: () => [...this.#sessions.values()].filter((x) => x.open && !x.standby && !x.closed),
+      nextMonitorID: () => this.#nextMonitorID++,
+      nextID: () => this.#nextID++,
+      now: () => this.#clock.now(),
+    };
   }
 
   get portA(): number {
@@ -338,6 +305,7 @@ export class Simulator extends EventEmitter {
           s.standby = false;
           this.#sendRaw(s, { type: "UNKNOWN", messageType: 277, body: new Uint8Array(0) });
           if (s.services & SVC.CTI_SERVICE_ALL_EVENTS) this.#sendSystemEvents(s);
+          this.#sendTeamConfig(s);
         }
       } else {
         const keep = !opts.closeOld && s.open && (s.services & SVC.CTI_SERVICE_ACTIVE_STANDBY) !== 0;
@@ -384,6 +352,9 @@ export class Simulator extends EventEmitter {
       clientSignature: "",
       peripheralID: NULL_ID,
       monitors: [],
+      sessionMonitors: new Map(),
+      registeredServices: new Map(),
+      recordings: new Set(),
       remoteAddress: (socket.remoteAddress ?? "").replace(/^::ffff:/, ""),
       remotePort: socket.remotePort ?? 0,
     };
@@ -528,6 +499,13 @@ export class Simulator extends EventEmitter {
 
   #wants(s: Session, ev: SimEvent): { monitorID: number }[] {
     const out: { monitorID: number }[] = [];
+    if (ev.teamID !== undefined) {
+      // team configuration changes go to the team's supervisor sessions only
+      const t = this.contactCenter.teamByID(ev.teamID);
+      if (t && s.agent && t.supervisor === s.agent && s.services & SVC.CTI_SERVICE_SUPERVISOR)
+        out.push({ monitorID: 0 });
+      return out;
+    }
     const isAgent = ev.name === "AGENT_STATE_EVENT";
     const passes = (callMask: number, agentMask: number) => {
       if (isAgent) return (agentMask & agentStateMaskBit(ev.agentState ?? 0)) !== 0;
@@ -541,8 +519,11 @@ export class Simulator extends EventEmitter {
       ev.devices.includes(s.agent.extension);
     if ((all || mine) && passes(s.callMsgMask, s.agentStateMask)) out.push({ monitorID: 0 });
     for (const m of s.monitors) {
+      const team = m.teamID !== undefined ? this.contactCenter.teamByID(m.teamID) : undefined;
       const hit =
-        (m.device !== undefined && ev.devices.includes(m.device)) || (m.callID !== undefined && m.callID === ev.callID);
+        (m.device !== undefined && ev.devices.includes(m.device)) ||
+        (m.callID !== undefined && m.callID === ev.callID) ||
+        (isAgent && team?.members.some((a) => ev.devices.includes(a.extension)));
       if (hit && passes(m.callMsgMask, m.agentStateMask)) out.push({ monitorID: m.id });
     }
     return out;
@@ -629,7 +610,7 @@ export class Simulator extends EventEmitter {
       return;
     }
     this.emit("request", { sessionID: s.id, side: s.side, message: m } satisfies RequestInfo);
-    this.#dispatch(s, m, invokeID);
+    handleRequest(this.#host, s, m, invokeID);
   }
 
   #open(s: Session, frame: Uint8Array, dv: DataView, invokeID: number) {
@@ -714,6 +695,11 @@ export class Simulator extends EventEmitter {
         this.#closeAfterFlush(o);
       }
     }
+    // "requires CTI_SERVICE_CLIENT_EVENTS ... If the agent is a supervisor, the CTI Server will open
+    // the session ... Otherwise, the FAILURE_CONF ... E_CTI_FUNCTION_NOT_AVAILABLE" (Supervisor Service)
+    if (services & SVC.CTI_SERVICE_SUPERVISOR && (!agent || cc.teamsSupervisedBy(agent).length === 0)) {
+      return reject(E.E_CTI_FUNCTION_NOT_AVAILABLE);
+    }
     // Side: the standby side accepts only v24+ clients that support active/standby.
     const standby = s.side !== this.#activeSide;
     if (standby) {
@@ -758,6 +744,7 @@ export class Simulator extends EventEmitter {
     });
     this.#touch(s);
     if (!standby && s.services & SVC.CTI_SERVICE_ALL_EVENTS) this.#sendSystemEvents(s);
+    if (!standby) this.#sendTeamConfig(s);
     if (!standby) {
       const opened = this.#sessionProps(s);
       for (const o of this.#sessions.values()) {
@@ -777,6 +764,14 @@ export class Simulator extends EventEmitter {
     this.emit("session-open", this.#info(s));
   }
 
+  /** A supervisor session learns its teams' members (AGENT_TEAM_CONFIG_EVENT, Restore Permanent Configuration). */
+  #sendTeamConfig(s: Session): void {
+    if (!(s.services & SVC.CTI_SERVICE_SUPERVISOR) || !s.agent) return;
+    for (const t of this.contactCenter.teamsSupervisedBy(s.agent)) {
+      this.#send(s, "AGENT_TEAM_CONFIG_EVENT", this.contactCenter.teamConfigProps(t, TEAM_CONFIG.RESTORE), true);
+    }
+  }
+
   #sessionPropsFor(x: Session, to: Session): Props {
     return this.#clipFor(this.#sessionProps(x), to);
   }
@@ -786,185 +781,6 @@ export class Simulator extends EventEmitter {
       messageSpec("CLIENT_SESSION_OPENED_EVENT", to.version ?? 25)?.floating.find((f) => f.name === "ClientAddress")
         ?.maxSize ?? 16;
     return { ...p, clientAddress: clip(p.clientAddress as string, max) };
-  }
-
-  #reply(s: Session, invokeID: number): Reply {
-    return {
-      conf: (name, props = {}) => {
-        if (s.services & SVC.CTI_SERVICE_IGNORE_CONF && CONTROL_REQUESTS.has(name.replace(/_CONF$/, "_REQ"))) return;
-        this.#send(s, name, { ...props, invokeID });
-      },
-      controlFailure: (code) =>
-        this.#send(s, "CONTROL_FAILURE_CONF", { invokeID, failureCode: code, peripheralErrorCode: 0 }),
-      failure: (status) => this.#failure(s, invokeID, status),
-    };
-  }
-
-  /** The agent a control request is about: its AgentInstrument, else the session's agent. */
-  #target(s: Session, instrument: string | undefined, r: Reply, unknownCode: number): Agent | null | undefined {
-    if (instrument) {
-      const a = this.contactCenter.agentByDevice(instrument);
-      if (!a) {
-        r.controlFailure(unknownCode);
-        return null;
-      }
-      if (s.agent && s.agent !== a) {
-        r.controlFailure(8); // CF_PRIVILEGE_VIOLATION_ON_SPECIFIED_DEVICE
-        return null;
-      }
-      return a;
-    }
-    return s.agent;
-  }
-
-  #dispatch(s: Session, msg: CtiMessage, invokeID: number) {
-    const m = msg as CtiMessage & Record<string, unknown>;
-    const r = this.#reply(s, invokeID);
-    const cc = this.contactCenter;
-    const str = (k: string) => (typeof m[k] === "string" ? (m[k] as string) : undefined);
-    const num = (k: string) => (typeof m[k] === "number" ? (m[k] as number) : 0);
-    switch (m.type) {
-      case "HEARTBEAT_REQ":
-        if (!this.#heartbeatsStopped) this.#send(s, "HEARTBEAT_CONF", { invokeID });
-        return;
-      case "CLOSE_REQ":
-        this.#send(s, "CLOSE_CONF", { invokeID });
-        s.closeStatus = E.E_CTI_NO_ERROR;
-        this.#endSession(s, E.E_CTI_NO_ERROR);
-        this.#closeAfterFlush(s);
-        return;
-      case "OPEN_REQ":
-        return r.failure(E.E_CTI_SESSION_ALREADY_OPEN);
-    }
-    if (s.standby) {
-      if (m.type !== "UNKNOWN") r.failure(E.E_CTI_SERVER_NOT_MASTER);
-      return;
-    }
-    if ("peripheralID" in m && m.peripheralID !== cc.peripheralID && m.peripheralID !== NULL_ID) {
-      if (m.type !== "MONITOR_START_REQ" || m.peripheralID !== 0) return r.failure(E.E_CTI_INVALID_PERIPHERAL_ID);
-    }
-    if (CONTROL_REQUESTS.has(m.type) && !(s.services & SVC.CTI_SERVICE_CLIENT_CONTROL)) {
-      return r.failure(E.E_CTI_FUNCTION_NOT_AVAILABLE);
-    }
-    const CF_DEV = 12; // CF_INVALID_CSTA_DEVICE_IDENTIFIER
-    switch (m.type) {
-      case "QUERY_AGENT_STATE_REQ": {
-        const a = cc.findAgent({
-          instrument: str("agentInstrument"),
-          extension: str("agentExtension"),
-          agentID: str("agentID"),
-          icmAgentID: num("icmAgentID"),
-        });
-        if (!a) return r.failure(E.E_CTI_INVALID_AGENT_DATA);
-        return cc.queryAgentState(a, r);
-      }
-      case "SET_AGENT_STATE_REQ": {
-        const a = this.#target(s, str("agentInstrument"), r, 260); // CF_INVALID_LOGON_DEVICE_SPECIFIED
-        if (a === null) return;
-        if (!a) return r.controlFailure(260);
-        return cc.setAgentState(
-          a,
-          { agentState: num("agentState"), agentID: str("agentID"), eventReasonCode: num("eventReasonCode") },
-          r,
-        );
-      }
-      case "ANSWER_CALL_REQ":
-      case "HOLD_CALL_REQ":
-      case "CLEAR_CALL_REQ":
-      case "CLEAR_CONNECTION_REQ": {
-        const a = this.#target(s, str("agentInstrument"), r, CF_DEV);
-        if (a === null) return;
-        const args = [a, num("connectionCallID"), str("connectionDeviceID") || undefined, r] as const;
-        if (m.type === "ANSWER_CALL_REQ") return cc.answerCall(...args);
-        if (m.type === "HOLD_CALL_REQ") return cc.holdCall(...args);
-        if (m.type === "CLEAR_CALL_REQ") return cc.clearCall(...args);
-        return cc.clearConnection(...args);
-      }
-      case "RETRIEVE_CALL_REQ": {
-        const a = this.#target(s, str("agentInstrument"), r, CF_DEV);
-        if (a === null) return;
-        return cc.retrieveCall(a, num("heldConnectionCallID"), str("heldConnectionDeviceID") || undefined, r);
-      }
-      case "MAKE_CALL_REQ": {
-        const a = this.#target(s, str("agentInstrument"), r, 5); // CF_INVALID_CALLING_DEVICE
-        if (a === null) return;
-        if (!a) return r.controlFailure(5);
-        return cc.makeCall(a, { dialedNumber: str("dialedNumber") ?? "", vars: m }, r);
-      }
-      case "CONSULTATION_CALL_REQ": {
-        const dev = str("activeConnectionDeviceID");
-        const a = this.#target(s, str("agentInstrument"), r, CF_DEV) ?? (dev ? cc.agentByDevice(dev) : undefined);
-        if (a === null) return;
-        if (!a) return r.controlFailure(CF_DEV);
-        return cc.consultationCall(
-          a,
-          {
-            activeCallID: num("activeConnectionCallID"),
-            activeDevice: dev || undefined,
-            dialedNumber: str("dialedNumber") ?? "",
-            vars: m,
-          },
-          r,
-        );
-      }
-      case "TRANSFER_CALL_REQ":
-      case "CONFERENCE_CALL_REQ": {
-        const dev = str("activeConnectionDeviceID");
-        const a = this.#target(s, str("agentInstrument"), r, CF_DEV) ?? (dev ? cc.agentByDevice(dev) : undefined);
-        if (a === null) return;
-        if (!a) return r.controlFailure(CF_DEV);
-        const req = {
-          heldCallID: num("heldConnectionCallID"),
-          activeCallID: num("activeConnectionCallID"),
-          heldDevice: str("heldConnectionDeviceID") || undefined,
-          activeDevice: dev || undefined,
-        };
-        return m.type === "TRANSFER_CALL_REQ" ? cc.transferCall(a, req, r) : cc.conferenceCall(a, req, r);
-      }
-      case "SET_CALL_DATA_REQ": {
-        if (!(s.services & SVC.CTI_SERVICE_CALL_DATA_UPDATE)) return r.failure(E.E_CTI_FUNCTION_NOT_AVAILABLE);
-        if (!cc.setCallData(num("connectionCallID"), m, r)) r.failure(E.E_CTI_INVALID_CALLID);
-        return;
-      }
-      case "SNAPSHOT_CALL_REQ":
-        return cc.snapshotCall(num("connectionCallID"), r);
-      case "SNAPSHOT_DEVICE_REQ":
-        return cc.snapshotDevice(str("agentInstrument") ?? "", r);
-      case "MONITOR_START_REQ": {
-        if (!(s.services & SVC.CTI_SERVICE_PERIPHERAL_MONITOR)) return r.failure(E.E_CTI_FUNCTION_NOT_AVAILABLE);
-        const device = str("monitoredDeviceID") || undefined;
-        const callID = num("connectionCallID");
-        const hasCall = callID !== 0 && callID !== NULL_ID;
-        if (device && hasCall) return r.failure(E.E_CTI_MUTUALLY_EXCLUS_DEVICEID_TYPES);
-        if (!device && !hasCall) return r.failure(E.E_CTI_REQUIRED_DATA_MISSING);
-        if (device && !cc.agentByDevice(device)) return r.failure(E.E_CTI_INVALID_DEVICE);
-        if (hasCall && !cc.calls.has(callID)) return r.failure(E.E_CTI_INVALID_CALLID);
-        const dev = device ? (cc.agentByDevice(device) as Agent).extension : undefined;
-        if (s.monitors.some((x) => (dev && x.device === dev) || (hasCall && x.callID === callID))) {
-          return r.failure(E.E_CTI_MONITOR_ALREADY_EXISTS);
-        }
-        const mon: Monitor = {
-          id: this.#nextMonitorID++,
-          device: dev,
-          callID: hasCall ? callID : undefined,
-          callMsgMask: num("callMsgMask") >>> 0,
-          agentStateMask: num("agentStateMask") >>> 0,
-        };
-        s.monitors.push(mon);
-        return r.conf("MONITOR_START_CONF", { monitorID: mon.id });
-      }
-      case "MONITOR_STOP_REQ": {
-        const i = s.monitors.findIndex((x) => x.id === num("monitorID"));
-        if (i < 0) return r.failure(E.E_CTI_INVALID_MONITORID);
-        s.monitors.splice(i, 1);
-        return r.conf("MONITOR_STOP_CONF");
-      }
-    }
-    // Anything else: unknown at this version, or a request the simulator does not implement.
-    const known = m.type !== "UNKNOWN" && messageTypeName(m.messageType) !== undefined;
-    if (!known) return r.failure(E.E_CTI_INVALID_MSG_TYPE_FOR_VERSION);
-    const spec = messageSpec(m.type, s.version as ProtocolVersion);
-    if (spec?.fixed[1]?.name === "InvokeID") r.failure(E.E_CTI_FUNCTION_NOT_AVAILABLE);
   }
 }
 

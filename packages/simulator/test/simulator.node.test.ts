@@ -48,6 +48,18 @@ describe("OPEN_REQ validation", () => {
     ],
     ["wrong peripheral", 25, { peripheralID: 1 }, StatusCode.E_CTI_INVALID_PERIPHERAL_ID],
     [
+      "supervisor service without client events",
+      25,
+      { servicesRequested: 0x80 | 0x10 },
+      StatusCode.E_CTI_FUNCTION_NOT_AVAILABLE,
+    ],
+    [
+      "supervisor service for an agent who supervises no team",
+      25,
+      { servicesRequested: 0x80 | 0x1, peripheralID: 5000, agentID: "1002" },
+      StatusCode.E_CTI_FUNCTION_NOT_AVAILABLE,
+    ],
+    [
       "unknown agent",
       25,
       { servicesRequested: 1, peripheralID: 5000, agentID: "9999" },
@@ -95,10 +107,11 @@ describe("OPEN_REQ validation", () => {
   test("OPEN_CONF grants only supported services, per-version layout", async () => {
     const s = await sim({ agents: 2 });
     const c = await client(s.portA, 25);
-    const conf = (await c.open({ servicesRequested: 0x10 | 0x80 | 0x40 | 0x100 })) as CtiMessage &
+    // 0x200 is CONFIG_MSG_AGENT_SERVICE_MASK, a ConfigMsgMask bit listed among the services
+    const conf = (await c.open({ servicesRequested: 0x10 | 0x40 | 0x100 | 0x200 | 0x00200000 })) as CtiMessage &
       Record<string, unknown>;
     expect(conf.type).toBe("OPEN_CONF");
-    expect(conf.servicesGranted).toBe(0x10 | 0x40);
+    expect(conf.servicesGranted).toBe(0x10 | 0x40 | 0x100 | 0x00200000);
     expect(conf.sessionType).toBe(1);
     expect(conf.peripherals).toEqual([{ fltPeripheralID: 5000, multilineAgentControl: 0 }]);
     const old = await client(s.portA, 20);
@@ -528,7 +541,7 @@ describe("agent control", () => {
       connectionDeviceID: "x",
     });
     expect((await c.next("FAILURE_CONF")).status).toBe(StatusCode.E_CTI_FUNCTION_NOT_AVAILABLE);
-    c.send({ type: "QUERY_DEVICE_INFO_REQ", invokeID: 2, peripheralID: 5000, reserved: 0, agentInstrument: "2001" });
+    c.send({ type: "LIST_AGENT_TEAM_REQ", invokeID: 2, supervisorID: 5001 }); // no Supervisor service
     await c.until(() => c.messages.filter((m) => m.type === "FAILURE_CONF").length === 2);
     const f2 = c.messages.filter((m) => m.type === "FAILURE_CONF")[1] as CtiMessage & {
       status: number;
