@@ -279,12 +279,12 @@ async function decodeCommand(args: string[], io: Io): Promise<number> {
     if ((e as { code?: string }).code === "EISDIR" || (e as { code?: string }).code === "EACCES") throw e;
     inputError = (e as Error).message;
   }
-  const text = inputError === undefined ? dumper.finish() : "";
+  const text = dumper.finish(); // what the input held before its end (or before a non-hex byte)
   if (text && !(await out.write(text))) return 0;
   const p = dumper.problems;
   const firstProblem = inputError ?? p.first;
   if (firstProblem === undefined) return 0;
-  const more = p.count - (inputError === undefined ? 1 : 0);
+  const more = p.count - (inputError === undefined ? 1 : 0); // the problems the dump shows besides the first
   io.stderr.write(
     `ctiwire decode: ${firstProblem}${more > 0 ? ` (and ${more} more problem${more > 1 ? "s" : ""})` : ""}\n`,
   );

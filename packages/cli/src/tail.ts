@@ -135,7 +135,7 @@ export async function tail(o: TailOptions): Promise<TailResult> {
     lastFailure = a.error.message;
     const why = unfixable(a.error);
     if (why && !fatal) {
-      fatal = new Error(`${a.error.message}: ${why}; not retrying`);
+      fatal = new Error(`${a.error.message.trim()}: ${why}; not retrying`);
       stopFatal();
     }
   });
