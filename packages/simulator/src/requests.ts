@@ -392,7 +392,7 @@ export function handleRequest(h: RequestHost, s: Session, msg: CtiMessage, invok
       // at most 64 TeamIDs a confirmation; More = 1 on all but the last
       for (let i = 0; i < teams.length; i += 64) {
         r.conf("LIST_AGENT_TEAM_CONF", {
-          agentTeams: teams.slice(i, i + 64).map((t) => ({ teamID: t.id })),
+          agentTeams: teams.slice(i, i + 64).map((t) => t.id), // a one-field group: plain TeamIDs
           segmentNumber: i / 64 + 1,
           more: i + 64 < teams.length ? 1 : 0,
         });

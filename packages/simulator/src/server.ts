@@ -610,7 +610,12 @@ export class Simulator extends EventEmitter {
       return;
     }
     this.emit("request", { sessionID: s.id, side: s.side, message: m } satisfies RequestInfo);
-    handleRequest(this.#host, s, m, invokeID);
+    try {
+      handleRequest(this.#host, s, m, invokeID);
+    } catch {
+      // a defect in a handler must not take the simulator down: the client still gets an answer
+      this.#failure(s, invokeID, E.E_CTI_UNSPECIFIED_FAILURE);
+    }
   }
 
   #open(s: Session, frame: Uint8Array, dv: DataView, invokeID: number) {
