@@ -268,26 +268,103 @@ function edgeVectors() {
       ]),
       message: seedMsg({ clientAddress: "10.1.2.3", clientSignature: "sig" }),
     });
+    // Warnings' offsets: the field's header, here the last field of the frame.
+    const lastAt = (hexStr, dataLen) => hexStr.length / 2 - (version <= 19 ? 2 : 4) - dataLen;
+    const unterminated = seedFrame(version, [...core(), [TAG.AgentID, latin1("1001")]]);
     v.push({
       id: `edge/v${version}/unterminated-string-lenient`,
       version,
       section: `${SEC.floating} ("For string data, it includes the null termination byte")`,
       comment:
-        "lenient: the last STRING lacks its NUL; its bytes up to the field end are the value; the encoder adds the NUL (reencoded)",
+        "lenient: the last STRING lacks its NUL; its bytes up to the field end are the value, with a STRING_NOT_TERMINATED warning; the encoder follows the warning (no NUL), so the bytes come back as they were",
       options: { strict: false },
-      hex: seedFrame(version, [...core(), [TAG.AgentID, latin1("1001")]]),
-      reencoded: seedFrame(version, [...core(), [TAG.AgentID, stringz("1001")]]),
-      message: seedMsg({ ...coreJson, agentID: "1001" }),
+      hex: unterminated,
+      message: seedMsg({
+        ...coreJson,
+        agentID: "1001",
+        warnings: [
+          {
+            code: "STRING_NOT_TERMINATED",
+            field: "AgentID",
+            tag: TAG.AgentID,
+            offset: lastAt(unterminated, 4),
+            length: 4,
+          },
+        ],
+      }),
     });
+    const empty = seedFrame(version, [...core(), [TAG.AgentID, []]]);
     v.push({
       id: `edge/v${version}/empty-field-lenient`,
       version,
       section: SEC.floating,
-      comment: "lenient: a STRING field of length 0 (no NUL) decodes as the empty string; encoded as the NUL alone",
+      comment:
+        "lenient: a STRING field of length 0 (no NUL) decodes as the empty string with a STRING_NOT_TERMINATED warning, and encodes back to length 0",
       options: { strict: false },
-      hex: seedFrame(version, [...core(), [TAG.AgentID, []]]),
-      reencoded: seedFrame(version, [...core(), [TAG.AgentID, [0]]]),
-      message: seedMsg({ ...coreJson, agentID: "" }),
+      hex: empty,
+      message: seedMsg({
+        ...coreJson,
+        agentID: "",
+        warnings: [
+          { code: "STRING_NOT_TERMINATED", field: "AgentID", tag: TAG.AgentID, offset: lastAt(empty, 0), length: 0 },
+        ],
+      }),
+    });
+    // Over-long STRINGs (real servers send them: an IPv6 ClientAddress in a 16-byte v17 field, an ID one
+    // byte over): accepted inside the field and the frame, reported, and encoded back as they came.
+    const longID = seedFrame(version, [...core(), [TAG.AgentID, stringz("123456789012")]]);
+    v.push({
+      id: `edge/v${version}/string-too-long-lenient`,
+      version,
+      section: "Ch 5, CLIENT_SESSION_OPENED_EVENT: AgentID STRING 12",
+      comment:
+        "lenient: AgentID of 13 bytes where the guide allows 12: the value, a STRING_TOO_LONG warning (maximum, length), and the same bytes when encoded again (strict: FIELD_TOO_LONG)",
+      options: { strict: false },
+      hex: longID,
+      message: seedMsg({
+        ...coreJson,
+        agentID: "123456789012",
+        warnings: [
+          {
+            code: "STRING_TOO_LONG",
+            field: "AgentID",
+            tag: TAG.AgentID,
+            offset: lastAt(longID, 13),
+            length: 13,
+            maximum: 12,
+          },
+        ],
+      }),
+    });
+    const longBare = seedFrame(version, [...core(), [TAG.AgentID, latin1("1234567890123")]]);
+    v.push({
+      id: `edge/v${version}/string-too-long-unterminated-lenient`,
+      version,
+      section: "Ch 5, CLIENT_SESSION_OPENED_EVENT: AgentID STRING 12",
+      comment: "lenient: AgentID of 13 bytes and no NUL: both warnings, the same bytes when encoded again",
+      options: { strict: false },
+      hex: longBare,
+      message: seedMsg({
+        ...coreJson,
+        agentID: "1234567890123",
+        warnings: [
+          {
+            code: "STRING_TOO_LONG",
+            field: "AgentID",
+            tag: TAG.AgentID,
+            offset: lastAt(longBare, 13),
+            length: 13,
+            maximum: 12,
+          },
+          {
+            code: "STRING_NOT_TERMINATED",
+            field: "AgentID",
+            tag: TAG.AgentID,
+            offset: lastAt(longBare, 13),
+            length: 13,
+          },
+        ],
+      }),
     });
     v.push({
       id: `edge/v${version}/empty-string`,
@@ -405,15 +482,42 @@ function edgeVectors() {
       version,
       section: SEC.dataTypes,
       comment:
-        "lenient: a UINT floating field (SecondaryConnectionCallID) with 2 data bytes is kept in unknownFields (strict: INVALID_FIELD_LENGTH)",
+        "lenient: a UINT floating field (SecondaryConnectionCallID) with 2 data bytes is read from those 2 bytes, with a FIELD_TOO_SHORT warning (maximum: the type's size), and encoded back in 2 bytes (strict: INVALID_FIELD_LENGTH)",
       options: { strict: false },
       hex: c.hex,
       message: {
         ...c.json,
         connectionDeviceID: "5001",
+        secondaryConnectionCallID: 7,
         namedVariables: [],
         namedArrays: [],
-        unknownFields: [{ tag: 202, data: "0007" }],
+        warnings: [
+          {
+            code: "FIELD_TOO_SHORT",
+            field: "SecondaryConnectionCallID",
+            tag: 202,
+            offset: c.hex.length / 2 - (version <= 19 ? 2 : 4) - 2,
+            length: 2,
+            maximum: 4,
+          },
+        ],
+      },
+    });
+    const long = cde(version, 0, 0, [conn(), [202, [0, 0, 0, 0, 7]]]);
+    v.push({
+      id: `edge/v${version}/long-numeric-length-lenient`,
+      version,
+      section: SEC.dataTypes,
+      comment:
+        "lenient: a UINT floating field with 5 data bytes (longer than its type) is kept raw in unknownFields (strict: INVALID_FIELD_LENGTH)",
+      options: { strict: false },
+      hex: long.hex,
+      message: {
+        ...long.json,
+        connectionDeviceID: "5001",
+        namedVariables: [],
+        namedArrays: [],
+        unknownFields: [{ tag: 202, data: "0000000007" }],
       },
     });
   }
@@ -617,26 +721,25 @@ function invalidVectors() {
     { strict: false },
   );
 
-  // FIELD_TOO_LONG
-  for (const o of both) {
-    const m = modeName(o);
-    dec(
-      `decode/FIELD_TOO_LONG/v17-client-address-${m}`,
-      17,
-      `${SEC.seed}: ClientAddress STRING 16`,
-      "ClientAddress of 17 bytes (16 characters + NUL) at v17, where its maximum is 16",
-      seedFrame(17, [[TAG.ClientAddress, stringz("255.255.255.2555")], ...core.slice(1)]),
-      { code: "FIELD_TOO_LONG", offset: fixedEnd, field: "ClientAddress" },
-      o,
-    );
-  }
+  // FIELD_TOO_LONG: STRINGs only when strict (lenient decoding accepts them with a warning: see edge/);
+  // other variable-size fields always.
+  dec(
+    "decode/FIELD_TOO_LONG/v17-client-address-strict",
+    17,
+    `${SEC.seed}: ClientAddress STRING 16`,
+    "strict: ClientAddress of 17 bytes (16 characters + NUL) at v17, where its maximum is 16",
+    seedFrame(17, [[TAG.ClientAddress, stringz("255.255.255.2555")], ...core.slice(1)]),
+    { code: "FIELD_TOO_LONG", offset: fixedEnd, field: "ClientAddress" },
+    { strict: true },
+  );
   dec(
     "decode/FIELD_TOO_LONG/v25-agent-id",
     25,
     "Ch 5, CLIENT_SESSION_OPENED_EVENT: AgentID STRING 12",
-    "AgentID of 13 bytes",
+    "strict: AgentID of 13 bytes",
     seedFrame(25, [...core, [TAG.AgentID, stringz("123456789012")]]),
     { code: "FIELD_TOO_LONG", offset: fixedEnd + coreLen(25), field: "AgentID" },
+    { strict: true },
   );
   dec(
     "decode/FIELD_TOO_LONG/named-variable-name",

@@ -182,12 +182,16 @@ out.push("// One interface per message: fixed-part fields are always present; fl
 out.push("// floating count and anything that a protocol version lacks are optional. Count fields stay beside");
 out.push("// their lists. Property names come from fieldPropertyName/groupPropertyName (src/naming.ts).");
 out.push("");
-out.push('import type { NamedArray, NamedVariable, TaskId, UnknownField, UnknownMessage } from "../values.js";');
+out.push(
+  'import type { CtiWarning, NamedArray, NamedVariable, TaskId, UnknownField, UnknownMessage } from "../values.js";',
+);
 out.push("");
 out.push("/** What every known message has besides its fields. */");
 out.push("export interface MessageBase {");
 out.push("  /** Floating fields with tags that are not in this message's layout (lenient decoding). */");
 out.push("  unknownFields?: UnknownField[];");
+out.push("  /** What lenient decoding accepted although the guide forbids it (strict decoding rejects it). */");
+out.push("  warnings?: CtiWarning[];");
 out.push("}");
 out.push("");
 for (const name of names) {

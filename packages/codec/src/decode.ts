@@ -27,7 +27,7 @@ import {
   opSize,
   planByType,
 } from "./plan.js";
-import type { UnknownField } from "./values.js";
+import type { CtiWarning, UnknownField } from "./values.js";
 
 /** NamedVariable + NamedArray data bytes allowed in one message. */
 export const NAMED_DATA_LIMIT = 2000;
@@ -329,6 +329,7 @@ function decodeCore(
   const fieldSize = plan.fieldSize;
   const lastPos = plan.lastPos;
   let unknown: UnknownField[] | undefined;
+  let warnings: CtiWarning[] | undefined;
   let named = 0;
   let pos = start + plan.fixedSize;
   let r = r0;
@@ -369,12 +370,16 @@ function decodeCore(
       if (fsize !== 0) {
         if (len !== fsize) {
           if (strict) throw invalidLength(plan, i, tag, len, fsize, at);
-          unknown = keepRaw(unknown, tag, b.slice(p, e));
-          continue;
+          // Shorter numbers are read (with a warning, below); anything else is kept raw.
+          if (len > fsize || !shortable(fieldOp[i]!)) {
+            unknown = keepRaw(unknown, tag, b.slice(p, e));
+            continue;
+          }
         }
       } else {
         const max = plan.fieldMax[i]!;
-        if (len > max && max > 0) throw fieldTooLong(plan, i, tag, len, at);
+        // Over-long STRINGs are accepted when lenient (real servers send them), with a warning below.
+        if (len > max && max > 0 && (strict || fieldOp[i] !== OP_STRING)) throw fieldTooLong(plan, i, tag, len, at);
       }
     } else {
       // The scan, from another scanner's records (already checked).
@@ -396,10 +401,13 @@ function decodeCore(
     switch (fieldOp[i]) {
       case OP_STRING: {
         let z = nul === NUL_UNKNOWN ? indexOfNul(b, p, e) : nul;
+        const max = plan.fieldMax[i]!;
+        if (e - p > max && max > 0) warnings = warn(warnings, "STRING_TOO_LONG", plan, i, tag, at - base, e - p, max);
         if (z < 0) {
           if (strict) {
             throw fieldError("STRING_NOT_TERMINATED", plan, plan.fieldName[i]!, tag, at, "has no NUL terminator");
           }
+          warnings = warn(warnings, "STRING_NOT_TERMINATED", plan, i, tag, at - base, e - p, undefined);
           z = e;
         }
         v = ctx.utf8 ? readText(ctx, plan, plan.fieldName[i]!, tag, b, p, z, at) : decodeLatin1(b, p, z);
@@ -411,10 +419,21 @@ function decodeCore(
       case OP_SHORT:
       case OP_UCHAR:
       case OP_CHAR:
-        v = readNumber(fieldOp[i]!, b, p);
+        if (e - p === fieldSize[i]) {
+          v = readNumber(fieldOp[i]!, b, p);
+        } else {
+          warnings = warn(warnings, "FIELD_TOO_SHORT", plan, i, tag, at - base, e - p, fieldSize[i]);
+          v = readShortNumber(fieldOp[i]!, b, p, e);
+        }
         break;
       case OP_BOOL: {
-        const n = u16(b, p);
+        let n: number;
+        if (e - p === 2) {
+          n = u16(b, p);
+        } else {
+          warnings = warn(warnings, "FIELD_TOO_SHORT", plan, i, tag, at - base, e - p, 2);
+          n = readShortNumber(OP_USHORT, b, p, e);
+        }
         if (strict && n > 1) {
           throw fieldError("INVALID_BOOL", plan, plan.fieldName[i]!, tag, at, `is ${n}, not a BOOL (0 or 1)`);
         }
@@ -473,6 +492,7 @@ function decodeCore(
   }
   plan.dirty = false;
   if (unknown !== undefined) m.unknownFields = unknown;
+  if (warnings !== undefined) m.warnings = warnings;
 
   if (strict) strictChecks(plan, m, named, base);
   return m as unknown as CtiMessage;
@@ -488,7 +508,7 @@ export function setFastPath(enabled: boolean): void {
 const FAST_HELPERS: FastHelpers = {
   str(b, p, e) {
     const z = indexOfNul(b, p, e);
-    return decodeLatin1(b, p, z < 0 ? e : z);
+    return z < 0 ? undefined : decodeLatin1(b, p, z);
   },
   named(ctx, plan, i, b, p, e, at, isArray) {
     const v = readNamed(ctx as Context, plan, i, plan.fieldTag[i]!, b, p, e, NUL_UNKNOWN, at, isArray);
@@ -501,6 +521,45 @@ const FAST_HELPERS: FastHelpers = {
 /** An UNKNOWN message: a type with no layout at the version, kept raw. */
 export function unknownMessage(b: Uint8Array, start: number, end: number, type: number): CtiMessage {
   return { type: "UNKNOWN", messageType: type, body: b.slice(start + 8, end) } as CtiMessage;
+}
+
+/** Field types that lenient decoding reads from fewer bytes than their size (FIELD_TOO_SHORT). */
+export function shortable(op: number): boolean {
+  return (
+    op === OP_UINT ||
+    op === OP_USHORT ||
+    op === OP_INT ||
+    op === OP_SHORT ||
+    op === OP_UCHAR ||
+    op === OP_CHAR ||
+    op === OP_BOOL
+  );
+}
+
+/** A number sent in fewer bytes than its type: big-endian, sign-extended for signed types; 0 from none. */
+function readShortNumber(op: number, b: Uint8Array, p: number, e: number): number {
+  let n = 0;
+  for (let k = p; k < e; k++) n = n * 256 + b[k]!;
+  const bits = (e - p) * 8;
+  if (bits > 0 && (op === OP_INT || op === OP_SHORT || op === OP_CHAR) && n >= 2 ** (bits - 1)) n -= 2 ** bits;
+  return n;
+}
+
+function warn(
+  list: CtiWarning[] | undefined,
+  code: CtiWarning["code"],
+  plan: Plan,
+  i: number,
+  tag: number,
+  offset: number,
+  length: number,
+  maximum: number | undefined,
+): CtiWarning[] {
+  const w: CtiWarning = { code, field: plan.fieldName[i]!, tag, offset, length };
+  if (maximum !== undefined) w.maximum = maximum;
+  const out = list ?? (newArray() as CtiWarning[]);
+  out.push(w);
+  return out;
 }
 
 /** A big-endian integer field (UINT, USHORT, INT, SHORT, UCHAR, CHAR) at b[p]. */

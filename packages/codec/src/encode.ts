@@ -25,13 +25,14 @@ import {
   opSize,
   planByName,
 } from "./plan.js";
+import type { CtiWarning } from "./values.js";
 
 type Obj = Record<string, unknown>;
 
 /** A message as encode accepts it: `messageType` may be left out, and so may count fields. */
 export type EncodableMessage = CtiMessage | (Obj & { type: string });
 
-const ENVELOPE = new Set(["type", "messageType", "unknownFields"]);
+const ENVELOPE = new Set(["type", "messageType", "unknownFields", "warnings"]);
 
 /** Encodes one message to a frame (8-byte header included). */
 export function encode(message: EncodableMessage, options: EncodeOptions): Uint8Array {
@@ -44,6 +45,10 @@ let known = 0;
 const fIdx: number[] = [];
 const fVal: unknown[] = [];
 const fLen: number[] = [];
+/** The decoder's warnings of the message being encoded, by the offset of their field's header. */
+let warningsAt: Map<number, CtiWarning[]> | null = null;
+/** Where the header of the next floating field goes (offsets in the frame, as in warnings). */
+let wirePos = 0;
 
 function describe(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
@@ -119,7 +124,13 @@ function encodeCore(ctx: Context, message: Obj, target: Uint8Array | null, o: nu
   fVal.length = 0;
   fLen.length = 0;
   const hdr = ctx.hdr;
-  known = 1 + (message.messageType !== undefined ? 1 : 0) + (message.unknownFields !== undefined ? 1 : 0);
+  known =
+    1 +
+    (message.messageType !== undefined ? 1 : 0) +
+    (message.unknownFields !== undefined ? 1 : 0) +
+    (message.warnings !== undefined ? 1 : 0);
+  warningsAt = message.warnings === undefined ? null : indexWarnings(plan, message.warnings);
+  wirePos = plan.fixedSize;
   const topValues = plan.entryValues;
   readValues(plan, plan.readEntries, plan.entries, message, topValues);
   let size = plan.fixedSize + collect(ctx, plan, plan.entries, topValues, message, true);
@@ -229,10 +240,13 @@ function encodeCore(ctx: Context, message: Obj, target: Uint8Array | null, o: nu
     pos += hdr;
     const v = fVal[k];
     switch (plan.fieldOp[i]) {
-      case OP_STRING:
+      case OP_STRING: {
+        // No NUL where the decoder found none (STRING_NOT_TERMINATED): len is the text alone then.
+        const p0 = pos;
         pos = writeText(ctx, v as string, out, pos);
-        out[pos++] = 0;
+        if (pos - p0 < len) out[pos++] = 0;
         break;
+      }
       case OP_NAMEDARRAY:
       case OP_NAMEDVAR:
         if (plan.fieldOp[i] === OP_NAMEDARRAY) out[pos++] = (v as { index: number }).index;
@@ -242,7 +256,10 @@ function encodeCore(ctx: Context, message: Obj, target: Uint8Array | null, o: nu
         out[pos++] = 0;
         break;
       default:
-        pos = writeValue(plan.fieldOp[i]!, v, out, pos, len);
+        pos =
+          len < opSize(plan.fieldOp[i]!)
+            ? writeShortNumber(v, out, pos, len)
+            : writeValue(plan.fieldOp[i]!, v, out, pos, len);
         break;
     }
   }
@@ -477,11 +494,15 @@ function push(ctx: Context, plan: Plan, i: number, v: unknown): number {
   const field = plan.fieldName[i]!;
   const op = plan.fieldOp[i]!;
   const max = plan.fieldMax[i]!;
+  // What the decoder reported for the field that was here: followed where it still fits the value.
+  const ws = warningsAt === null ? undefined : warningsAt.get(wirePos);
   let len: number;
   switch (op) {
-    case OP_STRING:
-      len = textLength(ctx, plan, field, v) + 1;
+    case OP_STRING: {
+      const text = textLength(ctx, plan, field, v);
+      len = text + (warned(ws, "STRING_NOT_TERMINATED", field, text) ? 0 : 1);
       break;
+    }
     case OP_NAMEDVAR:
     case OP_NAMEDARRAY: {
       if (v === null || typeof v !== "object") {
@@ -541,8 +562,18 @@ function push(ctx: Context, plan: Plan, i: number, v: unknown): number {
       len = v.length;
       break;
   }
+  if (ws !== undefined && len === opSize(op)) len = shortLength(ws, field, op, v, len);
   if (max > 0 && len > max && opSize(op) === 0) {
-    throw mkErr("VALUE_OUT_OF_RANGE", plan, field, `${field} takes ${len} bytes; its maximum is ${max}`);
+    // Over-long STRINGs: where the decoder accepted this one (STRING_TOO_LONG), or when asked to.
+    const allowed = op === OP_STRING && (ctx.allowOverlong || warned(ws, "STRING_TOO_LONG", field, len));
+    if (!allowed) {
+      throw mkErr(
+        "VALUE_OUT_OF_RANGE",
+        plan,
+        field,
+        `${field} takes ${len} bytes; its maximum is ${max}${op === OP_STRING ? " (allowOverlong: true accepts it)" : ""}`,
+      );
+    }
   }
   if (len > ctx.maxFieldLength) {
     throw mkErr(
@@ -555,6 +586,7 @@ function push(ctx: Context, plan: Plan, i: number, v: unknown): number {
   fIdx.push(i);
   fVal.push(v);
   fLen.push(len);
+  wirePos += ctx.hdr + len;
   return len;
 }
 
@@ -619,6 +651,54 @@ function writeFixed(ctx: Context, plan: Plan, i: number, v: unknown, out: Uint8A
 }
 
 /** Writes a number, BOOL, TASKID or byte array at pos; returns the position after it. */
+/** message.warnings by the offset of their field's header (entries that are not warnings are ignored). */
+function indexWarnings(plan: Plan, warnings: unknown): Map<number, CtiWarning[]> {
+  if (!Array.isArray(warnings)) {
+    throw mkErr("INVALID_VALUE", plan, "warnings", "warnings must be an array (as decode reports them)");
+  }
+  const at = new Map<number, CtiWarning[]>();
+  for (const w of warnings as CtiWarning[]) {
+    if (w === null || typeof w !== "object" || typeof w.offset !== "number") continue;
+    const list = at.get(w.offset);
+    if (list === undefined) at.set(w.offset, [w]);
+    else list.push(w);
+  }
+  return at;
+}
+
+/** Whether `ws` has a warning `code` for `field` with this data length. */
+function warned(ws: CtiWarning[] | undefined, code: CtiWarning["code"], field: string, length: number): boolean {
+  if (ws === undefined) return false;
+  for (const w of ws) if (w.code === code && w.field === field && w.length === length) return true;
+  return false;
+}
+
+/** The length of a number or BOOL sent short (FIELD_TOO_SHORT), if the value still fits it; else `size`. */
+function shortLength(ws: CtiWarning[], field: string, op: number, v: unknown, size: number): number {
+  for (const w of ws) {
+    if (w.code !== "FIELD_TOO_SHORT" || w.field !== field) continue;
+    const n = w.length;
+    if (!Number.isInteger(n) || n < 0 || n >= size) return size;
+    if (op === OP_BOOL) return n > 0 || v === false ? n : size;
+    const bits = 2 ** (8 * n);
+    const signed = op === OP_INT || op === OP_SHORT || op === OP_CHAR;
+    const x = v as number;
+    return (signed ? x >= -bits / 2 && x < bits / 2 : x < bits) ? n : size;
+  }
+  return size;
+}
+
+/** A number or BOOL in `len` bytes (fewer than its type's), big-endian, two's complement. */
+function writeShortNumber(v: unknown, out: Uint8Array, pos: number, len: number): number {
+  let x = typeof v === "boolean" ? (v ? 1 : 0) : (v as number);
+  if (x < 0) x += 2 ** (8 * len);
+  for (let k = len - 1; k >= 0; k--) {
+    out[pos + k] = x % 256;
+    x = Math.floor(x / 256);
+  }
+  return pos + len;
+}
+
 function writeValue(op: number, v: unknown, out: Uint8Array, pos: number, size: number): number {
   switch (op) {
     case OP_UCHAR:

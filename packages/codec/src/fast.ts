@@ -6,7 +6,7 @@
  *
  * It never decides anything on its own: at the first field that is not the plain case (a tag not
  * in the layout, a scalar field repeated, a wrong size, a field past the end, a NAMEDARRAY kept
- * raw) it returns undefined and the general decoder (decode.ts) decodes the frame from the start,
+ * raw, a STRING over its maximum or without a NUL: anything that raises a warning) it returns undefined and the general decoder (decode.ts) decodes the frame from the start,
  * with its rules and errors. So whatever it returns is what the general decoder returns for that
  * frame; a test compares the two on every vector and on mutated frames.
  */
@@ -41,8 +41,8 @@ export type FastDecoder = (
 
 /** What the generated code calls (bound once per decoder, so V8 can inline them). */
 export interface FastHelpers {
-  /** Latin-1 text of b[p, e) up to its first NUL (all of it when there is none). */
-  readonly str: (b: Uint8Array, p: number, e: number) => string;
+  /** Latin-1 text of b[p, e) up to its first NUL; undefined when there is none (a warning: general path). */
+  readonly str: (b: Uint8Array, p: number, e: number) => string | undefined;
   /** A NAMEDVAR/NAMEDARRAY value, or undefined where the general decoder keeps it raw. */
   readonly named: (
     ctx: unknown,
@@ -154,8 +154,7 @@ function fieldCode(plan: Plan, i: number, hdr: number): string | null {
   let value = numberExpr(op, at(0));
   switch (op) {
     case OP_STRING:
-      value = "str(b,p,e)";
-      break;
+      return `${check}const s=str(b,p,e);if(s===undefined)return;${store(plan, i, "s")}`;
     case OP_BOOL:
       value = `(${numberExpr(OP_USHORT, at(0))})!==0`;
       break;

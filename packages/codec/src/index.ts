@@ -17,4 +17,12 @@ export { fieldPropertyName, groupPropertyName, RESERVED_PROPERTY_NAMES } from ".
 export type { CodecOptions, DecodeOptions, EncodeOptions } from "./options.js";
 export type { CodecSchema } from "./plan.js";
 export { createDecoderStream, createEncoderStream } from "./streams.js";
-export type { AppPathId, NamedArray, NamedVariable, TaskId, UnknownField, UnknownMessage } from "./values.js";
+export type {
+  AppPathId,
+  CtiWarning,
+  NamedArray,
+  NamedVariable,
+  TaskId,
+  UnknownField,
+  UnknownMessage,
+} from "./values.js";

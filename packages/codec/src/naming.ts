@@ -47,4 +47,4 @@ export function groupPropertyName(countField: string): string {
 }
 
 /** Property names of the message envelope; a field whose name maps onto one gets a `Field` suffix. */
-export const RESERVED_PROPERTY_NAMES: readonly string[] = ["type", "messageType", "unknownFields", "body"];
+export const RESERVED_PROPERTY_NAMES: readonly string[] = ["type", "messageType", "unknownFields", "warnings", "body"];

@@ -20,6 +20,12 @@ export interface CodecOptions {
    * size from @ctiwire/protocol. A configured value replaces it (it may be lower or higher).
    */
   readonly maxMessageSize?: number | undefined;
+  /**
+   * encode: accept STRING values longer than their documented maximum (still bounded by the
+   * floating field's length limit). Default false. A decoded message needs no option: the encoder
+   * follows its `warnings`, so that what lenient decoding accepted encodes back to the same bytes.
+   */
+  readonly allowOverlong?: boolean | undefined;
   /** Where message layouts come from. Default: @ctiwire/protocol. */
   readonly schema?: CodecSchema | undefined;
 }
@@ -32,6 +38,7 @@ export interface Context {
   readonly version: number;
   readonly strict: boolean;
   readonly utf8: boolean;
+  readonly allowOverlong: boolean;
   readonly maxSize: number;
   /** Floating field header size: 2 (v17-19) or 4 (v20+). */
   readonly hdr: number;
@@ -67,6 +74,7 @@ export function resolveContext(options: CodecOptions): Context {
   return {
     version,
     strict: options.strict === true,
+    allowOverlong: options.allowOverlong === true,
     utf8: options.encoding === "utf8",
     maxSize,
     hdr,

@@ -32,6 +32,29 @@ export interface UnknownField {
   data: Uint8Array;
 }
 
+/**
+ * What lenient decoding accepted although the guide forbids it, one entry per occurrence, in wire
+ * order (strict decoding rejects each instead). Real servers send these; encoding the decoded
+ * message gives back the same bytes, because the encoder follows its warnings.
+ */
+export interface CtiWarning {
+  /**
+   * STRING_TOO_LONG: a STRING longer than its documented maximum, inside its field and the frame.
+   * STRING_NOT_TERMINATED: a STRING without a NUL (the value is all of its bytes).
+   * FIELD_TOO_SHORT: a number or BOOL field with fewer bytes than its type (read big-endian from those).
+   */
+  code: "STRING_TOO_LONG" | "STRING_NOT_TERMINATED" | "FIELD_TOO_SHORT";
+  /** The guide's field name. */
+  field: string;
+  tag: number;
+  /** Byte offset of the field's header in its frame (whatever stream the frame came from). */
+  offset: number;
+  /** The field's data bytes on the wire. */
+  length: number;
+  /** STRING_TOO_LONG: the documented maximum (NUL included); FIELD_TOO_SHORT: the type's size. */
+  maximum?: number;
+}
+
 /** A message type with no layout at the protocol version: kept raw. */
 export interface UnknownMessage {
   type: "UNKNOWN";
@@ -40,4 +63,6 @@ export interface UnknownMessage {
   body: Uint8Array;
   /** Never set (present so that `message.unknownFields` type-checks on any CtiMessage). */
   unknownFields?: never;
+  /** Never set. */
+  warnings?: never;
 }

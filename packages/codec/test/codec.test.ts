@@ -275,14 +275,22 @@ describe("unknown message types and fields", () => {
     expect(m).toMatchObject({ clientAddress: "a", unknownFields: [{ tag: 81, data: latin1z("again") }] });
   });
 
-  it("keeps a wrong-sized numeric floating field raw in lenient mode", () => {
-    const b = frame(25, 4000, kitchenFixed.replace(/00020001$/, "00000000"), [
+  it("reads a numeric floating field shorter than its type in lenient mode, and keeps a longer one raw", () => {
+    const short = frame(25, 4000, kitchenFixed.replace(/00020001$/, "00000000"), [
       [7, "t"],
       [20, new Uint8Array([1, 2])],
     ]);
-    const m = decode(b, { version: 25, schema: testSchema });
-    expect(m).not.toHaveProperty("number");
-    expect(m.unknownFields).toEqual([{ tag: 20, data: new Uint8Array([1, 2]) }]);
+    const m = decode(short, { version: 25, schema: testSchema });
+    expect(m).toHaveProperty("number", 0x102);
+    expect(m.warnings).toMatchObject([{ code: "FIELD_TOO_SHORT", field: "Number", length: 2, maximum: 4 }]);
+    expect(encode(m, { version: 25, schema: testSchema })).toEqual(short);
+    const long = frame(25, 4000, kitchenFixed.replace(/00020001$/, "00000000"), [
+      [7, "t"],
+      [20, new Uint8Array([1, 2, 3, 4, 5])],
+    ]);
+    const l = decode(long, { version: 25, schema: testSchema });
+    expect(l).not.toHaveProperty("number");
+    expect(l.unknownFields).toEqual([{ tag: 20, data: new Uint8Array([1, 2, 3, 4, 5]) }]);
   });
 
   it("accepts unterminated strings and non-0/1 BOOLs in lenient mode", () => {

@@ -104,10 +104,18 @@ describe("floating field errors", () => {
     expectCode(() => decode(b, lenient25), { code: "FIELD_OVERRUN", offset: 32 });
   });
 
-  it("FIELD_TOO_LONG in both modes", () => {
+  it("FIELD_TOO_LONG for an over-long STRING when strict; lenient accepts it with a warning", () => {
     const b = frame(17, 99, seedFixed, [[81, "0123456789abcdef"]]); // 17 bytes > 16
-    expectCode(() => decode(b, opts17), { code: "FIELD_TOO_LONG", field: "ClientAddress", offset: 32 });
-    expectCode(() => decode(b, { ...opts17, strict: true }), { code: "FIELD_TOO_LONG", field: "ClientAddress" });
+    expectCode(() => decode(b, { ...opts17, strict: true }), {
+      code: "FIELD_TOO_LONG",
+      field: "ClientAddress",
+      offset: 32,
+    });
+    const m = decode(b, opts17);
+    expect(m).toMatchObject({ clientAddress: "0123456789abcdef" });
+    expect(m.warnings).toEqual([
+      { code: "STRING_TOO_LONG", field: "ClientAddress", tag: 81, offset: 32, length: 17, maximum: 16 },
+    ]);
   });
 
   it("INVALID_FIELD_LENGTH (strict) for a wrong-sized number", () => {
@@ -116,7 +124,9 @@ describe("floating field errors", () => {
       [20, new Uint8Array([1, 2])],
     ]);
     expectCode(() => decode(b, strict25), { code: "INVALID_FIELD_LENGTH", field: "Number", offset: 62 });
-    expect(() => decode(b, lenient25)).not.toThrow();
+    expect(decode(b, lenient25).warnings).toEqual([
+      { code: "FIELD_TOO_SHORT", field: "Number", tag: 20, offset: 62, length: 2, maximum: 4 },
+    ]);
   });
 
   it("INVALID_FIELD_LENGTH (strict) for an empty NAMEDARRAY", () => {

@@ -42,9 +42,10 @@ describe("the v17 seed message with the real schema", () => {
 
   it("ClientAddress is STRING[16] at v17: 16 characters are too long there", () => {
     const long = frame(17, 99, seedFixed, [[81, "255.255.255.2555"]]);
-    expect(() => decode(long, { version: 17 })).toThrow(
+    expect(() => decode(long, { version: 17, strict: true })).toThrow(
       expect.objectContaining({ code: "FIELD_TOO_LONG", field: "ClientAddress" }),
     );
+    expect(decode(long, { version: 17 }).warnings?.[0]).toMatchObject({ code: "STRING_TOO_LONG", maximum: 16 });
   });
 
   it("is the same message at every version, with the version's floating header size", () => {

@@ -257,6 +257,25 @@ export const MUTATORS = {
     const out = concat(b.subarray(0, f.data + keep), b.subarray(f.data + f.len));
     return r.chance(0.5) ? fixLength(out) : out;
   },
+  // A STRING past its documented maximum, as real servers send (issue 12): the field grows before its
+  // NUL, inside a correct field length and MessageLength.
+  growString(r, b, ctx) {
+    const fields = floatingFields(b, ctx.version).filter((f) => f.len > 0 && b[f.data + f.len - 1] === 0);
+    if (fields.length === 0) return b;
+    const f = r.pick(fields);
+    const extra = new Uint8Array(r.pick([1, 2, 17, 50, 200])).fill(0x30 + r.int(10));
+    const data = concat(b.subarray(f.data, f.data + f.len - 1), extra, new Uint8Array(1));
+    const limit = floatingHeaderSize(ctx.version) === 4 ? 0xffff : 0xff;
+    if (data.length > limit) return b;
+    const out = concat(
+      b.subarray(0, f.at),
+      new Uint8Array(floatingHeaderSize(ctx.version)),
+      data,
+      b.subarray(f.data + f.len),
+    );
+    writeFieldHeader(out, { at: f.at }, ctx.version, f.tag, data.length);
+    return fixLength(out);
+  },
   removeNul(r, b) {
     const nuls = [];
     for (let i = 8; i < b.length; i++) if (b[i] === 0) nuls.push(i);

@@ -211,17 +211,22 @@ function checkFrame(c: usize, fr: usize, s: usize, size: u32): bool {
           frameError(fr, E_INVALID_FIELD_LENGTH, at, i);
           break;
         }
-        if (records) emitField(-1, p, len, -1);
-        continue;
+        // Lenient: a number or BOOL (the types of up to 4 bytes) sent short is read by the build, with
+        // a warning; a longer one, or a short TASKID, is kept raw.
+        if (len > fsize || fsize > 4) {
+          if (records) emitField(-1, p, len, -1);
+          continue;
+        }
       }
       if (records) emitField(i, p, len, -1);
     } else {
       const max = load<u32>(fa, 4);
-      if (len > max && max > 0) {
+      const nulMode = (w >>> 8) & 0xff;
+      // Over-long STRINGs are accepted when lenient (the build reports them); nothing else is.
+      if (len > max && max > 0 && (strict || nulMode != 1)) {
         frameError(fr, E_FIELD_TOO_LONG, at, i);
         break;
       }
-      const nulMode = (w >>> 8) & 0xff;
       // NAMEDARRAY: an index byte, then name\0value\0; empty: kept raw when lenient.
       if (nulMode == 3 && len == 0 && !strict) {
         if (records) emitField(-1, p, len, -1);

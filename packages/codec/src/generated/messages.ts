@@ -4,12 +4,14 @@
 // floating count and anything that a protocol version lacks are optional. Count fields stay beside
 // their lists. Property names come from fieldPropertyName/groupPropertyName (src/naming.ts).
 
-import type { NamedArray, NamedVariable, TaskId, UnknownField, UnknownMessage } from "../values.js";
+import type { CtiWarning, NamedArray, NamedVariable, TaskId, UnknownField, UnknownMessage } from "../values.js";
 
 /** What every known message has besides its fields. */
 export interface MessageBase {
   /** Floating fields with tags that are not in this message's layout (lenient decoding). */
   unknownFields?: UnknownField[];
+  /** What lenient decoding accepted although the guide forbids it (strict decoding rejects it). */
+  warnings?: CtiWarning[];
 }
 
 /** FAILURE_CONF: MessageType 1. */
