@@ -26,11 +26,11 @@ type Msg = CtiMessage & Record<string, unknown>;
 const NULL = 0xffffffff;
 const SUPERVISOR_SERVICES = 0x1 | 0x2 | 0x4 | 0x20 | 0x40 | 0x80 | 0x100; // events, data, control, monitors, supervisor, server
 
-/** Sends a request and waits for the one reply carrying its InvokeID. */
+/** Sends a request (fixed fields not given are defaulted) and waits for the one reply carrying its InvokeID. */
 async function ask(c: TestClient, m: Record<string, unknown>): Promise<Msg> {
   const invokeID = c.nextInvokeID();
   const from = c.messages.length;
-  c.send({ ...m, invokeID } as EncodableMessage);
+  c.send((buildMessage(m.type as string, c.version, { ...m, invokeID }) ?? { ...m, invokeID }) as EncodableMessage);
   const isReply = (x: CtiMessage) => (x as Msg).invokeID === invokeID && /_CONF$/.test(x.type);
   await c.until(() => c.messages.slice(from).some(isReply));
   return c.messages.slice(from).find(isReply) as Msg;
@@ -206,4 +206,130 @@ describe("every request type gets exactly one answer", () => {
       expect([um.clientID, um.text, um.distribution]).toEqual(["test", "hello", 0]);
     });
   }
+});
+
+describe("supervisor service", () => {
+  async function setup() {
+    const clock = new ManualClock();
+    const s = await sim({ clock, agents: 10 });
+    clock.advance(1000); // every agent logged in (NOT_READY)
+    const sup = await client(s.portA);
+    const conf = (await sup.open({ servicesRequested: 0x1 | 0x4 | 0x80, peripheralID: 5000, agentID: "1001" })) as Msg;
+    const agent = await client(s.portA);
+    await agent.open({ clientID: "agent", servicesRequested: 0x1 | 0x4, peripheralID: 5000, agentID: "1002" });
+    return { clock, s, sup, conf, agent };
+  }
+
+  test("OPEN_CONF grants it to a supervisor; AGENT_TEAM_CONFIG_EVENT lists the team, and its changes", async () => {
+    const { s, sup, conf } = await setup();
+    expect(conf.servicesGranted).toBe(0x1 | 0x4 | 0x80);
+    const ev = (await sup.next("AGENT_TEAM_CONFIG_EVENT")) as Msg;
+    expect([ev.teamID, ev.configOperation, ev.agentTeamName]).toEqual([9001, 0, "Team 1"]);
+    const members = ev.agents as { atcAgentID: string; agentFlags: number; atcAgentState: number }[];
+    expect(members.map((a) => a.atcAgentID)).toEqual(["1001", "1002", "1003", "1004", "1005"]);
+    expect(members[0]?.agentFlags).toBe(0x5); // primary supervisor
+    expect(members[1]?.agentFlags).toBe(0);
+    expect(members[1]?.atcAgentState).toBe(2); // NOT_READY
+    const from = sup.messages.length;
+    expect(s.contactCenter.addTeamMember(9001, "1009")).toBe(true);
+    const added = (await sup.next("AGENT_TEAM_CONFIG_EVENT", from)) as Msg;
+    expect(added.configOperation).toBe(1);
+    expect((added.agents as { atcAgentID: string }[]).map((a) => a.atcAgentID)).toEqual(["1009"]);
+    const list = await ask(sup, { type: "LIST_AGENT_TEAM_REQ", supervisorID: 5001 });
+    expect([list.type, list.agentTeams, list.more]).toEqual(["LIST_AGENT_TEAM_CONF", [9001], 0]);
+    expect((await ask(sup, { type: "LIST_AGENT_TEAM_REQ", supervisorID: 5002 })).status).toBe(
+      E.E_CTI_SUPERVISOR_NOT_FOUND,
+    );
+  });
+
+  test("team monitor: members' AGENT_STATE_EVENTs carry its MonitorID until it stops", async () => {
+    const { sup, agent } = await setup();
+    const start = await ask(sup, { type: "MONITOR_AGENT_TEAM_START_REQ", teamID: 9001 });
+    expect(start.type).toBe("MONITOR_AGENT_TEAM_START_CONF");
+    expect((await ask(sup, { type: "MONITOR_AGENT_TEAM_START_REQ", teamID: 9001 })).status).toBe(
+      E.E_CTI_AGENT_TEAM_MONITOR_ALREADY_EXISTS,
+    );
+    expect((await ask(sup, { type: "MONITOR_AGENT_TEAM_START_REQ", teamID: 9002 })).status).toBe(
+      E.E_CTI_TEAM_NOT_FOUND,
+    );
+    const from = sup.messages.length;
+    await ask(agent, {
+      type: "SET_AGENT_STATE_REQ",
+      peripheralID: 5000,
+      agentState: 3,
+      agentWorkMode: 0,
+      eventReasonCode: 0,
+      forcedFlag: 0,
+      agentServiceReq: 0,
+    });
+    const ev = (await sup.next("AGENT_STATE_EVENT", from)) as Msg;
+    expect([ev.monitorID, ev.agentID, ev.agentState]).toEqual([start.monitorID, "1002", 3]);
+    const stop = await ask(sup, { type: "MONITOR_AGENT_TEAM_STOP_REQ", monitorID: start.monitorID });
+    expect(stop.type).toBe("MONITOR_AGENT_TEAM_STOP_CONF");
+  });
+
+  test("SUPERVISE_CALL_REQ barge-in and clear; SUPERVISOR_ASSIST_REQ calls the supervisor; EMERGENCY_CALL_REQ", async () => {
+    const { clock, s, sup, agent } = await setup();
+    const made = await ask(agent, { type: "MAKE_CALL_REQ", peripheralID: 5000, dialedNumber: "5551234" });
+    expect(made.type).toBe("MAKE_CALL_CONF");
+    const callID = made.newConnectionCallID as number;
+    // before the far end answers there is no active call to supervise
+    expect(
+      (await ask(sup, { type: "SUPERVISE_CALL_REQ", peripheralID: 5000, agentID: "1002", supervisoryAction: 3 }))
+        .status,
+    ).toBe(E.E_CTI_NO_CALL_ACTIVE);
+    clock.advance(4000); // the far end answers
+    const from = sup.messages.length;
+    const barge = await ask(sup, {
+      type: "SUPERVISE_CALL_REQ",
+      peripheralID: 5000,
+      agentID: "1002",
+      supervisoryAction: 3,
+    });
+    expect([barge.type, barge.connectionCallID, barge.connectionDeviceID]).toEqual([
+      "SUPERVISE_CALL_CONF",
+      callID,
+      "2001",
+    ]);
+    const conf = (await sup.next("CALL_CONFERENCED_EVENT", from)) as Msg;
+    expect(conf.addedPartyDeviceID).toBe("2001");
+    expect(s.contactCenter.calls.get(callID)?.parties.map((p) => p.device)).toEqual(["2002", "5551234", "2001"]);
+    expect(
+      (await ask(sup, { type: "SUPERVISE_CALL_REQ", peripheralID: 5000, agentID: "1002", supervisoryAction: 9 }))
+        .status,
+    ).toBe(E.E_CTI_INVALID_SUPERVISORY_ACTION);
+    const clear = await ask(sup, {
+      type: "SUPERVISE_CALL_REQ",
+      peripheralID: 5000,
+      supervisorConnectionCallID: callID,
+      supervisoryAction: 0,
+    });
+    expect(clear.type).toBe("SUPERVISE_CALL_CONF");
+    expect(s.contactCenter.calls.get(callID)?.parties.map((p) => p.device)).toEqual(["2002", "5551234"]);
+    // assist: a consultation call from the agent to the supervisor's phone
+    const from2 = sup.messages.length;
+    const assist = await ask(agent, { type: "SUPERVISOR_ASSIST_REQ", peripheralID: 5000, connectionCallID: callID });
+    expect(assist.type).toBe("SUPERVISOR_ASSIST_CONF");
+    const consult = s.contactCenter.calls.get(assist.connectionCallID as number);
+    expect([consult?.callType, consult?.parties.map((p) => p.device)]).toEqual([19, ["2002", "2001"]]); // CALLTYPE_ASSIST
+    const delivered = (await sup.next("CALL_DELIVERED_EVENT", from2)) as Msg;
+    expect(delivered.alertingDeviceID).toBe("2001");
+    // emergency: the supervisor is busy now, but still learns of it
+    const from3 = sup.messages.length;
+    const em = await ask(agent, { type: "EMERGENCY_CALL_REQ", peripheralID: 5000, connectionCallID: callID });
+    expect([em.type, em.status]).toEqual(["FAILURE_CONF", E.E_CTI_SUPERVISOR_NOT_FOUND]);
+    const ev = (await sup.next("EMERGENCY_CALL_EVENT", from3)) as Msg;
+    expect([ev.agentID, ev.connectionCallID, ev.clientID]).toEqual(["1002", callID, "agent"]);
+  });
+
+  test("without the service: supervisor requests → E_CTI_FUNCTION_NOT_AVAILABLE; USER_MESSAGE to the supervisor", async () => {
+    const { sup, agent } = await setup();
+    expect((await ask(agent, { type: "MONITOR_AGENT_TEAM_START_REQ", teamID: 9001 })).status).toBe(
+      E.E_CTI_FUNCTION_NOT_AVAILABLE,
+    );
+    const um = await ask(agent, { type: "USER_MESSAGE_REQ", peripheralID: 5000, distribution: 1, text: "help" });
+    expect(um.type).toBe("USER_MESSAGE_CONF");
+    const ev = (await sup.next("USER_MESSAGE_EVENT")) as Msg;
+    expect([ev.clientID, ev.text, ev.distribution]).toEqual(["agent", "help", 1]);
+  });
 });
