@@ -193,6 +193,28 @@ function edgeVectors() {
     hex: frame(247, [0, 0, 0, 0, 0, 0, 0x13, 0x88]).toHex(),
     message: { type: "UNKNOWN", messageType: 247, body: "0000000000001388" },
   });
+  // FAILURE_CONF at v24/v25: the guides' two readings (packages/protocol/src/alternates.ts). The primary,
+  // InvokeID + Status UINT (16 bytes), is in the generated vectors; an 18-byte frame as the v24/v25
+  // table prints it (InvokeID, FailureCode USHORT, PeripheralErrorCode UINT) is read that way when lenient.
+  for (const version of [24, 25]) {
+    v.push({
+      id: `edge/v${version}/FAILURE_CONF-v24-table-reading`,
+      version,
+      section: "03-messaging-conventions.md: Failure Indication Messages (v24/v25 table: 18 bytes)",
+      comment:
+        "lenient: an 18-byte FAILURE_CONF follows the v24/v25 table: FailureCode (USHORT) as status, PeripheralErrorCode, and an ALTERNATE_LAYOUT warning; it encodes back to 18 bytes (strict: FIELD_OVERRUN, the primary reading)",
+      options: { strict: false },
+      hex: frame(1, [0, 0, 0, 9, 0, 7, 0, 0, 0x01, 0x2c]).toHex(),
+      message: {
+        type: "FAILURE_CONF",
+        messageType: 1,
+        invokeID: 9,
+        status: 7,
+        peripheralErrorCode: 300,
+        warnings: [{ code: "ALTERNATE_LAYOUT", field: "Status", tag: 0, offset: 12, length: 2, maximum: 4 }],
+      },
+    });
+  }
   v.push({
     id: "edge/v17/message-of-a-later-version",
     version: 17,
@@ -701,6 +723,19 @@ function invalidVectors() {
       frameWithTail(25, core, [0, TAG.AgentID, 0]),
       { code: "FIELD_OVERRUN", offset: fixedEnd + coreLen(25) },
       o,
+    );
+  }
+  for (const version of [23, 25]) {
+    dec(
+      `decode/FIELD_OVERRUN/v${version}-FAILURE_CONF-18-bytes${version === 25 ? "-strict" : ""}`,
+      version,
+      "03-messaging-conventions.md: Failure Indication Messages",
+      version === 25
+        ? "strict: an 18-byte FAILURE_CONF (the v24/v25 table's reading) is read the primary way, leaving 2 bytes where a floating field header needs 4"
+        : "v23 has one reading (16 bytes): an 18-byte FAILURE_CONF leaves 2 bytes where a floating field header needs 4",
+      frame(1, [0, 0, 0, 9, 0, 7, 0, 0, 0x01, 0x2c]).toHex(),
+      { code: "FIELD_OVERRUN", offset: 16 },
+      version === 25 ? { strict: true } : undefined,
     );
   }
   dec(

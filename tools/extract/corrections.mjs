@@ -202,7 +202,8 @@ const FAILURE_CONF_WHY =
   "edition prints InvokeID, Status UINT 4, like FAILURE_EVENT's Status in every edition. Chapter 7 records no change " +
   "to FAILURE_CONF in any version, and a silent change to the one reply every client must parse would break every " +
   "older client. The v24/v25 rows are CONTROL_FAILURE_CONF's fields, a copy-paste slip. We keep Status UINT 4 in " +
-  "every version.";
+  "every version; the v24/v25 table's 18-byte reading is kept as an alternate for frames of that size " +
+  "(packages/protocol/src/alternates.ts, with the full reasoning).";
 
 export const FIELD_FIXES = [
   {

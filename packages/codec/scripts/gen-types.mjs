@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { messageSpecs, PROTOCOL_VERSIONS } from "@ctiwire/protocol";
+import { alternateSpec, messageSpecs, PROTOCOL_VERSIONS } from "@ctiwire/protocol";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const target = join(here, "..", "src", "generated", "messages.ts");
@@ -140,6 +140,13 @@ for (const version of PROTOCOL_VERSIONS) {
         false,
         `${f.name}: ${f.type}${f.type === "STRING" || f.type === "UNSPEC" ? `[${f.size}]` : ""} (fixed part)`,
       );
+    });
+    // Fixed fields only the alternate reading has (FAILURE_CONF at v24/v25): optional.
+    const alt = alternateSpec(spec.name, version);
+    const ap = alt && compilePlan(alt, version);
+    ap?.fixedKey.forEach((key, i) => {
+      if (p.fixedKey.includes(key)) return;
+      addProp(m.props, key, TS[ap.fixedOp[i]], version, true, `${ap.fixedName[i]} (alternate reading, fixed part)`);
     });
     for (const e of p.entries) {
       if (e >= 0) {

@@ -270,6 +270,46 @@ function decodeCore(
   const plan = planByType(ctx.cache, ctx.version, type);
   if (plan === null) return unknownMessage(b, start, end, type);
   if (size < plan.fixedSize) throw messageTooShort(plan, length, base);
+  // A frame of exactly the size of the layout's alternate reading (where the guides contradict each
+  // other: @ctiwire/protocol alternateSpec): taken that way when lenient, with a warning.
+  if (size === plan.altSize && !ctx.strict) {
+    const m = decodePlan(ctx, plan.alt!, b, start, end, base, null, 0, 0, undefined);
+    m.warnings = [alternateWarning(plan, plan.alt!)];
+    return m as unknown as CtiMessage;
+  }
+  return decodePlan(ctx, plan, b, start, end, base, recs, r0, count, scanned) as unknown as CtiMessage;
+}
+
+/** ALTERNATE_LAYOUT: the first fixed field where the two readings differ, its size in each. */
+function alternateWarning(primary: Plan, alt: Plan): CtiWarning {
+  const a = alt.spec.fixed;
+  const p = primary.spec.fixed;
+  let k = 1;
+  while (k < a.length && k < p.length && a[k]!.name === p[k]!.name && a[k]!.size === p[k]!.size) k++;
+  const f = a[Math.min(k, a.length - 1)]!;
+  return {
+    code: "ALTERNATE_LAYOUT",
+    field: f.name,
+    tag: 0,
+    offset: f.offset,
+    length: f.size,
+    maximum: p[k]?.size ?? 0,
+  };
+}
+
+function decodePlan(
+  ctx: Context,
+  plan: Plan,
+  b: Uint8Array,
+  start: number,
+  end: number,
+  base: number,
+  recs: Int32Array | null,
+  r0: number,
+  count: number,
+  scanned: CtiProtocolError | undefined,
+): Obj {
+  const type = plan.type;
   // The common frame: the generated fast path (fast.ts), which leaves anything else to the rest of
   // this function. Strict mode and UTF-8 always take the general path.
   if (fastPath && !ctx.strict && !ctx.utf8 && scanned === undefined) {
@@ -277,7 +317,7 @@ function decodeCore(
     if (fast === undefined) fast = plan.fast = compileFastDecoder(plan, FAST_HELPERS);
     if (fast !== null) {
       const m = fast(b, start, end, type, ctx, plan, base, readFixedField as FixedFieldReader);
-      if (m !== undefined) return m as unknown as CtiMessage;
+      if (m !== undefined) return m;
     }
   }
 
@@ -495,7 +535,7 @@ function decodeCore(
   if (warnings !== undefined) m.warnings = warnings;
 
   if (strict) strictChecks(plan, m, named, base);
-  return m as unknown as CtiMessage;
+  return m;
 }
 
 let fastPath = true;

@@ -107,7 +107,9 @@ function encodeCore(ctx: Context, message: Obj, target: Uint8Array | null, o: nu
   if (typeof name !== "string") {
     throw new CtiProtocolError("INVALID_VALUE", `encode: message.type must be a message name, not ${describe(name)}`);
   }
-  const plan = planByName(ctx.cache, ctx.version, name);
+  let plan = planByName(ctx.cache, ctx.version, name);
+  // A message decoded in the layout's alternate reading (ALTERNATE_LAYOUT) is encoded in it again.
+  if (plan?.alt && Array.isArray(message.warnings) && message.warnings.some(isAlternate)) plan = plan.alt;
   if (plan === null) {
     const anywhere = allVersionKeys(ctx.cache, name);
     throw anywhere
@@ -651,6 +653,10 @@ function writeFixed(ctx: Context, plan: Plan, i: number, v: unknown, out: Uint8A
 }
 
 /** Writes a number, BOOL, TASKID or byte array at pos; returns the position after it. */
+function isAlternate(w: unknown): boolean {
+  return w !== null && typeof w === "object" && (w as CtiWarning).code === "ALTERNATE_LAYOUT";
+}
+
 /** message.warnings by the offset of their field's header (entries that are not warnings are ignored). */
 function indexWarnings(plan: Plan, warnings: unknown): Map<number, CtiWarning[]> {
   if (!Array.isArray(warnings)) {

@@ -5,7 +5,7 @@
  */
 
 import type { DataType, FloatingFieldSpec, MessageSpec } from "@ctiwire/protocol";
-import { messageSpec as protocolMessageSpec } from "@ctiwire/protocol";
+import { alternateSpec as protocolAlternateSpec, messageSpec as protocolMessageSpec } from "@ctiwire/protocol";
 import type { FastDecoder } from "./fast.js";
 import { fieldPropertyName, groupPropertyName, RESERVED_PROPERTY_NAMES } from "./naming.js";
 import { newArray } from "./plain.js";
@@ -13,9 +13,11 @@ import { newArray } from "./plain.js";
 /** Where the codec gets message layouts from. The default is `@ctiwire/protocol`. */
 export interface CodecSchema {
   messageSpec(nameOrType: string | number, version: number): MessageSpec | undefined;
+  /** A second reading of a layout, taken for frames of exactly its fixed size (see @ctiwire/protocol). */
+  alternateSpec?(nameOrType: string | number, version: number): MessageSpec | undefined;
 }
 
-export const defaultSchema: CodecSchema = { messageSpec: protocolMessageSpec };
+export const defaultSchema: CodecSchema = { messageSpec: protocolMessageSpec, alternateSpec: protocolAlternateSpec };
 
 // Field operations.
 export const OP_SKIP = 0; // MHDR
@@ -198,6 +200,12 @@ export interface Plan {
    * The generated fast path (fast.ts): undefined until first needed, null where there is none.
    */
   fast: FastDecoder | null | undefined;
+  /**
+   * The alternate reading (its plan and frame size), where the schema has one: lenient decoding takes
+   * it for a frame of exactly that size; null / -1 where there is none.
+   */
+  alt: Plan | null;
+  altSize: number;
   /** Generated: the floating values onto the message, in schema order, taking them out of vals; null without code generation. */
   readonly assemble: Assembler | null;
   /** Decode scratch: floating scalar/list values by field index. */
@@ -659,6 +667,8 @@ export function compilePlan(spec: MessageSpec, version: number): Plan {
     ),
     assemble: compileAssembler(topEntries, fieldKey, groups),
     fast: undefined,
+    alt: null,
+    altSize: -1,
     readFixed: compileValueReader(fixedKey),
     readEntries: compileValueReader(entryKeys(topEntries, fieldKey, groups)),
     fixedValues: new Array<unknown>(fixedKey.length).fill(undefined),
@@ -718,6 +728,11 @@ function compileOrNull(cache: PlanCache, spec: MessageSpec | undefined, version:
   const known = byName.get(spec.name);
   if (known !== undefined && known !== null && known.spec === spec) return known;
   const plan = compilePlan(spec, version);
+  const alt = cache.schema.alternateSpec?.(spec.name, version);
+  if (alt !== undefined && alt.fixedSize !== spec.fixedSize) {
+    plan.alt = compilePlan(alt, version);
+    plan.altSize = alt.fixedSize;
+  }
   byName.set(spec.name, plan);
   if (spec.type < TYPE_CACHE_LIMIT) cache.byType[version]![spec.type] = plan;
   return plan;

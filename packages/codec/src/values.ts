@@ -42,16 +42,19 @@ export interface CtiWarning {
    * STRING_TOO_LONG: a STRING longer than its documented maximum, inside its field and the frame.
    * STRING_NOT_TERMINATED: a STRING without a NUL (the value is all of its bytes).
    * FIELD_TOO_SHORT: a number or BOOL field with fewer bytes than its type (read big-endian from those).
+   * ALTERNATE_LAYOUT: the frame's size is that of the layout's second reading, where Cisco's guides
+   * contradict each other (@ctiwire/protocol `alternateSpec`: FAILURE_CONF at v24/v25); `field` is the
+   * first fixed field that differs, `length` its size in this frame, `maximum` in the primary reading.
    */
-  code: "STRING_TOO_LONG" | "STRING_NOT_TERMINATED" | "FIELD_TOO_SHORT";
+  code: "STRING_TOO_LONG" | "STRING_NOT_TERMINATED" | "FIELD_TOO_SHORT" | "ALTERNATE_LAYOUT";
   /** The guide's field name. */
   field: string;
   tag: number;
   /** Byte offset of the field's header in its frame (whatever stream the frame came from). */
   offset: number;
-  /** The field's data bytes on the wire. */
+  /** The field's data bytes on the wire (a fixed field's size for ALTERNATE_LAYOUT). */
   length: number;
-  /** STRING_TOO_LONG: the documented maximum (NUL included); FIELD_TOO_SHORT: the type's size. */
+  /** STRING_TOO_LONG: the documented maximum (NUL included); otherwise the size the primary reading expects. */
   maximum?: number;
 }
 

@@ -5,6 +5,7 @@
  * src/generated is written by tools/extract from Cisco's guides; history.ts holds Chapter 7's
  * version changes; constants.ts gives the Chapter 6 tables both ways.
  */
+export { alternateSpec } from "./alternates.js";
 export * from "./constants.js";
 export { dataTypeSize } from "./data-types.js";
 export { CONSTANT_TABLES } from "./generated/constants.js";

@@ -2,6 +2,7 @@
 // fields that agree with their tags, at every protocol version.
 import { describe, expect, it } from "vitest";
 import {
+  alternateSpec,
   type DataType,
   dataTypeSize,
   floatingHeaderSize,
@@ -88,6 +89,22 @@ describe("message types", () => {
     expect(RESERVED_MESSAGE_TYPE_RANGES).toContainEqual([239, 239]);
     expect(RESERVED_MESSAGE_TYPE_RANGES).toContainEqual([241, 241]);
     expect(RESERVED_MESSAGE_TYPE_RANGES).toContainEqual([246, 246]);
+  });
+
+  it("has the v24/v25 table's FAILURE_CONF as an alternate reading, only where those guides print it", () => {
+    for (const v of [24, 25]) {
+      const alt = alternateSpec("FAILURE_CONF", v);
+      expect(alt?.fixedSize).toBe(18);
+      expect(alt?.fixed.map((f) => [f.name, f.type, f.size, f.offset])).toEqual([
+        ["MessageHeader", "MHDR", 8, 0],
+        ["InvokeID", "UINT", 4, 8],
+        ["Status", "USHORT", 2, 12],
+        ["PeripheralErrorCode", "UINT", 4, 14],
+      ]);
+      expect(messageSpec("FAILURE_CONF", v)?.fixedSize).toBe(16);
+    }
+    for (const v of [17, 20, 23]) expect(alternateSpec("FAILURE_CONF", v)).toBeUndefined();
+    expect(alternateSpec("CONTROL_FAILURE_CONF", 25)).toBeUndefined();
   });
 
   it("knows fewer message types at v17 than at v25", () => {

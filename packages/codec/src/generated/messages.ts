@@ -22,6 +22,8 @@ export interface FailureConf extends MessageBase {
   invokeID: number;
   /** Status: UINT (fixed part) */
   status: number;
+  /** PeripheralErrorCode (alternate reading, fixed part) (only v24-v25) */
+  peripheralErrorCode?: number;
 }
 
 /** FAILURE_EVENT: MessageType 2. */
