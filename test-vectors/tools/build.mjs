@@ -1175,6 +1175,15 @@ function invalidVectors() {
     { code: "INVALID_VALUE" },
   );
   dec(
+    "decode/INVALID_ARGUMENT/strict-not-boolean",
+    25,
+    "the codec's options (not the guide)",
+    "strict: 'yes' is not a boolean: a typed INVALID_ARGUMENT naming the option",
+    full17,
+    { code: "INVALID_ARGUMENT", field: "strict" },
+    { strict: "yes" },
+  );
+  dec(
     "decode/INVALID_VERSION/16",
     16,
     "Ch 7 Changes and Additions (versions 17 to 25)",

@@ -1,3 +1,4 @@
+import { CtiProtocolError } from "./errors.js";
 /**
  * Byte-level helpers: big-endian integers, Latin-1 and UTF-8 strings, hex. No Node-only APIs.
  */
@@ -219,4 +220,20 @@ export function fromHex(hex: string): Uint8Array {
   const out = new Uint8Array(clean.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(clean.slice(i * 2, i * 2 + 2), 16);
   return out;
+}
+
+/**
+ * The bytes of a frame or chunk as users naturally pass them: a Uint8Array (Node's Buffer is one),
+ * an ArrayBuffer, or any other ArrayBufferView (DataView, ...), viewed without a copy. Anything else
+ * is an INVALID_ARGUMENT naming `what`.
+ */
+export function asBytes(v: unknown, what: string): Uint8Array {
+  if (v instanceof Uint8Array) return v;
+  if (v instanceof ArrayBuffer) return new Uint8Array(v);
+  if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  const kind =
+    v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `a ${typeof v}`;
+  throw new CtiProtocolError("INVALID_ARGUMENT", `${what} must be a Uint8Array, ArrayBuffer or DataView, not ${kind}`, {
+    field: what,
+  });
 }

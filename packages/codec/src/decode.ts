@@ -1,7 +1,7 @@
 /**
  * decode: one whole frame (8-byte header included) to a message object.
  */
-import { decodeLatin1, decodeUtf8, i32, indexOfNul, u16, u32 } from "./bytes.js";
+import { asBytes, decodeLatin1, decodeUtf8, i32, indexOfNul, u16, u32 } from "./bytes.js";
 import { CtiProtocolError } from "./errors.js";
 import { compileFastDecoder, type FastHelpers } from "./fast.js";
 import type { CtiMessage } from "./generated/messages.js";
@@ -41,9 +41,10 @@ type Obj = Record<string, unknown>;
  * Decodes one frame. `frame` must hold exactly one message: the 8-byte header and MessageLength
  * bytes after it.
  */
-export function decode(frame: Uint8Array, options: DecodeOptions): CtiMessage {
+export function decode(frame: Uint8Array | ArrayBuffer | ArrayBufferView, options: DecodeOptions): CtiMessage {
   const ctx = resolveContext(options);
-  return decodeFrame(ctx, frame, 0, frame.length, 0);
+  const b = frame instanceof Uint8Array ? frame : asBytes(frame, "frame");
+  return decodeFrame(ctx, b, 0, b.length, 0);
 }
 
 /** Returned in place of a value when lenient decoding keeps a field raw instead. */

@@ -51,6 +51,8 @@ export type CtiErrorCode =
   | "BUFFER_TOO_SMALL"
   /** A protocol version outside 17..25. */
   | "INVALID_VERSION"
+  /** An argument or option of the wrong kind (a string for the frame, `strict: "yes"`, an unknown backend); `field` names it. */
+  | "INVALID_ARGUMENT"
   /** FrameDecoder: every push after a fatal framing error (the stream cannot be resynchronised). */
   | "FRAMING_LOST"
   /** FrameDecoder.finish(): the stream ended inside a frame. */

@@ -19,7 +19,7 @@
  *   bytes held back (default 1 MiB), the decoder fails: that error is still thrown, the bytes are
  *   dropped, and every later call throws FRAMING_LOST. Pass `onError` to skip bad frames instead.
  */
-import { u32 } from "./bytes.js";
+import { asBytes, u32 } from "./bytes.js";
 import { decodeFrame } from "./decode.js";
 import { CtiProtocolError } from "./errors.js";
 import type { CtiMessage } from "./generated/messages.js";
@@ -104,7 +104,7 @@ export abstract class FrameDecoderBase {
   }
 
   /** Feeds a chunk; returns the messages completed by it (in stream order). */
-  push(chunk: Uint8Array): CtiMessage[] {
+  push(chunk: Uint8Array | ArrayBuffer | ArrayBufferView): CtiMessage[] {
     const out: CtiMessage[] = [];
     try {
       this.write(chunk, (m) => {
@@ -121,7 +121,7 @@ export abstract class FrameDecoderBase {
    * Feeds a chunk; calls onMessage for every message it completes. The allocation-light variant of
    * push (no result array). Content errors: as push.
    */
-  write(chunk: Uint8Array, onMessage: (message: CtiMessage) => void): void {
+  write(chunk: Uint8Array | ArrayBuffer | ArrayBufferView, onMessage: (message: CtiMessage) => void): void {
     if (this.#deferred !== null) {
       const e = this.#deferred;
       this.#deferred = null;
@@ -136,10 +136,7 @@ export abstract class FrameDecoderBase {
         { offset: this.fatalError.offset, cause: this.fatalError },
       );
     }
-    if (!(chunk instanceof Uint8Array)) {
-      throw new CtiProtocolError("INVALID_VALUE", "FrameDecoder: chunks must be Uint8Array");
-    }
-    this.feed(chunk, onMessage);
+    this.feed(chunk instanceof Uint8Array ? chunk : asBytes(chunk, "chunk"), onMessage);
   }
 
   /**

@@ -3,6 +3,7 @@
  * resolved options, compiled plans, the build phase of decoding and the scan-error builder, so that
  * every backend builds messages and errors with this one code. Not a stable API.
  */
+export { asBytes } from "./bytes.js";
 export type { ScanErrorCode } from "./decode.js";
 export { decodeFrame, decodeScanned, scanError, setFastPath, unknownMessage } from "./decode.js";
 export { FrameDecoderBase } from "./frame-decoder.js";

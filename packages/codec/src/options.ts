@@ -1,11 +1,11 @@
-import { maxMessageSize } from "@ctiwire/protocol";
+import { floatingHeaderSize, maxFloatingFieldLength, maxMessageSize, PROTOCOL_VERSIONS } from "@ctiwire/protocol";
 import { CtiProtocolError } from "./errors.js";
 import type { CodecSchema, PlanCache } from "./plan.js";
 import { planCache } from "./plan.js";
 
 /** Options shared by decode, encode, FrameDecoder and the streams. */
 export interface CodecOptions {
-  /** Protocol version, 17..25. */
+  /** Protocol version, 17..25 (a number: "25" is an INVALID_ARGUMENT). */
   readonly version: number;
   /**
    * Strict mode: reject what the guide forbids (unknown or duplicate tags, unterminated strings,
@@ -48,37 +48,72 @@ export interface Context {
 }
 
 export function checkVersion(version: unknown): number {
-  if (typeof version !== "number" || !Number.isInteger(version) || version < 17 || version > 25) {
+  if (typeof version !== "number") {
+    throw new CtiProtocolError(
+      "INVALID_ARGUMENT",
+      `version must be a protocol version number (17 to 25), not ${typeof version === "string" ? `the string ${JSON.stringify(version)}` : String(version)}`,
+      { field: "version" },
+    );
+  }
+  if (!Number.isInteger(version) || version < MIN_VERSION || version > MAX_VERSION) {
     throw new CtiProtocolError(
       "INVALID_VERSION",
-      `protocol version ${String(version)} is not supported (versions 17 to 25 are)`,
+      `protocol version ${String(version)} is not supported (versions ${MIN_VERSION} to ${MAX_VERSION} are)`,
     );
   }
   return version;
 }
 
+const MIN_VERSION = PROTOCOL_VERSIONS[0]!;
+const MAX_VERSION = PROTOCOL_VERSIONS[PROTOCOL_VERSIONS.length - 1]!;
+
 const defaultMax: number[] = [];
+
+/** An option that must be a boolean when given. */
+function flag(options: CodecOptions, name: "strict" | "allowOverlong"): boolean {
+  const v = options[name];
+  if (v === undefined || typeof v === "boolean") return v === true;
+  throw new CtiProtocolError("INVALID_ARGUMENT", `${name} must be true or false, not ${JSON.stringify(v)}`, {
+    field: name,
+  });
+}
 
 export function resolveContext(options: CodecOptions): Context {
   if (options === null || typeof options !== "object") {
-    throw new CtiProtocolError("INVALID_VERSION", "codec options with a protocol version are required");
+    throw new CtiProtocolError("INVALID_ARGUMENT", "codec options with a protocol version are required", {
+      field: "options",
+    });
   }
   const version = checkVersion(options.version);
   let maxSize = options.maxMessageSize;
   if (maxSize === undefined) {
     maxSize = defaultMax[version] ??= maxMessageSize(version);
   } else if (typeof maxSize !== "number" || !(maxSize >= 8) || !Number.isInteger(maxSize)) {
-    throw new CtiProtocolError("VALUE_OUT_OF_RANGE", `maxMessageSize must be an integer of at least 8, not ${maxSize}`);
+    throw new CtiProtocolError(
+      "VALUE_OUT_OF_RANGE",
+      `maxMessageSize must be an integer of at least 8, not ${maxSize}`,
+      {
+        field: "maxMessageSize",
+      },
+    );
   }
-  const hdr = version >= 20 ? 4 : 2;
+  const encoding = options.encoding;
+  if (encoding !== undefined && encoding !== "latin1" && encoding !== "utf8") {
+    throw new CtiProtocolError(
+      "INVALID_ARGUMENT",
+      `encoding must be 'latin1' or 'utf8', not ${JSON.stringify(encoding)}`,
+      { field: "encoding" },
+    );
+  }
+  const hdr = floatingHeaderSize(version);
   return {
     version,
-    strict: options.strict === true,
-    allowOverlong: options.allowOverlong === true,
-    utf8: options.encoding === "utf8",
+    strict: flag(options, "strict"),
+    allowOverlong: flag(options, "allowOverlong"),
+    utf8: encoding === "utf8",
     maxSize,
     hdr,
-    maxFieldLength: hdr === 4 ? 0xffff : 0xff,
+    maxFieldLength: maxFloatingFieldLength(version),
     cache: planCache(options.schema),
   };
 }

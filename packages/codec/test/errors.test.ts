@@ -342,11 +342,17 @@ describe("encode errors", () => {
     });
   });
 
-  it("INVALID_VERSION everywhere", () => {
-    for (const version of [16, 26, 20.5, "25", undefined]) {
+  it("INVALID_VERSION everywhere; a version that is not a number is an INVALID_ARGUMENT naming it", () => {
+    for (const version of [16, 26, 20.5]) {
       expectCode(() => decode(new Uint8Array(8), { version } as never), { code: "INVALID_VERSION" });
       expectCode(() => encode(kitchenBase, { version } as never), { code: "INVALID_VERSION" });
       expectCode(() => new FrameDecoder({ version } as never), { code: "INVALID_VERSION" });
+    }
+    for (const version of ["25", undefined, null]) {
+      const bad = { code: "INVALID_ARGUMENT", field: "version" } as const;
+      expectCode(() => decode(new Uint8Array(8), { version } as never), bad);
+      expectCode(() => encode(kitchenBase, { version } as never), bad);
+      expectCode(() => new FrameDecoder({ version } as never), bad);
     }
   });
 });

@@ -6,10 +6,13 @@
  *   'wasm-unsafe-eval', a JIT-less engine, ...).
  * - `setBackend('ts' | 'wasm' | 'auto')`, the `backend` option of every decoding call, or the
  *   environment variable `CTIWIRE_BACKEND=ts|wasm|auto` force one. Forcing `'wasm'` where it cannot
- *   run throws (setBackend, the option) or falls back to `'ts'` (the environment variable).
+ *   run throws (setBackend, the option) or falls back to `'ts'` (the environment variable). Any other
+ *   value is an INVALID_ARGUMENT (CTIWIRE_BACKEND=bogus: every call that would follow it throws, until
+ *   setBackend chooses).
  *
  * Encoding is the TypeScript encoder on both backends.
  */
+import { CtiProtocolError } from "@ctiwire/codec";
 import { WasmScanner, wasmModule } from "@ctiwire/wasm";
 import { readBackendEnv } from "./env.js";
 
@@ -52,6 +55,16 @@ export type Operation = "stream" | "decode";
 
 let choice: BackendChoice | undefined;
 let envChecked = false;
+/** CTIWIRE_BACKEND set to something that is not a backend: every call that would follow it says so. */
+let envError: CtiProtocolError | undefined;
+
+function notABackend(what: string, v: unknown): CtiProtocolError {
+  return new CtiProtocolError(
+    "INVALID_ARGUMENT",
+    `${what} must be 'ts', 'wasm' or 'auto', not ${typeof v === "string" ? JSON.stringify(v) : String(v)}`,
+    { field: what },
+  );
+}
 
 function isChoice(v: unknown): v is BackendChoice {
   return v === "ts" || v === "wasm" || v === "auto";
@@ -76,14 +89,16 @@ function currentChoice(): BackendChoice {
       choice = env;
       return env;
     }
+    if (env !== undefined) envError = notABackend("CTIWIRE_BACKEND", env);
   }
+  if (envError !== undefined) throw envError;
   return "auto";
 }
 
 /** Resolves a choice (a call's option, else the global one) to the backend that runs an operation. */
 export function resolveBackend(option: BackendChoice | undefined, op: Operation): BackendName {
   if (option !== undefined) {
-    if (!isChoice(option)) throw new TypeError(`backend must be 'ts', 'wasm' or 'auto', not ${String(option)}`);
+    if (!isChoice(option)) throw notABackend("backend", option);
     if (option === "wasm") {
       if (!wasmAvailable()) throw new Error("ctiwire: the WebAssembly backend cannot run here");
       return "wasm";
@@ -108,7 +123,8 @@ export function backend(op: Operation = "stream"): BackendName {
 
 /** Forces a backend for every later call (and FrameDecoder) without its own `backend` option. */
 export function setBackend(b: BackendChoice): void {
-  if (!isChoice(b)) throw new TypeError(`backend must be 'ts', 'wasm' or 'auto', not ${String(b)}`);
+  if (!isChoice(b)) throw notABackend("backend", b);
   if (b === "wasm" && !wasmAvailable()) throw new Error("ctiwire: the WebAssembly backend cannot run here");
   choice = b;
+  envError = undefined; // an explicit choice overrides a bad environment variable
 }

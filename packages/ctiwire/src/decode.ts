@@ -6,7 +6,7 @@ import type {
   CtiProtocolError,
 } from "@ctiwire/codec";
 import { FrameDecoder as TsFrameDecoder, decode as tsDecode } from "@ctiwire/codec";
-import { decoderStream, resolveContext } from "@ctiwire/codec/internal";
+import { asBytes, decoderStream, resolveContext } from "@ctiwire/codec/internal";
 import type { BackendChoice, BackendName } from "./backend.js";
 import { resolveBackend } from "./backend.js";
 import { WasmFrameDecoder, wasmDecode } from "./wasm-backend.js";
@@ -28,11 +28,12 @@ const WASM_MAX = 0xffffffff;
  * Decodes one frame (the 8-byte header and MessageLength bytes after it). On the WASM backend the
  * frame is copied into WebAssembly memory and scanned there; the message is the same either way.
  */
-export function decode(frame: Uint8Array, options: DecodeOptions): CtiMessage {
+export function decode(frame: Uint8Array | ArrayBuffer | ArrayBufferView, options: DecodeOptions): CtiMessage {
   if (resolveBackend(options?.backend, "decode") === "ts") return tsDecode(frame, options);
   const ctx = resolveContext(options);
-  if (ctx.maxSize > WASM_MAX) return tsDecode(frame, options);
-  return wasmDecode(frame, ctx);
+  const b = frame instanceof Uint8Array ? frame : asBytes(frame, "frame");
+  if (ctx.maxSize > WASM_MAX) return tsDecode(b, options);
+  return wasmDecode(b, ctx);
 }
 
 /**
@@ -62,12 +63,12 @@ export class FrameDecoder {
   }
 
   /** Feeds a chunk; returns the messages completed by it (in stream order). */
-  push(chunk: Uint8Array): CtiMessage[] {
+  push(chunk: Uint8Array | ArrayBuffer | ArrayBufferView): CtiMessage[] {
     return this.#impl.push(chunk);
   }
 
   /** Feeds a chunk; calls onMessage for every message it completes. */
-  write(chunk: Uint8Array, onMessage: (message: CtiMessage) => void): void {
+  write(chunk: Uint8Array | ArrayBuffer | ArrayBufferView, onMessage: (message: CtiMessage) => void): void {
     this.#impl.write(chunk, onMessage);
   }
 

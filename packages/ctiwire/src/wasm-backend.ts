@@ -111,7 +111,6 @@ export function wasmDecode(frame: Uint8Array, ctx: Context): CtiMessage {
   if (single === undefined) single = WasmScanner.create();
   const s = single;
   if (s === null) return decodeFrame(ctx, frame, 0, frame.length, 0) as CtiMessage;
-  if (!(frame instanceof Uint8Array)) return decodeFrame(ctx, frame, 0, (frame as Uint8Array).length, 0) as CtiMessage;
   s.inLen = 0;
   s.append(frame);
   const types = s.typeTable(ctx.cache, ctx.version);

@@ -20,7 +20,23 @@ describe("CTIWIRE_BACKEND", () => {
   it("unset: auto", () => expect(run({})).toEqual(["ts", "ts", "ts", 7]));
   it("ts", () => expect(run({ CTIWIRE_BACKEND: "ts" })).toEqual(["ts", "ts", "ts", 7]));
   it("wasm", () => expect(run({ CTIWIRE_BACKEND: "wasm" })).toEqual(["wasm", "wasm", "wasm", 7]));
-  it("anything else: auto", () => expect(run({ CTIWIRE_BACKEND: "fastest" })).toEqual(["ts", "ts", "ts", 7]));
+  it("anything else: a typed INVALID_ARGUMENT naming the variable, until setBackend chooses", () => {
+    const probe =
+      'import * as c from "ctiwire"; const f = c.encode({ type: "HEARTBEAT_REQ", invokeID: 7 }, { version: 25 });' +
+      "let e; try { c.decode(f, { version: 25 }); } catch (x) { e = x; }" +
+      "c.setBackend('ts'); console.log(JSON.stringify([e.code, e.field, e.message, c.decode(f, { version: 25 }).invokeID]))";
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe], {
+      env: { ...process.env, CTIWIRE_BACKEND: "fastest" },
+      cwd: new URL("..", import.meta.url),
+      encoding: "utf8",
+    });
+    expect(JSON.parse(out)).toEqual([
+      "INVALID_ARGUMENT",
+      "CTIWIRE_BACKEND",
+      `CTIWIRE_BACKEND must be 'ts', 'wasm' or 'auto', not "fastest"`,
+      7,
+    ]);
+  });
   it("no WebAssembly (node --jitless): TypeScript, even when wasm is asked for", () => {
     expect(run({}, ["--jitless"])).toEqual(["ts", "ts", "ts", 7]);
     expect(run({ CTIWIRE_BACKEND: "wasm" }, ["--jitless"])).toEqual(["ts", "ts", "ts", 7]);
