@@ -14,7 +14,8 @@ const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f();
 });
-const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+/** One turn of the event loop: queued I/O callbacks and promise continuations run. */
+const turn = () => new Promise((r) => setImmediate(r));
 
 describe("reconnect plan (Chapter 2)", () => {
   it("same, other, random N s, same, other, 15 s, 30 s, 60 s, 120 s, 120 s...", () => {
@@ -114,7 +115,9 @@ describe("duplex failover with the Chapter 2 timings (fake clock)", () => {
     a = await FakeServer.start({ afterOpen: () => [agentStateEvent("1001", 5)] }, portA);
     cleanup.push(() => a.close());
     await clock.advance(29_999);
-    await tick();
+    // Nothing is due yet: the next attempt waits on the clock's timer, 1 ms away.
+    expect(clock.pending()).toEqual([1]);
+    await turn();
     expect(log.length).toBe(9);
     await clock.advance(1);
     await until(() => resets.length === 2);
@@ -158,23 +161,29 @@ describe("duplex failover with the Chapter 2 timings (fake clock)", () => {
     cleanup.push(() => client.close());
     await client.connect();
     const conn = server.open[0]!;
+    const heartbeats = () => conn.received.filter((m) => m.type === "HEARTBEAT_REQ").length;
     expect((conn.open as unknown as { idleTimeout: number }).idleTimeout).toBe(20);
-    // confirmed heartbeats: nothing happens
+    // confirmed heartbeats: nothing happens. The server has written each HEARTBEAT_CONF when it
+    // records the request; an event sent after it tells when the client has read the confirmation.
     for (let i = 0; i < 4; i++) {
       await clock.advance(5000);
-      await until(() => conn.received.filter((m) => m.type === "HEARTBEAT_REQ").length === i + 1);
-      await tick();
+      await until(() => heartbeats() === i + 1);
+      const marker = client.next("AGENT_STATE_EVENT");
+      conn.send(agentStateEvent(`after-hb-${i}`, 3));
+      expect((await marker).agentID).toBe(`after-hb-${i}`);
     }
     expect(client.state).toBe("open");
     server.heartbeats = false;
     const disc = client.next("disconnect");
-    for (let i = 0; i < 4; i++) {
-      await clock.advance(5000);
-      await tick();
-    }
+    // three unconfirmed: still open
+    for (let i = 0; i < 3; i++) await clock.advance(5000);
+    await until(() => heartbeats() === 7);
+    expect(client.state).toBe("open");
+    // the fourth interval finds them unconfirmed
+    await clock.advance(5000);
     const d = await disc;
     expect(d.error.code).toBe("HEARTBEAT_TIMEOUT");
-    expect(conn.received.filter((m) => m.type === "HEARTBEAT_REQ").length).toBe(7);
+    expect(heartbeats()).toBe(7);
     server.heartbeats = true;
     await until(() => client.state === "open");
     expect(server.open.length).toBe(1);
@@ -315,7 +324,12 @@ describe("backpressure", () => {
     const it = client.events();
     await client.connect();
     await until(() => client.paused);
-    await tick(100);
+    // Let the rest reach the client's side: the server has handed everything to the kernel (or is
+    // blocked by TCP flow control), then a few turns of the event loop in which a client that kept
+    // reading would read it.
+    const sent = server.open[0]!.socket;
+    await until(() => sent.writableLength === 0 || sent.writableNeedDrain);
+    for (let i = 0; i < 5; i++) await turn();
     expect(client.paused).toBe(true);
     // bounded: the high-water mark plus what one socket chunk held
     expect(dispatched).toBeLessThan(100 + 2000);

@@ -2,6 +2,7 @@
 // lets a test answer other requests, push events and drop connections. Loopback only.
 import * as net from "node:net";
 import { type CtiMessage, encode, FrameDecoder } from "@ctiwire/codec";
+import { onTestFinished } from "vitest";
 import { buildMessage } from "../src/build.js";
 
 export interface FakeConn {
@@ -184,12 +185,25 @@ export async function deadPort(): Promise<number> {
   return port;
 }
 
-export function until(cond: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  return new Promise((resolve, reject) => {
+/**
+ * Resolves once `cond()` holds (checked now and then every few milliseconds). There is no deadline of
+ * its own: what is awaited is progress, however slow the machine, and vitest's per-test timeout is
+ * the hang guard. The polling stops when the test ends, whatever its outcome.
+ * (`_ms` is accepted for old call sites and ignored.)
+ */
+export function until(cond: () => boolean, _ms?: number): Promise<void> {
+  let stopped = false;
+  try {
+    onTestFinished(() => {
+      stopped = true;
+    });
+  } catch {
+    // outside a running test (a hook): the poll simply runs until the condition holds
+  }
+  return new Promise((resolve) => {
     const tick = () => {
+      if (stopped) return;
       if (cond()) resolve();
-      else if (Date.now() > end) reject(new Error("condition not met in time"));
       else setTimeout(tick, 5);
     };
     tick();

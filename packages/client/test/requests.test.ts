@@ -134,7 +134,9 @@ describe("requests: InvokeID correlation", () => {
     await clock.advance(1999);
     let settled = false;
     void p.then(() => (settled = true));
-    await new Promise((r) => setTimeout(r, 10));
+    // The request's timer is the only one, 1 ms away; the promise is still pending after a turn.
+    expect(clock.pending()).toEqual([1]);
+    await new Promise((r) => setImmediate(r));
     expect(settled).toBe(false);
     await clock.advance(1);
     const err = await p;

@@ -10,6 +10,27 @@ afterEach(async () => {
   for (const f of cleanup.splice(0).reverse()) await f().catch(() => {});
 });
 
+/**
+ * Resolves when the client reads again after a (re)connect: the events that came with OPEN_CONF are
+ * delivered on a later turn, reading paused until then. A close() before that waits out
+ * closeTimeoutMs for its CLOSE_CONF (the client drops its active session before flushing the held
+ * events, so nothing resumes reading), and on a ManualClock that wait never ends: tests on a manual
+ * clock that end right after a reset wait for this first.
+ */
+const reading = (c: CtiClient) => until(() => !c.paused);
+
+/** Resolves when the simulator has received a request of this type (from now on). */
+function received(s: Simulator, type: string): Promise<void> {
+  return new Promise((resolve) => {
+    const on = (r: { message: { type: string } }) => {
+      if (r.message.type !== type) return;
+      s.off("request", on);
+      resolve();
+    };
+    s.on("request", on);
+  });
+}
+
 async function sim(o: Parameters<typeof startSimulator>[0] = {}): Promise<Simulator> {
   const s = await startSimulator({ agents: 4, callsPerSecond: 4, seed: 7, ...o });
   cleanup.push(() => s.close());
@@ -39,7 +60,7 @@ describe("client × simulator, protocol versions 17..25", () => {
       const it = (async () => {
         for await (const e of c) events.push(e);
       })();
-      await until(() => events.some((e) => e.type === "AGENT_STATE_EVENT"), 5000);
+      await until(() => events.some((e) => e.type === "AGENT_STATE_EVENT"));
       const q = await c.queryAgentState({ agentID: "1001" });
       expect(q.type).toBe("QUERY_AGENT_STATE_CONF");
       const bad = await c.queryAgentState({ agentID: "nobody" }).catch((e) => e);
@@ -62,14 +83,15 @@ describe("client × simulator: failures", () => {
     await c.connect();
     s.stopHeartbeats(true);
     const reset = c.next("session-reset");
-    for (let i = 0; i < 4 && c.state === "open"; i++) {
-      await clock.advance(5000);
-      await new Promise((r) => setTimeout(r, 30));
-    }
+    // three intervals, three unconfirmed heartbeats: still open; the fourth finds them unconfirmed
+    for (let i = 0; i < 3; i++) await clock.advance(5000);
+    expect(c.state).toBe("open");
+    await clock.advance(5000);
     s.stopHeartbeats(false);
     const r = await reset;
     expect(r.cause?.code).toBe("HEARTBEAT_TIMEOUT");
     expect(c.state).toBe("open");
+    await reading(c);
   });
 
   it("request timeout, and requests outstanding when the connection drops reject (none hang)", async () => {
@@ -79,8 +101,9 @@ describe("client × simulator: failures", () => {
     s.stopHeartbeats(true);
     const t = await c.heartbeat({ timeoutMs: 100 }).catch((e) => e);
     expect(isCtiClientError(t, "TIMEOUT")).toBe(true);
+    const arrived = received(s, "HEARTBEAT_REQ");
     const p = c.heartbeat({ timeoutMs: 60_000 }).catch((e) => e);
-    await new Promise((r) => setTimeout(r, 20));
+    await arrived; // outstanding at the simulator, which does not answer it
     s.dropConnections("A", { midFrame: true });
     expect((await p).code).toBe("CONNECTION_LOST");
     await until(() => c.state === "closed");
@@ -144,6 +167,7 @@ describe("client × simulator: failures", () => {
       "A@45000",
     ]);
     expect(s2.stats.sessions).toBe(1);
+    await reading(c);
   });
 
   it("v24+ active/standby: standby session on B, STANDBY_ACTIVE_EVENT, pending requests reject SIDE_SWITCHED, and back", async () => {
@@ -153,8 +177,9 @@ describe("client × simulator: failures", () => {
     await c.connect();
     expect((await standby).side).toBe("B");
     s.stopHeartbeats(true);
-    const pending = c.heartbeat().catch((e) => e);
-    await new Promise((r) => setTimeout(r, 20));
+    const arrived = received(s, "HEARTBEAT_REQ");
+    const pending = c.heartbeat({ timeoutMs: 600_000 }).catch((e) => e);
+    await arrived; // outstanding at side A, which does not answer it
     const switched = c.next("side-switch");
     const reset = c.next("session-reset");
     s.switchActiveSide();
