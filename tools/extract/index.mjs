@@ -45,29 +45,13 @@ export function tsValue(v) {
   return JSON.stringify(v);
 }
 
-function fixedField(f) {
-  return { name: f.name, type: f.type, size: f.size };
-}
-function floatingField(f) {
-  return {
-    name: f.name,
-    tagName: f.tagName,
-    type: f.type,
-    maxSize: f.maxSize,
-    required: f.required,
-    countField: f.countField,
-    repeatable: f.repeatable,
-    alternativeTo: f.alternativeTo,
-  };
-}
-
 function emitMessageTypes(entries, reserved) {
   let s = HEADER;
   s += '// Source: Chapter 3 "Message Types" table of the v25 guide, plus the Chapter 5-only messages\n';
-  s += "// (tools/extract/corrections.mjs EXTRA_MESSAGE_TYPES).\n\n";
-  s += 'import type { MessageTypeEntry } from "../types.js";\n\n';
-  s += "export const MESSAGE_TYPE_TABLE: readonly MessageTypeEntry[] = [\n";
-  for (const e of entries) s += `  ${tsValue({ type: e.type, name: e.name, purpose: e.purpose })},\n`;
+  s += "// (tools/extract/corrections.mjs EXTRA_MESSAGE_TYPES). Purposes: message-purposes.ts.\n\n";
+  s += "/** [number, name] of every message type the guides (and the corrections) name, by number. */\n";
+  s += "export const MESSAGE_TYPE_NAMES: readonly (readonly [number, string])[] = [\n";
+  for (const e of entries) s += `  [${e.type}, ${tsValue(e.name)}],\n`;
   s += "];\n\n";
   s += '/** The "Reserved" rows of the table, inclusive ranges. */\n';
   s += "export const RESERVED_MESSAGE_TYPE_RANGES: readonly (readonly [number, number])[] = [\n";
@@ -76,41 +60,76 @@ function emitMessageTypes(entries, reserved) {
   return s;
 }
 
+/** The "Purpose" column: a module of its own (no decoder needs it). */
+function emitMessagePurposes(entries) {
+  let s = HEADER;
+  s += '// Source: the "Purpose" column of Chapter 3 "Message Types" of the v25 guide, plus the Chapter 5-only\n';
+  s += "// messages (tools/extract/corrections.mjs EXTRA_MESSAGE_TYPES).\n\n";
+  s += "export const MESSAGE_TYPE_PURPOSES: Readonly<Record<number, string>> = {\n";
+  for (const e of entries) s += `  ${e.type}: ${tsValue(e.purpose)},\n`;
+  s += "};\n";
+  return s;
+}
+
 function emitTags(edition, tags, reserved, notes) {
   let s = HEADER;
   s += `// Source: Chapter 6 "Tag Values" table of the v${edition} guide (${EDITIONS[edition]}).\n`;
   s += "// type/maxSize: from the floating fields of this edition's layouts that carry the tag.\n";
   for (const n of notes) s += `// ${n}\n`;
-  s += '\nimport type { GuideTag } from "../types.js";\n\n';
+  s += '\nimport { tag as t } from "../compact.js";\nimport type { GuideTag } from "../types.js";\n\n';
+  s += "/** tag(number, name, type, maxSize) */\n";
   s += `export const TAGS_V${edition}: readonly GuideTag[] = [\n`;
-  for (const t of tags)
-    s += `  ${tsValue({ tag: t.tag, name: t.name, type: t.type, maxSize: t.maxSize, usedBy: t.usedBy })},\n`;
+  for (const t of tags) s += `  t(${[t.tag, t.name, t.type, t.maxSize].map(tsValue).join(", ")}),\n`;
   s += "];\n\n";
   s += '/** Tag values the table marks "(reserved)", "Reserved", "Unused" or "Used". */\n';
   s += `export const RESERVED_TAGS_V${edition}: readonly number[] = [${reserved.join(", ")}];\n`;
   return s;
 }
 
+/** The "Using Messages" column of the Tag Values table: a module of its own (no decoder needs it). */
+function emitTagUsers(edition, tags) {
+  let s = HEADER;
+  s += `// Source: the "Using Messages" column of Chapter 6 "Tag Values" of the v${edition} guide (${EDITIONS[edition]}).\n\n`;
+  s += `export const TAG_USERS_V${edition}: Readonly<Record<number, readonly string[]>> = {\n`;
+  for (const t of tags) if (t.usedBy.length > 0) s += `  ${t.tag}: ${tsValue(t.usedBy)},\n`;
+  s += "};\n";
+  return s;
+}
+
+const LAYOUT_FILES = ["03-messaging-conventions.md", "04-session-management.md", "05-application-level-interfaces.md"];
+
+/** layout(type, name, file, heading | 0 when it is the name, fixed, floating): see packages/protocol/src/compact.ts. */
+function layoutCall(l) {
+  const cut = l.source.indexOf(": ");
+  const file = LAYOUT_FILES.indexOf(l.source.slice(0, cut));
+  const heading = l.source.slice(cut + 2);
+  if (file < 0) throw new Error(`${l.name}: source ${l.source} is not in a known chapter file`);
+  if (l.fixed[0]?.name !== "MessageHeader") throw new Error(`${l.name}: the fixed part does not start with the header`);
+  let s = `  L(${l.type}, ${tsValue(l.name)}, ${file}, ${heading === l.name ? 0 : tsValue(heading)}, [`;
+  const fx = l.fixed.slice(1).map((f) => `x(${[f.name, f.type, f.size].map(tsValue).join(", ")})`);
+  s += fx.length ? `\n    ${fx.join(",\n    ")},\n  ]` : "]";
+  if (l.floating.length) {
+    const fl = l.floating.map((f) => {
+      const more = { countField: f.countField, repeatable: f.repeatable, alternativeTo: f.alternativeTo, tag: f.tag };
+      const args = [f.name, f.tagName, f.type, f.maxSize, f.required ? 1 : 0].map(tsValue);
+      if (Object.values(more).some((v) => v !== undefined)) args.push(tsValue(more));
+      return `f(${args.join(", ")})`;
+    });
+    s += `, [\n    ${fl.join(",\n    ")},\n  ]`;
+  }
+  return `${s}),\n`;
+}
+
 function emitLayouts(edition, layouts, untagged) {
   let s = HEADER;
   s += `// Source: the message layouts of Chapters 3, 4 and 5 of the v${edition} guide (${EDITIONS[edition]}),\n`;
   s += "// with the corrections of tools/extract/corrections.mjs. Sorted by type.\n\n";
+  s += 'import { fixed as x, floating as f, layout as L } from "../compact.js";\n';
   s += 'import type { GuideLayout } from "../types.js";\n\n';
+  s +=
+    "/** layout(type, name, chapter file, heading or 0 for the name, fixed part after the header, floating part) */\n";
   s += `export const LAYOUTS_V${edition}: readonly GuideLayout[] = [\n`;
-  for (const l of layouts) {
-    s += "  {\n";
-    s += `    type: ${l.type},\n    name: ${JSON.stringify(l.name)},\n    source: ${JSON.stringify(l.source)},\n`;
-    s += "    fixed: [\n";
-    for (const f of l.fixed) s += `      ${tsValue(fixedField(f))},\n`;
-    s += "    ],\n";
-    if (!l.floating.length) s += "    floating: [],\n";
-    else {
-      s += "    floating: [\n";
-      for (const f of l.floating) s += `      ${tsValue(floatingField(f))},\n`;
-      s += "    ],\n";
-    }
-    s += "  },\n";
-  }
+  for (const l of layouts) s += layoutCall(l);
   s += "];\n\n";
   s += "/** Floating fields the guide prints but no tag carries: left out of the layouts above. */\n";
   s += `export const UNTAGGED_FIELDS_V${edition}: readonly { readonly message: string; readonly field: string; readonly type: string; readonly maxSize: number; readonly why: string }[] = [\n`;
@@ -128,6 +147,7 @@ function protocolSchema(ctx) {
   const mt = extractMessageTypes(ctx.specDir, ctx.editions);
   report.push(...mt.report);
   files[`${GEN}/message-types.ts`] = emitMessageTypes(mt.entries, mt.reserved);
+  files[`${GEN}/message-purposes.ts`] = emitMessagePurposes(mt.entries);
   ctx.shared.messageTypes = mt.entries;
   ctx.shared.tagTables = {};
   ctx.shared.layouts = {};
@@ -186,6 +206,7 @@ function protocolSchema(ctx) {
     }
     notes.push(...borrowedNotes[ed]);
     files[`${GEN}/tags-v${ed}.ts`] = emitTags(ed, typed.tags, tt.reserved, notes);
+    files[`${GEN}/tag-users-v${ed}.ts`] = emitTagUsers(ed, typed.tags);
     files[`${GEN}/layouts-v${ed}.ts`] = emitLayouts(ed, layouts[ed], untagged[ed]);
     ctx.shared.tagTables[ed] = tt;
     ctx.shared.layouts[ed] = layouts[ed];

@@ -1,4 +1,4 @@
-import { floatingHeaderSize, maxFloatingFieldLength, maxMessageSize, PROTOCOL_VERSIONS } from "@ctiwire/protocol";
+import { floatingHeaderSize, maxFloatingFieldLength, maxMessageSize, PROTOCOL_VERSIONS } from "@ctiwire/protocol/core";
 import { CtiProtocolError } from "./errors.js";
 import type { CodecSchema, PlanCache } from "./plan.js";
 import { planCache } from "./plan.js";

@@ -4,8 +4,8 @@
  * lookup array, so the hot path has no closures and no Map lookups.
  */
 
-import type { DataType, FloatingFieldSpec, MessageSpec } from "@ctiwire/protocol";
-import { alternateSpec as protocolAlternateSpec, messageSpec as protocolMessageSpec } from "@ctiwire/protocol";
+import type { DataType, FloatingFieldSpec, MessageSpec } from "@ctiwire/protocol/core";
+import { alternateSpec as protocolAlternateSpec, messageSpec as protocolMessageSpec } from "@ctiwire/protocol/core";
 import type { FastDecoder } from "./fast.js";
 import { fieldPropertyName, groupPropertyName, RESERVED_PROPERTY_NAMES } from "./naming.js";
 import { newArray } from "./plain.js";

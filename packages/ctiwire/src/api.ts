@@ -1,4 +1,7 @@
 /**
+ * ctiwire's API, without any protocol version's tables: index.ts loads every version's, v17.ts ...
+ * v25.ts one version's (for pages that bundle one version only).
+ *
  * ctiwire: the Cisco CTI Server protocol (GED-188) for TypeScript, protocol versions 17 to 25.
  *
  * One import for Node, Deno, browsers and bundlers. Two decoding backends with identical messages and
@@ -9,7 +12,7 @@
  * encoder on both backends.
  */
 
-export type * from "@ctiwire/codec";
+export type * from "@ctiwire/codec/core";
 export type {
   AppPathId,
   CodecOptions,
@@ -17,6 +20,7 @@ export type {
   CtiErrorCode,
   CtiMessage,
   CtiProtocolErrorDetails,
+  CtiWarning,
   EncodableMessage,
   EncodeOptions,
   JsonValue,
@@ -25,7 +29,7 @@ export type {
   TaskId,
   UnknownField,
   UnknownMessage,
-} from "@ctiwire/codec";
+} from "@ctiwire/codec/core";
 export {
   CtiProtocolError,
   createEncoderStream,
@@ -39,8 +43,8 @@ export {
   messageToJSON,
   RESERVED_PROPERTY_NAMES,
   toHex,
-} from "@ctiwire/codec";
-export * from "@ctiwire/protocol";
+} from "@ctiwire/codec/core";
+export * from "@ctiwire/protocol/core";
 export type { BackendChoice, BackendName, Operation } from "./backend.js";
 export { backend, setBackend, wasmAvailable } from "./backend.js";
 export type { DecodeOptions, FrameDecoderOptions } from "./decode.js";

@@ -12,7 +12,7 @@
  *
  * Encoding is the TypeScript encoder on both backends.
  */
-import { CtiProtocolError } from "@ctiwire/codec";
+import { CtiProtocolError } from "@ctiwire/codec/core";
 import { WasmScanner, wasmModule } from "@ctiwire/wasm";
 import { readBackendEnv } from "./env.js";
 

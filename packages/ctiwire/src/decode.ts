@@ -4,8 +4,8 @@ import type {
   FrameDecoderOptions as CodecFrameDecoderOptions,
   CtiMessage,
   CtiProtocolError,
-} from "@ctiwire/codec";
-import { FrameDecoder as TsFrameDecoder, decode as tsDecode } from "@ctiwire/codec";
+} from "@ctiwire/codec/core";
+import { FrameDecoder as TsFrameDecoder, decode as tsDecode } from "@ctiwire/codec/core";
 import { asBytes, decoderStream, resolveContext } from "@ctiwire/codec/internal";
 import type { BackendChoice, BackendName } from "./backend.js";
 import { resolveBackend } from "./backend.js";

@@ -4,7 +4,7 @@
  * groups, value and strict checks) is the codec's own, shared with the TypeScript backend, so both
  * give identical messages and errors.
  */
-import type { CtiMessage, FrameDecoderOptions } from "@ctiwire/codec";
+import type { CtiMessage, FrameDecoderOptions } from "@ctiwire/codec/core";
 import type { Context, Plan, ScanErrorCode } from "@ctiwire/codec/internal";
 import {
   decodeFrame,

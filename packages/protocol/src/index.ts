@@ -1,26 +1,7 @@
 /**
- * @ctiwire/protocol: the Cisco CTI Server protocol (GED-188) as data, for protocol versions 17-25.
- *
- * Every codec table of ctiwire is derived from what this package exports. The data under
- * src/generated is written by tools/extract from Cisco's guides; history.ts holds Chapter 7's
- * version changes; constants.ts gives the Chapter 6 tables both ways.
+ * @ctiwire/protocol: the Cisco CTI Server protocol (GED-188) as data, for protocol versions 17-25,
+ * with every guide edition's tables. `@ctiwire/protocol/v25` (v17 ... v25) loads one version's only.
  */
-export { alternateSpec } from "./alternates.js";
-export * from "./constants.js";
-export { dataTypeSize } from "./data-types.js";
-export { CONSTANT_TABLES } from "./generated/constants.js";
-export { RESERVED_MESSAGE_TYPE_RANGES } from "./generated/message-types.js";
-export { HISTORY } from "./history.js";
-export {
-  maxFloatingFieldLength,
-  messageSpec,
-  messageSpecs,
-  messageTypeName,
-  messageTypeNumber,
-  messageTypes,
-  messageTypesAt,
-  tagSpec,
-  tagSpecs,
-} from "./spec.js";
-export * from "./types.js";
-export * from "./versions.js";
+import "./register/all.js";
+
+export * from "./core.js";

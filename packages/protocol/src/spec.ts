@@ -5,34 +5,21 @@
  * from the v23 edition and undo, newest first, every Chapter 7 change of a later version (see
  * history.ts). Results are computed once per version, on first use, and frozen.
  */
-import { LAYOUTS_V23 } from "./generated/layouts-v23.js";
-import { LAYOUTS_V24 } from "./generated/layouts-v24.js";
-import { LAYOUTS_V25 } from "./generated/layouts-v25.js";
-import { MESSAGE_TYPE_TABLE } from "./generated/message-types.js";
-import { TAGS_V23 } from "./generated/tags-v23.js";
-import { TAGS_V24 } from "./generated/tags-v24.js";
-import { TAGS_V25 } from "./generated/tags-v25.js";
-import { HISTORY } from "./history.js";
+import { editionData } from "./editions.js";
+import { MESSAGE_TYPE_NAMES } from "./generated/message-types.js";
 import type {
   FixedFieldSpec,
   FloatingFieldSpec,
   GuideFixedField,
   GuideFloatingField,
-  GuideLayout,
   GuideTag,
   GuideVersion,
+  HistoryChange,
   MessageSpec,
-  MessageTypeEntry,
   ProtocolVersion,
   TagSpec,
 } from "./types.js";
 import { assertProtocolVersion, floatingHeaderSize, maxFloatingFieldLength } from "./versions.js";
-
-const GUIDES: Readonly<Record<GuideVersion, { layouts: readonly GuideLayout[]; tags: readonly GuideTag[] }>> = {
-  23: { layouts: LAYOUTS_V23, tags: TAGS_V23 },
-  24: { layouts: LAYOUTS_V24, tags: TAGS_V24 },
-  25: { layouts: LAYOUTS_V25, tags: TAGS_V25 },
-};
 
 /** A mutable working copy of a layout, used only while undoing history. */
 interface DraftLayout {
@@ -48,32 +35,29 @@ interface VersionTables {
   readonly specsByName: ReadonlyMap<string, MessageSpec>;
   readonly tagsByNumber: ReadonlyMap<number, TagSpec>;
   readonly tagsByName: ReadonlyMap<string, TagSpec>;
-  readonly messageTypes: readonly MessageTypeEntry[];
 }
 
 const cache = new Map<ProtocolVersion, VersionTables>();
 
-/** Every message type the guides name (Chapter 3 table plus the Chapter 5-only messages), by number. */
-export const messageTypes: readonly MessageTypeEntry[] = Object.freeze(
-  [...MESSAGE_TYPE_TABLE].sort((a, b) => a.type - b.type),
-);
-
-const messageTypeByNumber = new Map(messageTypes.map((m) => [m.type, m]));
-const messageTypeByName = new Map(messageTypes.map((m) => [m.name, m]));
+// Built on first use, so that a bundle that never names message types drops the table.
+let messageTypeByNumber: Map<number, string> | undefined;
+let messageTypeByName: Map<string, number> | undefined;
 
 /** The name of a message type number, or undefined for a number no guide names. */
 export function messageTypeName(type: number): string | undefined {
-  return messageTypeByNumber.get(type)?.name;
+  messageTypeByNumber ??= new Map<number, string>(MESSAGE_TYPE_NAMES);
+  return messageTypeByNumber.get(type);
 }
 
 /** The number of a message type name, or undefined for a name no guide uses. */
 export function messageTypeNumber(name: string): number | undefined {
-  return messageTypeByName.get(name)?.type;
+  messageTypeByName ??= new Map<string, number>(MESSAGE_TYPE_NAMES.map(([type, name]) => [name, type]));
+  return messageTypeByName.get(name);
 }
 
-function changesAfter(version: ProtocolVersion) {
+function changesAfter(history: readonly HistoryChange[], version: ProtocolVersion) {
   // Newest first, so that each undo sees the layout as it was just after its own change.
-  return HISTORY.filter((c) => c.version > version).sort((a, b) => b.version - a.version);
+  return history.filter((c) => c.version > version).sort((a, b) => b.version - a.version);
 }
 
 function insertAfter<T extends { name: string }>(list: T[], item: T, after: string | null, what: string): void {
@@ -97,13 +81,13 @@ function insertAfter<T extends { name: string }>(list: T[], item: T, after: stri
  */
 function guideRecordsAt(version: ProtocolVersion): { layouts: DraftLayout[]; tags: GuideTag[] } {
   const base: GuideVersion = version >= 24 ? (version as GuideVersion) : 23;
-  const guide = GUIDES[base];
+  const guide = editionData(base, version);
   const layouts = new Map<string, DraftLayout>(
     guide.layouts.map((l) => [l.name, { ...l, fixed: [...l.fixed], floating: [...l.floating] }]),
   );
   const tags = new Map<number, GuideTag>(guide.tags.map((t) => [t.tag, t]));
   if (base === 23) {
-    for (const c of changesAfter(version)) {
+    for (const c of changesAfter(guide.history ?? [], version)) {
       const what = `v${c.version} ${c.kind}`;
       switch (c.kind) {
         case "messageAdded":
@@ -220,10 +204,7 @@ function tablesAt(version: ProtocolVersion): VersionTables {
     specsByType.set(spec.type, spec);
     specsByName.set(spec.name, spec);
   }
-  const added = new Map<string, number>();
-  for (const c of HISTORY) if (c.kind === "messageAdded") added.set(c.message, c.version);
-  const known = messageTypes.filter((m) => (added.get(m.name) ?? 0) <= version);
-  const tables: VersionTables = { specsByType, specsByName, tagsByNumber, tagsByName, messageTypes: known };
+  const tables: VersionTables = { specsByType, specsByName, tagsByNumber, tagsByName };
   cache.set(version, tables);
   return tables;
 }
@@ -242,12 +223,6 @@ export function messageSpec(nameOrType: string | number, version: number): Messa
 export function messageSpecs(version: number): readonly MessageSpec[] {
   assertProtocolVersion(version);
   return [...tablesAt(version).specsByType.values()];
-}
-
-/** The message types that exist at a protocol version (documented layout or not). */
-export function messageTypesAt(version: number): readonly MessageTypeEntry[] {
-  assertProtocolVersion(version);
-  return tablesAt(version).messageTypes;
 }
 
 /** A floating-field tag at a protocol version, by number or name, or undefined where it does not exist then. */

@@ -82,8 +82,8 @@ export interface GuideTag {
   /** Data type and maximum size, taken from the message layouts that carry the tag. */
   readonly type: DataType;
   readonly maxSize: number;
-  /** The "Using Messages" column. */
-  readonly usedBy: readonly string[];
+  /** The "Using Messages" column (the generated TAG_USERS_V23/24/25 hold it for the guide's tags). */
+  readonly usedBy?: readonly string[];
 }
 
 /** A constant table of Chapter 6 (or a mask table): names to numbers. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { LAYOUTS_V23 } from "../src/generated/layouts-v23.js";
 import { LAYOUTS_V24, UNTAGGED_FIELDS_V24 } from "../src/generated/layouts-v24.js";
 import { LAYOUTS_V25 } from "../src/generated/layouts-v25.js";
-import { MESSAGE_TYPE_TABLE } from "../src/generated/message-types.js";
+import { MESSAGE_TYPE_NAMES } from "../src/generated/message-types.js";
 import { TAGS_V23 } from "../src/generated/tags-v23.js";
 import { TAGS_V24 } from "../src/generated/tags-v24.js";
 import { TAGS_V25 } from "../src/generated/tags-v25.js";
@@ -33,7 +33,7 @@ const before = (version: number): 23 | 24 | null => (version === 24 ? 23 : versi
 const layout = (edition: 23 | 24 | 25, message: string) => LAYOUTS[edition].find((l) => l.name === message);
 const tagNamed = (edition: 23 | 24 | 25, name: string) => TAGS[edition].find((t) => t.name === name);
 const tagNumbered = (edition: 23 | 24 | 25, tag: number) => TAGS[edition].find((t) => t.tag === tag);
-const messageNames = new Set(MESSAGE_TYPE_TABLE.map((m) => m.name));
+const messageNames = new Set(MESSAGE_TYPE_NAMES.map(([, name]) => name));
 
 /** The message a record is about, if any. */
 function messageOf(c: HistoryChange): string | undefined {
@@ -154,8 +154,9 @@ describe("records agree with the guide editions", () => {
     for (const c of of("tagRemoved")) {
       for (const e of [23, 24, 25] as const)
         expect(tagNumbered(e, c.tag.tag), `${c.tag.name} in v${e}`).toBeUndefined();
+      expect(c.tag.usedBy?.length, c.tag.name).toBeGreaterThan(0);
       expect(
-        c.tag.usedBy.every((m) => messageNames.has(m)),
+        c.tag.usedBy?.every((m) => messageNames.has(m)),
         c.tag.name,
       ).toBe(true);
     }

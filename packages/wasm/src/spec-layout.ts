@@ -5,7 +5,7 @@
  * a field's data size comes from its type, a field is "scalar" (a second occurrence of its tag moves
  * on to the next field with that tag) unless it is counted by another field or repeatable.
  */
-import { type DataType, dataTypeSize, type MessageSpec } from "@ctiwire/protocol";
+import { type DataType, dataTypeSize, type MessageSpec } from "@ctiwire/protocol/core";
 import type { ScanLayout } from "./index.js";
 import { NUL_NAMEDARRAY, NUL_NAMEDVAR, NUL_NONE, NUL_STRING } from "./layout.js";
 
