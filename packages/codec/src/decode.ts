@@ -1,6 +1,7 @@
 /**
  * decode: one whole frame (8-byte header included) to a message object.
  */
+import { NAMED_DATA } from "@ctiwire/protocol/core";
 import { asBytes, decodeLatin1, decodeUtf8, i32, indexOfNul, u16, u32 } from "./bytes.js";
 import { CtiProtocolError } from "./errors.js";
 import { compileFastDecoder, type FastHelpers } from "./fast.js";
@@ -29,11 +30,10 @@ import {
 } from "./plan.js";
 import type { CtiWarning, UnknownField } from "./values.js";
 
-/** NamedVariable + NamedArray data bytes allowed in one message. */
-export const NAMED_DATA_LIMIT = 2000;
-/** VariableName and VariableValue maxima (NUL included), Chapter 3. */
-export const NAMED_NAME_MAX = 33;
-export const NAMED_VALUE_MAX = 211;
+/** NamedVariable + NamedArray data bytes allowed in one message; name and value maxima (NUL included). */
+export const NAMED_DATA_LIMIT = NAMED_DATA.messageMaxBytes;
+export const NAMED_NAME_MAX = NAMED_DATA.nameMaxSize;
+export const NAMED_VALUE_MAX = NAMED_DATA.valueMaxSize;
 
 type Obj = Record<string, unknown>;
 

@@ -5,7 +5,13 @@
  */
 
 import type { DataType, FloatingFieldSpec, MessageSpec } from "@ctiwire/protocol/core";
-import { alternateSpec as protocolAlternateSpec, messageSpec as protocolMessageSpec } from "@ctiwire/protocol/core";
+import {
+  floatingHeaderSize,
+  LATEST_PROTOCOL_VERSION,
+  PROTOCOL_VERSIONS,
+  alternateSpec as protocolAlternateSpec,
+  messageSpec as protocolMessageSpec,
+} from "@ctiwire/protocol/core";
 import type { FastDecoder } from "./fast.js";
 import { fieldPropertyName, groupPropertyName, RESERVED_PROPERTY_NAMES } from "./naming.js";
 import { newArray } from "./plain.js";
@@ -414,7 +420,7 @@ interface DraftGroup {
 }
 
 export function compilePlan(spec: MessageSpec, version: number): Plan {
-  const headerSize = version >= 20 ? 4 : 2;
+  const headerSize = floatingHeaderSize(version);
   const used = new Set<string>();
   const fixedKey: string[] = [];
   const fixedName: string[] = [];
@@ -702,7 +708,7 @@ export interface PlanCache {
 function newCache(schema: CodecSchema): PlanCache {
   const byType: (Plan | null | undefined)[][] = [];
   const byName: Map<string, Plan | null>[] = [];
-  for (let v = 0; v <= 25; v++) {
+  for (let v = 0; v <= LATEST_PROTOCOL_VERSION; v++) {
     byType.push([]);
     byName.push(new Map());
   }
@@ -764,14 +770,12 @@ export function planByName(cache: PlanCache, version: number, name: string): Pla
   return compileOrNull(cache, spec, version);
 }
 
-export const ALL_VERSIONS: readonly number[] = [17, 18, 19, 20, 21, 22, 23, 24, 25];
-
 /** Every top-level property of a message at any version, or null when no version knows the name. */
 export function allVersionKeys(cache: PlanCache, name: string): ReadonlySet<string> | null {
   const hit = cache.allKeys.get(name);
   if (hit !== undefined) return hit;
   let keys: Set<string> | null = null;
-  for (const v of ALL_VERSIONS) {
+  for (const v of PROTOCOL_VERSIONS) {
     const p = planByName(cache, v, name);
     if (p) {
       keys ??= new Set();

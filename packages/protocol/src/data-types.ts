@@ -31,3 +31,16 @@ const SIZES: Readonly<Record<DataType, number>> = {
 export function dataTypeSize(type: DataType | string): number {
   return Object.hasOwn(SIZES, type) ? SIZES[type as DataType] : 0;
 }
+
+/**
+ * NAMEDVAR / NAMEDARRAY limits (Chapter 3, "NAMEDVAR" and "NAMEDARRAY" subfield tables; Chapter 5,
+ * the NamedVariable/NamedArray rows: "subject to a combined total limit of 2000 bytes").
+ */
+export const NAMED_DATA = Object.freeze({
+  /** VariableName, NUL included. */
+  nameMaxSize: 33,
+  /** VariableValue, NUL included. */
+  valueMaxSize: 211,
+  /** NamedVariable + NamedArray field data in one message. */
+  messageMaxBytes: 2000,
+});

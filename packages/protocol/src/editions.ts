@@ -20,10 +20,13 @@ export function registerEdition(edition: GuideVersion, data: EditionData): void 
   if (!editions.has(edition)) editions.set(edition, data);
 }
 
-/** The edition a protocol version is read from. */
+/** The edition a protocol version is read from: its own where one is printed, else the oldest (v23) with Chapter 7's history undone. */
 export function editionOf(version: number): GuideVersion {
-  return version >= 24 ? (version as GuideVersion) : 23;
+  return version >= OLDEST_EDITION ? (version as GuideVersion) : OLDEST_EDITION;
 }
+
+/** The oldest guide edition we hold; older versions are derived from it. */
+export const OLDEST_EDITION: GuideVersion = 23;
 
 /** The tables of edition `edition`, or a clear error naming the entry point to import. */
 export function editionData(edition: GuideVersion, version: number): EditionData {

@@ -5,7 +5,7 @@
  * from the v23 edition and undo, newest first, every Chapter 7 change of a later version (see
  * history.ts). Results are computed once per version, on first use, and frozen.
  */
-import { editionData } from "./editions.js";
+import { editionData, editionOf, OLDEST_EDITION } from "./editions.js";
 import { MESSAGE_TYPE_NAMES } from "./generated/message-types.js";
 import type {
   FixedFieldSpec,
@@ -13,7 +13,6 @@ import type {
   GuideFixedField,
   GuideFloatingField,
   GuideTag,
-  GuideVersion,
   HistoryChange,
   MessageSpec,
   ProtocolVersion,
@@ -80,13 +79,13 @@ function insertAfter<T extends { name: string }>(list: T[], item: T, after: stri
  * target is undone where its trace is present and passed over where the edition never had it.
  */
 function guideRecordsAt(version: ProtocolVersion): { layouts: DraftLayout[]; tags: GuideTag[] } {
-  const base: GuideVersion = version >= 24 ? (version as GuideVersion) : 23;
+  const base = editionOf(version);
   const guide = editionData(base, version);
   const layouts = new Map<string, DraftLayout>(
     guide.layouts.map((l) => [l.name, { ...l, fixed: [...l.fixed], floating: [...l.floating] }]),
   );
   const tags = new Map<number, GuideTag>(guide.tags.map((t) => [t.tag, t]));
-  if (base === 23) {
+  if (base === OLDEST_EDITION) {
     for (const c of changesAfter(guide.history ?? [], version)) {
       const what = `v${c.version} ${c.kind}`;
       switch (c.kind) {

@@ -27,6 +27,8 @@ export type DataType =
 /** A protocol version this library speaks. */
 export type ProtocolVersion = 17 | 18 | 19 | 20 | 21 | 22 | 23 | 24 | 25;
 export const PROTOCOL_VERSIONS: readonly ProtocolVersion[] = [17, 18, 19, 20, 21, 22, 23, 24, 25];
+/** The newest protocol version: the default wherever a version is not given. */
+export const LATEST_PROTOCOL_VERSION: ProtocolVersion = PROTOCOL_VERSIONS[PROTOCOL_VERSIONS.length - 1]!;
 /** The guide editions we hold: every version below 23 is derived from the v23 guide and Chapter 7. */
 export type GuideVersion = 23 | 24 | 25;
 

@@ -9,12 +9,12 @@
  */
 import { PROTOCOL_VERSIONS, type ProtocolVersion } from "./types.js";
 
-/** True for the integers 17 to 25. */
+/** True for the protocol versions this library speaks (PROTOCOL_VERSIONS: the integers 17 to 25). */
 export function isProtocolVersion(v: unknown): v is ProtocolVersion {
-  return typeof v === "number" && Number.isInteger(v) && v >= 17 && v <= 25;
+  return typeof v === "number" && PROTOCOL_VERSIONS.includes(v as ProtocolVersion);
 }
 
-/** Throws a RangeError for anything but the integers 17 to 25. */
+/** Throws a RangeError for anything but a protocol version this library speaks. */
 export function assertProtocolVersion(v: unknown): asserts v is ProtocolVersion {
   if (!isProtocolVersion(v)) {
     const shown =

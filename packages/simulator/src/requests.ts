@@ -11,6 +11,7 @@ import {
   StatusCode as E,
   messageSpec,
   messageTypeName,
+  PROTOCOL_VERSIONS,
   type ProtocolVersion,
   CTIServiceMask as SVC,
 } from "@ctiwire/protocol";
@@ -510,7 +511,7 @@ export function handleRequest(h: RequestHost, s: Session, msg: CtiMessage, invok
 
 /** A request type the guide names but documents at no version (so no version can decode it). */
 function isLayoutless(name: string): boolean {
-  for (const v of [17, 18, 19, 20, 21, 22, 23, 24, 25] as const) if (messageSpec(name, v)) return false;
+  for (const v of PROTOCOL_VERSIONS) if (messageSpec(name, v)) return false;
   return true;
 }
 

@@ -11,8 +11,10 @@ import {
   AgentState,
   StatusCode as E,
   isProtocolVersion,
+  LATEST_PROTOCOL_VERSION,
   maxMessageSize,
   messageSpec,
+  messageTypeNumber,
   type ProtocolVersion,
   CTIServiceMask as SVC,
 } from "@ctiwire/protocol";
@@ -20,6 +22,9 @@ import { encodeMessage, type Props } from "./build.js";
 import { type SimulatorClock, systemClock } from "./clock.js";
 import { handleRequest, NULL_ID, type RequestHost } from "./requests.js";
 import type { Session, Side } from "./session.js";
+
+/** No guide prints its layout (Ch 4 describes a header-only message), so it goes out as raw bytes. */
+const STANDBY_ACTIVE_EVENT_MSG = messageTypeNumber("STANDBY_ACTIVE_EVENT_MSG")!;
 
 export type { Side };
 
@@ -272,7 +277,9 @@ export class Simulator extends EventEmitter {
       if (s.closed) continue;
       s.closeStatus ??= E.E_CTI_CLIENT_DISCONNECTED;
       if (opts.midFrame) {
-        const frame = encodeMessage("HEARTBEAT_CONF", s.version ?? 25, { invokeID: 0xdead }) as Uint8Array;
+        const frame = encodeMessage("HEARTBEAT_CONF", s.version ?? LATEST_PROTOCOL_VERSION, {
+          invokeID: 0xdead,
+        }) as Uint8Array;
         s.socket.write(frame.subarray(0, Math.floor(frame.length / 2)));
         s.socket.end();
         s.socket.destroySoon?.();
@@ -303,7 +310,7 @@ export class Simulator extends EventEmitter {
       if (s.side === this.#activeSide) {
         if (s.open && s.standby) {
           s.standby = false;
-          this.#sendRaw(s, { type: "UNKNOWN", messageType: 277, body: new Uint8Array(0) });
+          this.#sendRaw(s, { type: "UNKNOWN", messageType: STANDBY_ACTIVE_EVENT_MSG, body: new Uint8Array(0) });
           if (s.services & SVC.CTI_SERVICE_ALL_EVENTS) this.#sendSystemEvents(s);
           this.#sendTeamConfig(s);
         }
@@ -379,7 +386,7 @@ export class Simulator extends EventEmitter {
       const head = s.chunks.length === 1 ? (s.chunks[0] as Buffer) : Buffer.concat(s.chunks);
       s.chunks = [head];
       const len = head.readUInt32BE(0);
-      const limit = maxMessageSize(s.version ?? 25);
+      const limit = maxMessageSize(s.version ?? LATEST_PROTOCOL_VERSION);
       if (len + 8 > limit) {
         this.#failure(s, head.length >= 12 ? head.readUInt32BE(8) : 0, E.E_CTI_INVALID_MESSAGE_LENGTH);
         this.#kill(s, E.E_CTI_INVALID_MESSAGE_LENGTH);
@@ -479,7 +486,7 @@ export class Simulator extends EventEmitter {
   }
 
   #send(s: Session, name: string, props: Props, event = false): void {
-    const bytes = encodeMessage(name, s.version ?? 25, props);
+    const bytes = encodeMessage(name, s.version ?? LATEST_PROTOCOL_VERSION, props);
     if (bytes) this.#write(s, bytes, event);
   }
 
@@ -549,7 +556,7 @@ export class Simulator extends EventEmitter {
   }
 
   #sessionProps(s: Session): Props {
-    const v = s.version ?? 25;
+    const v = s.version ?? LATEST_PROTOCOL_VERSION;
     const addrMax =
       messageSpec("CLIENT_SESSION_OPENED_EVENT", v)?.floating.find((f) => f.name === "ClientAddress")?.maxSize ?? 16;
     return {
@@ -783,8 +790,9 @@ export class Simulator extends EventEmitter {
 
   #clipFor(p: Props, to: Session): Props {
     const max =
-      messageSpec("CLIENT_SESSION_OPENED_EVENT", to.version ?? 25)?.floating.find((f) => f.name === "ClientAddress")
-        ?.maxSize ?? 16;
+      messageSpec("CLIENT_SESSION_OPENED_EVENT", to.version ?? LATEST_PROTOCOL_VERSION)?.floating.find(
+        (f) => f.name === "ClientAddress",
+      )?.maxSize ?? 16;
     return { ...p, clientAddress: clip(p.clientAddress as string, max) };
   }
 }
