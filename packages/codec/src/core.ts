@@ -11,6 +11,8 @@ export type { EncodableMessage } from "./encode.js";
 export { encode, encodeInto } from "./encode.js";
 export type { CtiErrorCode, CtiProtocolErrorDetails } from "./errors.js";
 export { CtiProtocolError, isCtiProtocolError } from "./errors.js";
+export type { FillOptions } from "./fill.js";
+export { fillMessage, zeroOf } from "./fill.js";
 export type { FrameDecoderOptions } from "./frame-decoder.js";
 export { FrameDecoder } from "./frame-decoder.js";
 export type * from "./generated/messages.js";

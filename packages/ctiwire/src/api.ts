@@ -23,6 +23,7 @@ export type {
   CtiWarning,
   EncodableMessage,
   EncodeOptions,
+  FillOptions,
   JsonValue,
   NamedArray,
   NamedVariable,
@@ -36,6 +37,7 @@ export {
   encode,
   encodeInto,
   fieldPropertyName,
+  fillMessage,
   fromHex,
   groupPropertyName,
   isCtiProtocolError,
@@ -43,6 +45,7 @@ export {
   messageToJSON,
   RESERVED_PROPERTY_NAMES,
   toHex,
+  zeroOf,
 } from "@ctiwire/codec/core";
 export * from "@ctiwire/protocol/core";
 export type { BackendChoice, BackendName, Operation } from "./backend.js";

@@ -7,13 +7,7 @@
  * The contact center knows nothing of sessions or versions: it emits SimEvents (a message name and
  * its properties, plus the devices it concerns) and the server encodes them per session.
  */
-import {
-  AgentState,
-  CallType,
-  ControlFailureCode as CF,
-  EventCause,
-  LocalConnectionState as LCS,
-} from "@ctiwire/protocol";
+import { AgentState, CallType, ControlFailureCode as CF, EventCause, LocalConnectionState as LCS } from "ctiwire";
 import type { Props } from "./build.js";
 import type { SimulatorClock } from "./clock.js";
 import { Rng } from "./rng.js";

@@ -4,7 +4,7 @@
  * (agents, calls, skill groups, teams and supervisors, call data, monitors), otherwise the
  * FAILURE_CONF (or, for Client Control failures, CONTROL_FAILURE_CONF) the guide gives.
  */
-import type { CtiMessage } from "@ctiwire/codec";
+import type { CtiMessage } from "ctiwire";
 import {
   CallType,
   ControlFailureCode as CF,
@@ -14,7 +14,7 @@ import {
   PROTOCOL_VERSIONS,
   type ProtocolVersion,
   CTIServiceMask as SVC,
-} from "@ctiwire/protocol";
+} from "ctiwire";
 import type { Props } from "./build.js";
 import { type Agent, type ContactCenter, PT_ENTERPRISE_AGENT, type Reply } from "./contact-center.js";
 import type { Monitor, Session } from "./session.js";

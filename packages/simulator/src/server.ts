@@ -6,9 +6,10 @@
 import { EventEmitter } from "node:events";
 import * as net from "node:net";
 import * as tls from "node:tls";
-import { type CtiMessage, decode } from "@ctiwire/codec";
 import {
   AgentState,
+  type CtiMessage,
+  decode,
   StatusCode as E,
   isProtocolVersion,
   LATEST_PROTOCOL_VERSION,
@@ -17,7 +18,7 @@ import {
   messageTypeNumber,
   type ProtocolVersion,
   CTIServiceMask as SVC,
-} from "@ctiwire/protocol";
+} from "ctiwire";
 import { encodeMessage, type Props } from "./build.js";
 import { type SimulatorClock, systemClock } from "./clock.js";
 import { handleRequest, NULL_ID, type RequestHost } from "./requests.js";

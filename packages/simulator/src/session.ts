@@ -1,6 +1,6 @@
 /** A CTI session's state as the server and the request handlers share it. */
 import type * as net from "node:net";
-import type { ProtocolVersion } from "@ctiwire/protocol";
+import type { ProtocolVersion } from "ctiwire";
 import type { Agent } from "./contact-center.js";
 
 export type Side = "A" | "B";

@@ -2,8 +2,7 @@
 // real CTI Server does: a client that never half-closes (like a C++ client that keeps sending
 // heartbeats) must see the connection end, or it never fails over.
 import * as net from "node:net";
-import { decode, type EncodableMessage, encode } from "@ctiwire/codec";
-import { type ProtocolVersion, StatusCode } from "@ctiwire/protocol";
+import { decode, type EncodableMessage, encode, type ProtocolVersion, StatusCode } from "ctiwire";
 import { afterEach, describe, expect, test } from "vitest";
 // The client is imported from its sources: a devDependency on @ctiwire/client would make a
 // workspace cycle (the client's tests depend on the simulator), and its dist may not be built.

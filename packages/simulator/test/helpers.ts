@@ -1,6 +1,6 @@
 import * as net from "node:net";
-import { type CtiMessage, decode, type EncodableMessage, encode } from "@ctiwire/codec";
-import type { ProtocolVersion } from "@ctiwire/protocol";
+import type { ProtocolVersion } from "ctiwire";
+import { type CtiMessage, decode, type EncodableMessage, encode } from "ctiwire";
 
 /** A raw-socket CTI client for tests: frames are split by MessageLength and decoded at `version`. */
 export class TestClient {

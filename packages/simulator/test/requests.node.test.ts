@@ -1,7 +1,7 @@
 // Every request type the guide names gets exactly one answer at every version, and the
 // supervisor service works against the model.
-import type { CtiMessage, EncodableMessage } from "@ctiwire/codec";
-import { StatusCode as E, messageSpec, messageTypes, type ProtocolVersion } from "@ctiwire/protocol";
+import type { CtiMessage, EncodableMessage } from "ctiwire";
+import { StatusCode as E, messageSpec, messageTypes, type ProtocolVersion } from "ctiwire";
 import { afterEach, describe, expect, test } from "vitest";
 import { buildMessage, ManualClock, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { TestClient } from "./helpers.js";

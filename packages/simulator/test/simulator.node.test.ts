@@ -1,5 +1,5 @@
-import type { CtiMessage } from "@ctiwire/codec";
-import { messageSpec, StatusCode } from "@ctiwire/protocol";
+import type { CtiMessage } from "ctiwire";
+import { messageSpec, StatusCode } from "ctiwire";
 import { afterEach, describe, expect, test } from "vitest";
 import { ManualClock, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 import { sleep, TestClient } from "./helpers.js";
