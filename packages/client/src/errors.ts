@@ -1,4 +1,4 @@
-import { ControlFailureCode, StatusCode } from "@ctiwire/protocol";
+import { ControlFailureCode, StatusCode } from "ctiwire";
 
 export type ClientErrorCode =
   /** The TCP connection (or TLS handshake) could not be made. */
