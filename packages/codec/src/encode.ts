@@ -39,16 +39,19 @@ export function encode(message: EncodableMessage, options: EncodeOptions): Uint8
   return encodeWith(resolveContext(options), message as Obj);
 }
 
-// Scratch of one encode call (encode is synchronous and not re-entrant).
-/** Properties of the message that encode used (compared with the count of its properties). */
-let known = 0;
-const fIdx: number[] = [];
-const fVal: unknown[] = [];
-const fLen: number[] = [];
-/** The decoder's warnings of the message being encoded, by the offset of their field's header. */
-let warningsAt: Map<number, CtiWarning[]> | null = null;
-/** Where the header of the next floating field goes (offsets in the frame, as in warnings). */
-let wirePos = 0;
+/** What one encode call collects on its way (one per call: encode keeps no state between calls). */
+class EncodeState {
+  /** Properties of the message that encode used (compared with the count of its properties). */
+  known = 0;
+  /** The floating fields in write order: layout index, value, data length. */
+  readonly fIdx: number[] = [];
+  readonly fVal: unknown[] = [];
+  readonly fLen: number[] = [];
+  /** The decoder's warnings of the message being encoded, by the offset of their field's header. */
+  warningsAt: Map<number, CtiWarning[]> | null = null;
+  /** Where the header of the next floating field goes (offsets in the frame, as in warnings). */
+  wirePos = 0;
+}
 
 function describe(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
@@ -122,20 +125,19 @@ function encodeCore(ctx: Context, message: Obj, target: Uint8Array | null, o: nu
     mkErr(code, plan, field, text);
 
   // Pass 1: validate, collect the floating fields in write order, and size them.
-  fIdx.length = 0;
-  fVal.length = 0;
-  fLen.length = 0;
+  const st = new EncodeState();
+  const { fIdx, fVal, fLen } = st;
   const hdr = ctx.hdr;
-  known =
+  st.known =
     1 +
     (message.messageType !== undefined ? 1 : 0) +
     (message.unknownFields !== undefined ? 1 : 0) +
     (message.warnings !== undefined ? 1 : 0);
-  warningsAt = message.warnings === undefined ? null : indexWarnings(plan, message.warnings);
-  wirePos = plan.fixedSize;
+  st.warningsAt = message.warnings === undefined ? null : indexWarnings(plan, message.warnings);
+  st.wirePos = plan.fixedSize;
   const topValues = plan.entryValues;
   readValues(plan, plan.readEntries, plan.entries, message, topValues);
-  let size = plan.fixedSize + collect(ctx, plan, plan.entries, topValues, message, true);
+  let size = plan.fixedSize + collect(st, ctx, plan, plan.entries, topValues, message, true);
   let named = 0;
   if (plan.hasNamedData) {
     for (let k = 0; k < fIdx.length; k++) {
@@ -188,7 +190,7 @@ function encodeCore(ctx: Context, message: Obj, target: Uint8Array | null, o: nu
   else for (let i = 0; i < fixedOp.length; i++) fixedValues[i] = message[plan.fixedKey[i]!];
   for (let i = 0; i < fixedOp.length; i++) {
     let v = fixedValues[i];
-    if (v !== undefined) known++;
+    if (v !== undefined) st.known++;
     const g = plan.fixedCountGroup[i]!;
     if (g >= 0) {
       const arr = topValues[plan.groups[g]!.entryPos];
@@ -210,7 +212,7 @@ function encodeCore(ctx: Context, message: Obj, target: Uint8Array | null, o: nu
   // Properties that do not belong here: only looked for when the count of properties is off.
   let own = 0;
   for (const _ in message) own++;
-  if (own !== known) checkProperties(ctx, plan, message);
+  if (own !== st.known) checkProperties(ctx, plan, message);
 
   if (size > ctx.maxSize) {
     throw err("MESSAGE_TOO_LONG", undefined, `the message would take ${size} bytes; the limit is ${ctx.maxSize}`);
@@ -302,6 +304,7 @@ function readValues(
 
 /** Validates and queues the floating fields of `obj` (the message or a group item); returns their size. */
 function collect(
+  st: EncodeState,
   ctx: Context,
   plan: Plan,
   entries: readonly number[],
@@ -318,13 +321,13 @@ function collect(
       if (plan.fieldKind[e] === KIND_LIST) {
         const arr = values[k];
         if (arr === undefined) continue;
-        if (top) known++;
+        if (top) st.known++;
         if (!Array.isArray(arr)) throw mkErr("INVALID_VALUE", plan, plan.fieldName[e], `${key} must be an array`);
-        for (const v of arr) size += hdr + push(ctx, plan, e, v);
+        for (const v of arr) size += hdr + push(st, ctx, plan, e, v);
         continue;
       }
       let v = values[k];
-      if (top && v !== undefined) known++;
+      if (top && v !== undefined) st.known++;
       const cg = plan.fieldCountGroup[e]!;
       if (cg >= 0) {
         // A floating count field: computed from its list when left out.
@@ -355,17 +358,17 @@ function collect(
         }
         continue;
       }
-      size += hdr + push(ctx, plan, e, v);
+      size += hdr + push(st, ctx, plan, e, v);
       continue;
     }
     const group = plan.groups[-e - 1]!;
     const arr = values[k];
     if (arr === undefined) continue;
-    if (top) known++;
+    if (top) st.known++;
     if (!Array.isArray(arr)) throw mkErr("INVALID_VALUE", plan, group.countField, `${group.key} must be an array`);
     for (const item of arr) {
       if (group.single) {
-        size += hdr + push(ctx, plan, group.members[0]!, item);
+        size += hdr + push(st, ctx, plan, group.members[0]!, item);
         continue;
       }
       if (item === null || typeof item !== "object") {
@@ -378,7 +381,7 @@ function collect(
       }
       const itemValues = group.values;
       readValues(plan, group.readItem, group.entries, item as Obj, itemValues);
-      size += collect(ctx, plan, group.entries, itemValues, item as Obj, false);
+      size += collect(st, ctx, plan, group.entries, itemValues, item as Obj, false);
     }
   }
   return size;
@@ -492,12 +495,12 @@ function writeText(ctx: Context, v: string, out: Uint8Array, pos: number): numbe
 }
 
 /** Validates a floating field value, queues it, and returns its data length. */
-function push(ctx: Context, plan: Plan, i: number, v: unknown): number {
+function push(st: EncodeState, ctx: Context, plan: Plan, i: number, v: unknown): number {
   const field = plan.fieldName[i]!;
   const op = plan.fieldOp[i]!;
   const max = plan.fieldMax[i]!;
   // What the decoder reported for the field that was here: followed where it still fits the value.
-  const ws = warningsAt === null ? undefined : warningsAt.get(wirePos);
+  const ws = st.warningsAt === null ? undefined : st.warningsAt.get(st.wirePos);
   let len: number;
   switch (op) {
     case OP_STRING: {
@@ -585,10 +588,10 @@ function push(ctx: Context, plan: Plan, i: number, v: unknown): number {
       `${field} takes ${len} bytes; a floating field holds at most ${ctx.maxFieldLength} at version ${ctx.version}`,
     );
   }
-  fIdx.push(i);
-  fVal.push(v);
-  fLen.push(len);
-  wirePos += ctx.hdr + len;
+  st.fIdx.push(i);
+  st.fVal.push(v);
+  st.fLen.push(len);
+  st.wirePos += ctx.hdr + len;
   return len;
 }
 

@@ -10,7 +10,10 @@
  * with its rules and errors. So whatever it returns is what the general decoder returns for that
  * frame; a test compares the two on every vector and on mutated frames.
  */
+
+import { isIdentifier } from "./naming.js";
 import {
+  type FastDecoder,
   type FixedFieldReader,
   fixedReads,
   KIND_GROUP,
@@ -27,17 +30,7 @@ import {
   type Plan,
 } from "./plan.js";
 
-/** The generated decoder: the message, or undefined where the general decoder must decide. */
-export type FastDecoder = (
-  b: Uint8Array,
-  start: number,
-  end: number,
-  messageType: number,
-  ctx: unknown,
-  plan: Plan,
-  base: number,
-  read: FixedFieldReader,
-) => Record<string, unknown> | undefined;
+export type { FastDecoder };
 
 /** What the generated code calls (bound once per decoder, so V8 can inline them). */
 export interface FastHelpers {
@@ -59,8 +52,6 @@ export interface FastHelpers {
   readonly A: () => unknown[];
 }
 
-const IDENT = /^[A-Za-z_$][\w$]*$/;
-
 /**
  * Generates the fast decoder of a plan, or null: no code generation, no generated fixed reader,
  * nested groups (items holding lists: rare configuration messages), or a key that is not a plain
@@ -70,8 +61,8 @@ export function compileFastDecoder(plan: Plan, helpers: FastHelpers): FastDecode
   if (plan.fixedReader === null) return null; // no code generation here
   if (plan.groups.some((g) => g.parent >= 0)) return null;
   const n = plan.fieldOp.length;
-  for (let i = 0; i < n; i++) if (!IDENT.test(plan.fieldKey[i]!)) return null;
-  for (const g of plan.groups) if (!IDENT.test(g.key)) return null;
+  for (let i = 0; i < n; i++) if (!isIdentifier(plan.fieldKey[i]!)) return null;
+  for (const g of plan.groups) if (!isIdentifier(g.key)) return null;
 
   const hdr = plan.headerSize;
   // The message is built once, at the end, by a constructor that takes the floating values too:

@@ -48,3 +48,10 @@ export function groupPropertyName(countField: string): string {
 
 /** Property names of the message envelope; a field whose name maps onto one gets a `Field` suffix. */
 export const RESERVED_PROPERTY_NAMES: readonly string[] = ["type", "messageType", "unknownFields", "warnings", "body"];
+
+/** True for a plain JavaScript identifier: generated code may use it as `obj.key`. */
+export function isIdentifier(key: string): boolean {
+  return IDENTIFIER.test(key);
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;

@@ -12,8 +12,7 @@ import {
   alternateSpec as protocolAlternateSpec,
   messageSpec as protocolMessageSpec,
 } from "@ctiwire/protocol/core";
-import type { FastDecoder } from "./fast.js";
-import { fieldPropertyName, groupPropertyName, RESERVED_PROPERTY_NAMES } from "./naming.js";
+import { fieldPropertyName, groupPropertyName, isIdentifier, RESERVED_PROPERTY_NAMES } from "./naming.js";
 import { newArray } from "./plain.js";
 
 /** Where the codec gets message layouts from. The default is `@ctiwire/protocol`. */
@@ -138,6 +137,18 @@ export type ValueReader = (o: Record<string, unknown>, values: unknown[]) => voi
 export type ItemSetter = (item: Record<string, unknown>, slot: number, value: unknown) => void;
 /** Puts the collected floating values (vals by field index, lazily created top-level lists) on the message. */
 export type Assembler = (m: Record<string, unknown>, vals: unknown[], lists: (unknown[] | undefined)[]) => void;
+
+/** The generated decoder of a plan (fast.ts): the message, or undefined where the general decoder must decide. */
+export type FastDecoder = (
+  b: Uint8Array,
+  start: number,
+  end: number,
+  messageType: number,
+  ctx: unknown,
+  plan: Plan,
+  base: number,
+  read: FixedFieldReader,
+) => Record<string, unknown> | undefined;
 
 export interface Plan {
   readonly spec: MessageSpec;
@@ -287,7 +298,7 @@ export function fixedReads(
   const out: [string, string][] = [];
   for (let i = 0; i < fixedKey.length; i++) {
     const key = fixedKey[i]!;
-    if (!IDENT.test(key)) return null;
+    if (!isIdentifier(key)) return null;
     const o = fixedOffsets[i]!;
     out.push([key, numberExpr(fixedOps[i]!, (k) => `b[p+${o + k}]`) ?? `r(c,P,b,p,${i},base)`]);
   }
@@ -310,7 +321,7 @@ function compileFixedReader(
 ): FixedReader | null {
   if (codegen === false) return null;
   const reads = fixedReads(fixedKey, fixedOps, fixedOffsets);
-  if (reads === null || !eagerGroups.every(([key]) => IDENT.test(key))) return null;
+  if (reads === null || !eagerGroups.every(([key]) => isIdentifier(key))) return null;
   // The message's type and number, the fixed fields, then the arrays of counted lists whose count
   // is a fixed field (each also kept in g[group]).
   const stores = [
@@ -342,8 +353,6 @@ function generate<F>(params: string[], body: string): F | null {
   }
 }
 
-const IDENT = /^[A-Za-z_$][\w$]*$/;
-
 function compileAssembler(
   entries: readonly number[],
   fieldKey: readonly string[],
@@ -352,13 +361,13 @@ function compileAssembler(
   const lines: string[] = ["let v;"];
   for (const e of entries) {
     if (e >= 0) {
-      if (!IDENT.test(fieldKey[e]!)) return null;
+      if (!isIdentifier(fieldKey[e]!)) return null;
       lines.push(`v=a[${e}];if(v!==undefined){m[${JSON.stringify(fieldKey[e])}]=v;a[${e}]=undefined;}`);
     } else {
       const g = -e - 1;
       const group = groups[g]!;
       if (group.countFixed >= 0) continue; // in the fixed part's literal already
-      if (!IDENT.test(group.key)) return null;
+      if (!isIdentifier(group.key)) return null;
       lines.push(`v=l[${g}];if(v!==undefined)m[${JSON.stringify(group.key)}]=v;`);
     }
   }
@@ -368,7 +377,7 @@ function compileAssembler(
 export function compileValueReader(keys: readonly string[]): ValueReader | null {
   const lines: string[] = [];
   for (let k = 0; k < keys.length; k++) {
-    if (!IDENT.test(keys[k]!)) return null;
+    if (!isIdentifier(keys[k]!)) return null;
     lines.push(`a[${k}]=o[${JSON.stringify(keys[k])}];`);
   }
   return generate<ValueReader>(["o", "a"], lines.join(""));
@@ -386,7 +395,7 @@ export function entryKeys(
 function compileItemSetter(itemKeys: readonly string[]): ItemSetter | null {
   const cases: string[] = [];
   for (let k = 0; k < itemKeys.length; k++) {
-    if (!IDENT.test(itemKeys[k]!)) return null;
+    if (!isIdentifier(itemKeys[k]!)) return null;
     cases.push(`case ${k}:o[${JSON.stringify(itemKeys[k])}]=v;return;`);
   }
   return generate<ItemSetter>(["o", "s", "v"], `switch(s){${cases.join("")}}`);
