@@ -14,7 +14,6 @@
 import { isIdentifier } from "./naming.js";
 import {
   type FastDecoder,
-  type FixedFieldReader,
   fixedReads,
   KIND_GROUP,
   KIND_LIST,
