@@ -1,7 +1,7 @@
 // Hand-written test vectors: the layouts below were typed field by field from Cisco's
 // CTI Server Message Reference Guide (Ch 3 data types/header/floating fields, Ch 4 session
 // messages, Ch 5 layouts, Ch 6 tag values and constants) and, for v17, the v17 guide page in
-// /work/shared/seed-v17-client-session-opened-event.txt. Nothing here imports a ctiwire package:
+// shared/seed-v17-client-session-opened-event.txt (beside the repository). Nothing here imports a ctiwire package:
 // this file only turns each hand-typed field list into bytes, an annotation line per field and
 // the expected decoded JSON, so that the hex can be read (and re-checked) line by line.
 //

@@ -5,7 +5,7 @@
  * Why not literals: V8 tracks each object and array literal by its allocation site, and once most objects of
  * a site outlive a young-generation collection (a caller that keeps a few thousand messages, once)
  * it allocates every later object of that site straight in the old generation, which halves
- * decode speed for the rest of the process (measured: 1.3 -> 0.7 M msg/s). Objects made by `new`
+ * decode speed for the rest of the process (benchmarks/README.md has the figures). Objects made by `new`
  * of a plain function carry no allocation site and always start young.
  */
 

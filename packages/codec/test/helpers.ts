@@ -41,7 +41,7 @@ export function spec(
   };
 }
 
-/** The v17 CLIENT_SESSION_OPENED_EVENT of /work/shared/seed-v17-client-session-opened-event.txt. */
+/** The v17 CLIENT_SESSION_OPENED_EVENT of shared/seed-v17-client-session-opened-event.txt (beside the repository). */
 export function seedSpec(version = 17): MessageSpec {
   return spec(
     99,

@@ -21,10 +21,9 @@ export type BackendChoice = BackendName | "auto";
 
 /**
  * What `'auto'` picks where WASM runs, per runtime and operation: the faster backend as measured on
- * this project's machine (benchmarks/results/latest.md; mixed v25 stream, same run). Since the
- * codec's generated fast path (2026-11-24) the TypeScript backend is the faster one everywhere:
- * streams with 64 KiB chunks Node 1.79 vs 1.30 M msg/s, Deno 1.94 vs 1.53, Chromium 1.82 vs 1.50;
- * 1.5 KiB chunks and decode() likewise. Decoding is bound by building objects and strings, which
+ * this project's machine (the figures: benchmarks/results/latest.md, mixed v25 stream, same run).
+ * Since the codec's generated fast path the TypeScript backend is the faster one everywhere, for
+ * streams and decode() alike. Decoding is bound by building objects and strings, which
  * both backends share, and the WASM backend adds its scan and the copy into its memory. WASM stays
  * selectable (setBackend, the option, CTIWIRE_BACKEND) and gives identical results; the table is
  * per runtime so that a runtime where it wins can say so. Unmeasured runtimes get the browsers' choice.

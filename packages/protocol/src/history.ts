@@ -3,7 +3,7 @@
  * alters the bytes on the wire (messages, fixed and floating fields, field sizes, tags).
  *
  * Sources. Chapter 7 of the v23 (12.5(1)), v24 (12.6(1)) and v25 (15.0(1)) guides in
- * /work/shared/spec. The three agree word for word for versions 16 to 23 (compared with
+ * shared/spec (beside the repository). The three agree word for word for versions 16 to 23 (compared with
  * whitespace folded); v24 and v25 add their own sections, and the v25 guide repeats v24's section
  * unchanged. Tag numbers that Chapter 7 leaves out come from Chapter 6, "Tag Values" (v23 table,
  * or the v24 table for tags the v23 table lacks). Field positions and sizes of fields that were

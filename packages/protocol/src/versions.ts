@@ -53,7 +53,7 @@ export function maxTagNumber(version: number): 255 | 65535 {
  *
  * Printed values we could read: 4329 in the v9 (7.0), v14 (8.0), v15 (8.5(1) and 9.0(1)) guides
  * (manualsbrain.com 1709848 p.29, 1631983 p.25; 38.142.81.21 v15 mirror p.25); 12500 in the v23,
- * v24 and v25 guides (/work/shared/spec, 03-messaging-conventions.md line 37). The Ch 3 opening
+ * v24 and v25 guides (shared/spec, 03-messaging-conventions.md, "Message Types"). The Ch 3 opening
  * page of the v17-v22 guides was not found in the stored copies (the v17 guide's other pages are
  * there: manualsbrain.com 1632001/1632002), so those values are reasoned, not read:
  *

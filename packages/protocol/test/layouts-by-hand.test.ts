@@ -61,7 +61,7 @@
  * Protocol version 23 (cti-server-v23-12.5/): FAILURE_CONF 1 (Ch 3), AGENT_STATE_EVENT 30, AGENT_PRE_CALL_EVENT 105,
  *   USER_MESSAGE_REQ 107, CLEAR_CONNECTION_REQ 46, CONFERENCE_CALL_REQ 48, SEND_DTMF_SIGNAL_REQ 91,
  *   CONFIG_REQUEST_EVENT 232 (Ch 5): chosen where the v23 page differs from v25.
- * Protocol version 17: CLIENT_SESSION_OPENED_EVENT 99 from /work/shared/seed-v17-client-session-opened-event.txt,
+ * Protocol version 17: CLIENT_SESSION_OPENED_EVENT 99 from shared/seed-v17-client-session-opened-event.txt,
  *   and the same message at 19..25 (ClientAddress 64 bytes, no ClientAddressIPV6; v25 Ch 7, "Protocol Version 19").
  */
 import { describe, expect, it } from "vitest";
@@ -4288,7 +4288,7 @@ describe("message layouts transcribed by hand from the guide", () => {
 });
 
 /**
- * /work/shared/seed-v17-client-session-opened-event.txt: "CTI Server Message Reference Guide (Protocol Version 17)",
+ * shared/seed-v17-client-session-opened-event.txt: "CTI Server Message Reference Guide (Protocol Version 17)",
  * Table 5-37 CLIENT_SESSION_OPENED_EVENT Message Format, "Maximum message size (including header): 280".
  * ClientAddressIPV6 is printed "(not supported by Unified CCE)" with "one but not both must be present", i.e. it is an
  * alternative to ClientAddress; it has no "(optional)" marker but the brief and the page make it optional.
