@@ -6,31 +6,9 @@
 // fields, the maximum size of variable ones. Like the WASM scanner it writes frame records (start,
 // size, type, status) into a typed array: an index, no objects, no field records (NULs and field
 // positions matter to a decode only).
-import { dataTypeSize, maxMessageSize, messageSpec } from "@ctiwire/protocol";
-
-/** The scan tables of one message layout (the same rules as the WASM scanner's). */
-function layoutOf(spec) {
-  const fl = spec.floating;
-  const n = fl.length;
-  const fieldSize = new Uint8Array(n);
-  const fieldScalar = new Uint8Array(n);
-  const fieldMax = new Uint32Array(n);
-  const fieldNext = new Int16Array(n).fill(-1);
-  let maxTag = 0;
-  for (let i = 0; i < n; i++) {
-    const f = fl[i];
-    fieldSize[i] = f.type === "APPPATHID" || f.type === "MHDR" ? 0 : dataTypeSize(f.type);
-    fieldScalar[i] = (f.countField !== undefined && f.countField !== f.name) || f.repeatable ? 0 : 1;
-    fieldMax[i] = f.maxSize;
-    if (f.tag > maxTag) maxTag = f.tag;
-  }
-  const tagSlot = new Int16Array(maxTag + 1).fill(-1);
-  for (let i = n - 1; i >= 0; i--) {
-    fieldNext[i] = tagSlot[fl[i].tag];
-    tagSlot[fl[i].tag] = i;
-  }
-  return { fixedSize: spec.fixedSize, n, fieldSize, fieldScalar, fieldMax, fieldNext, tagSlot };
-}
+import { maxMessageSize, messageSpec } from "@ctiwire/protocol";
+// The scan tables: the WASM scanner's own builder, so both scans apply the same rules.
+import { scanLayoutOf as layoutOf } from "@ctiwire/wasm";
 
 const ST_OK = 0;
 const ST_UNKNOWN = 1;
@@ -89,7 +67,7 @@ export class TsScanner {
       else {
         const fieldSize = l.fieldSize;
         const fieldScalar = l.fieldScalar;
-        const fieldNext = l.fieldNext;
+        const fieldNext = l.fieldNextSameTag;
         const fieldMax = l.fieldMax;
         const tagSlot = l.tagSlot;
         stamp = (stamp + 1) >>> 0;

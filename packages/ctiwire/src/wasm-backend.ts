@@ -10,52 +10,23 @@ import {
   decodeFrame,
   decodeScanned,
   FrameDecoderBase,
-  KIND_SCALAR,
-  OP_NAMEDARRAY,
-  OP_NAMEDVAR,
-  OP_STRING,
-  opSize,
   planByType,
   scanError,
   unknownMessage,
 } from "@ctiwire/codec/internal";
 import type { ScanLayout } from "@ctiwire/wasm";
 import * as L from "@ctiwire/wasm";
-import { WasmScanner } from "@ctiwire/wasm";
+import { scanLayoutOf, WasmScanner } from "@ctiwire/wasm";
 
 const layouts = new WeakMap<Plan, ScanLayout>();
 
-/** The scanner's table of a compiled codec plan (so both backends use one plan). */
+/** The scanner's table of a plan's layout (the one builder of scan tables, @ctiwire/wasm's scanLayoutOf). */
 function layoutOf(plan: Plan): ScanLayout {
   let l = layouts.get(plan);
-  if (l !== undefined) return l;
-  const n = plan.fieldOp.length;
-  const fieldSize = new Uint8Array(n);
-  const fieldNul = new Uint8Array(n);
-  const fieldScalar = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const op = plan.fieldOp[i]!;
-    fieldSize[i] = opSize(op);
-    fieldNul[i] =
-      op === OP_STRING
-        ? L.NUL_STRING
-        : op === OP_NAMEDVAR
-          ? L.NUL_NAMEDVAR
-          : op === OP_NAMEDARRAY
-            ? L.NUL_NAMEDARRAY
-            : 0;
-    fieldScalar[i] = plan.fieldKind[i] === KIND_SCALAR ? 1 : 0;
+  if (l === undefined) {
+    l = scanLayoutOf(plan.spec);
+    layouts.set(plan, l);
   }
-  l = {
-    fixedSize: plan.fixedSize,
-    fieldSize,
-    fieldNul,
-    fieldScalar,
-    fieldMax: plan.fieldMax,
-    fieldNextSameTag: plan.fieldNextSameTag,
-    tagSlot: plan.tagSlot,
-  };
-  layouts.set(plan, l);
   return l;
 }
 
