@@ -5,11 +5,10 @@ import type {
   CtiMessage,
   CtiProtocolError,
 } from "@ctiwire/codec/core";
-import { FrameDecoder as TsFrameDecoder, decode as tsDecode } from "@ctiwire/codec/core";
 import { asBytes, decoderStream, resolveContext } from "@ctiwire/codec/internal";
 import type { BackendChoice, BackendName } from "./backend.js";
 import { resolveBackend } from "./backend.js";
-import { WasmFrameDecoder, wasmDecode } from "./wasm-backend.js";
+import { FRAME_BACKENDS, STREAM_BACKENDS, type StreamDecoder } from "./backends.js";
 
 /** The codec's options, plus the backend for this call. */
 export interface DecodeOptions extends CodecDecodeOptions {
@@ -21,19 +20,15 @@ export interface FrameDecoderOptions extends CodecFrameDecoderOptions {
   readonly backend?: BackendChoice | undefined;
 }
 
-/** The WASM scanner handles frames up to 4 GiB - 1 (its limit is a u32). */
-const WASM_MAX = 0xffffffff;
-
 /**
  * Decodes one frame (the 8-byte header and MessageLength bytes after it). On the WASM backend the
  * frame is copied into WebAssembly memory and scanned there; the message is the same either way.
  */
 export function decode(frame: Uint8Array | ArrayBuffer | ArrayBufferView, options: DecodeOptions): CtiMessage {
-  if (resolveBackend(options?.backend, "decode") === "ts") return tsDecode(frame, options);
+  const backend = FRAME_BACKENDS[resolveBackend(options?.backend, "decode")];
   const ctx = resolveContext(options);
   const b = frame instanceof Uint8Array ? frame : asBytes(frame, "frame");
-  if (ctx.maxSize > WASM_MAX) return tsDecode(b, options);
-  return wasmDecode(b, ctx);
+  return (ctx.maxSize > backend.maxFrameSize ? FRAME_BACKENDS.ts : backend).decode(b, ctx);
 }
 
 /**
@@ -41,15 +36,15 @@ export function decode(frame: Uint8Array | ArrayBuffer | ArrayBufferView, option
  * chosen when the decoder is made (`options.backend`, else the global choice).
  */
 export class FrameDecoder {
-  readonly #impl: TsFrameDecoder | WasmFrameDecoder;
+  readonly #impl: StreamDecoder;
   /** The backend this decoder runs on. */
   readonly backend: BackendName;
 
   constructor(options: FrameDecoderOptions) {
-    let b = resolveBackend(options?.backend, "stream");
-    if (b === "wasm" && resolveContext(options).maxSize > WASM_MAX) b = "ts";
-    this.backend = b;
-    this.#impl = b === "wasm" ? new WasmFrameDecoder(options) : new TsFrameDecoder(options);
+    let name = resolveBackend(options?.backend, "stream");
+    if (resolveContext(options).maxSize > STREAM_BACKENDS[name].maxFrameSize) name = "ts";
+    this.backend = name;
+    this.#impl = STREAM_BACKENDS[name].frameDecoder(options);
   }
 
   /** Bytes held while waiting for the rest of a frame. */
