@@ -2,7 +2,7 @@
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { type CtiClientOptions, parseEndpoint } from "@ctiwire/client";
-import { CTIServiceMask } from "@ctiwire/protocol";
+import { CTIServiceMask, LATEST_PROTOCOL_VERSION, PROTOCOL_VERSIONS } from "ctiwire";
 import { FrameDumper, HexTextDecoder, looksLikeHexText, parseHexText } from "./dump.js";
 import { startSimulator } from "./simulator.js";
 import { type Output, tail } from "./tail.js";
@@ -91,7 +91,8 @@ function port(v: string | undefined, name: string): number | undefined {
 }
 
 function protocolVersion(v: string | undefined): number | undefined {
-  return int(v, "version", 17, 25, "a protocol version (17-25)");
+  const [first, last] = [PROTOCOL_VERSIONS[0], PROTOCOL_VERSIONS[PROTOCOL_VERSIONS.length - 1]];
+  return int(v, "version", first, last, `a protocol version (${first}-${last})`);
 }
 
 function num(v: string | undefined, name: string, max = 1e6): number | undefined {
@@ -346,7 +347,7 @@ async function simulateCommand(args: string[], io: Io): Promise<number> {
 async function tailCommand(args: string[], io: Io, demo: boolean): Promise<number> {
   const { values } = parseArgs({ args, options: TAIL_OPTIONS });
   const simulate = demo || values.simulate === true;
-  const version = protocolVersion(values.version) ?? 25;
+  const version = protocolVersion(values.version) ?? LATEST_PROTOCOL_VERSION;
   let durationMs = duration(values.duration, "duration");
   const connectTimeoutMs = duration(values["connect-timeout"], "connect-timeout");
   if (simulate && durationMs === undefined) durationMs = 10_000;

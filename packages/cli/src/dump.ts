@@ -1,16 +1,18 @@
 // `ctiwire decode`: an annotated dump of frames, each field with its offset, bytes, name and value.
-import { decode, toHex } from "@ctiwire/codec";
 import {
   constantName,
+  decode,
   floatingHeaderSize,
   isProtocolVersion,
+  LATEST_PROTOCOL_VERSION,
   maskNames,
   maxMessageSize,
   messageSpec,
   messageTypeName,
   type TableRef,
   tagSpec,
-} from "@ctiwire/protocol";
+  toHex,
+} from "ctiwire";
 
 /** Fields whose numbers have names: field name → constant table (masks are shown as flag lists). */
 const FIELD_TABLES: Record<string, TableRef> = {
@@ -216,7 +218,7 @@ export class FrameDumper {
   }
 
   #detect(bytes: Uint8Array): void {
-    let version = 25;
+    let version: number = LATEST_PROTOCOL_VERSION;
     if (bytes.length >= 16) {
       const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const v = dv.getUint32(12);
@@ -241,7 +243,13 @@ export class FrameDumper {
       }
       if (data.length - i < 8 + len) break;
       this.#frames++;
-      const problem = dumpFrame(data.subarray(i, i + 8 + len), this.#frames, this.#pos + i, this.#version ?? 25, out);
+      const problem = dumpFrame(
+        data.subarray(i, i + 8 + len),
+        this.#frames,
+        this.#pos + i,
+        this.#version ?? LATEST_PROTOCOL_VERSION,
+        out,
+      );
       if (problem) this.#problem(problem);
       i += 8 + len;
     }

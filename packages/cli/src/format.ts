@@ -1,5 +1,5 @@
 // One readable line per event for `ctiwire tail`.
-import type { CtiMessage } from "@ctiwire/codec";
+import type { CtiMessage } from "ctiwire";
 import { describeValue } from "./dump.js";
 
 /** Properties worth a glance, in the order shown; the guide's field name is used for value names. */

@@ -1,6 +1,6 @@
 // The live status of `ctiwire tail`: events/s, agents by state, calls in progress.
 import type { ClientEvent } from "@ctiwire/client";
-import { AgentState } from "@ctiwire/protocol";
+import { AgentState } from "ctiwire";
 
 export class TailStats {
   events = 0;

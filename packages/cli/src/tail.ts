@@ -1,6 +1,6 @@
 // `ctiwire tail`: open a session and print every event (NDJSON with --json), with a live status line.
 import { type ClientEvent, CtiClient, type CtiClientError, type CtiClientOptions } from "@ctiwire/client";
-import { messageToJSON } from "@ctiwire/codec";
+import { messageToJSON } from "ctiwire";
 import { formatEvent, timeOfDay } from "./format.js";
 import { TailStats } from "./stats.js";
 

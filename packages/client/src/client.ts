@@ -4,11 +4,12 @@ import {
   assertProtocolVersion,
   CallEventMask,
   CTIServiceMask,
+  LATEST_PROTOCOL_VERSION,
   maskNames,
   maskValue,
   PGStatusCode,
   tableOf,
-} from "@ctiwire/protocol";
+} from "ctiwire";
 import { buildMessage } from "./build.js";
 import { type Clock, systemClock, type TimerHandle } from "./clock.js";
 import type { CtiMessage, MessageByName, MessageName } from "./codec.js";
@@ -250,7 +251,7 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
 
   constructor(options: CtiClientOptions) {
     super();
-    const version = options.version ?? 25;
+    const version = options.version ?? LATEST_PROTOCOL_VERSION;
     assertProtocolVersion(version);
     this.version = version;
     this.#o = options;

@@ -1,7 +1,7 @@
 /**
  * @ctiwire/client: a CTI Server (GED-188) session client for Node and Deno over TCP or TLS.
  */
-export { AgentState } from "@ctiwire/protocol";
+export { AgentState } from "ctiwire";
 export { buildMessage } from "./build.js";
 export {
   type ClientEvent,

@@ -390,6 +390,9 @@ export class Session {
     if (this.state === "closed") return;
     if (this.state === "open") {
       this.state = "closing";
+      // CLOSE_CONF has to be read: reading paused for a slow consumer (or for the first events'
+      // delivery) would otherwise make every close wait out closeTimeoutMs.
+      this.resume();
       try {
         await this.request({ type: "CLOSE_REQ", status } as CtiMessage, this.opts.closeTimeoutMs);
       } catch {

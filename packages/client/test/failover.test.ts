@@ -1,4 +1,4 @@
-import { CTIServiceMask, StatusCode } from "@ctiwire/protocol";
+import { CTIServiceMask, StatusCode } from "ctiwire";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   type ClientEvent,

@@ -1,7 +1,7 @@
 // A small CTI Server stand-in for the client tests: answers OPEN_REQ, HEARTBEAT_REQ and CLOSE_REQ,
 // lets a test answer other requests, push events and drop connections. Loopback only.
 import * as net from "node:net";
-import { type CtiMessage, encode, FrameDecoder } from "@ctiwire/codec";
+import { type CtiMessage, encode, FrameDecoder } from "ctiwire";
 import { onTestFinished } from "vitest";
 import { buildMessage } from "../src/build.js";
 

@@ -1,4 +1,4 @@
-import { ControlFailureCode, StatusCode } from "@ctiwire/protocol";
+import { ControlFailureCode, StatusCode } from "ctiwire";
 import { afterEach, describe, expect, it } from "vitest";
 import { CtiClient, isCtiClientError, ManualClock } from "../src/index.js";
 import { FakeServer, type FakeServerOptions, until } from "./fake-server.js";

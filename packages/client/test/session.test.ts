@@ -1,4 +1,4 @@
-import { CTIServiceMask, PGStatusCode, StatusCode } from "@ctiwire/protocol";
+import { CTIServiceMask, PGStatusCode, StatusCode } from "ctiwire";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ClientEvent, CtiClient, isCtiClientError } from "../src/index.js";
 import { agentStateEvent, FakeServer, until } from "./fake-server.js";
@@ -73,7 +73,9 @@ describe("session management (Chapter 4)", () => {
   });
 
   it("events that came with OPEN_CONF are delivered before the close ends the iteration", async () => {
-    const { client } = await setup(25, { afterOpen: () => [agentStateEvent("1001", 3)] });
+    // closeTimeoutMs beyond the test's timeout: the close must end on CLOSE_CONF, read although
+    // reading was paused for the first events' delivery (it used to wait the timeout out).
+    const { client } = await setup(25, { afterOpen: () => [agentStateEvent("1001", 3)] }, { closeTimeoutMs: 600_000 });
     const events: ClientEvent[] = [];
     const iter = (async () => {
       for await (const e of client) events.push(e);

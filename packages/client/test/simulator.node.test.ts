@@ -1,6 +1,7 @@
 // Integration: the client against @ctiwire/simulator over loopback, every protocol version.
-import { CTIServiceMask, StatusCode } from "@ctiwire/protocol";
+
 import { type Simulator, startSimulator } from "@ctiwire/simulator";
+import { CTIServiceMask, StatusCode } from "ctiwire";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ClientEvent, CtiClient, type CtiClientOptions, isCtiClientError, ManualClock } from "../src/index.js";
 import { until } from "./fake-server.js";
