@@ -1,10 +1,9 @@
 // Deno runs the built package through node_modules, as a Deno user of the npm package would: the
 // shared vectors on both backends, the WASM backend chosen by default, and a short differential fuzz.
 import { runVectorSuite } from "@ctiwire/test-vectors";
+import * as F from "@ctiwire/test-vectors/fuzz";
 import type { BackendName, DecodeOptions, FrameDecoderOptions } from "ctiwire";
 import * as ctiwire from "ctiwire";
-// @ts-types="../scripts/fuzz-core.d.mts"
-import * as F from "../scripts/fuzz-core.mjs";
 
 function pinned(backend: BackendName) {
   return {
@@ -51,21 +50,22 @@ Deno.test("WASM runs under Deno; auto picks TypeScript here (measured: the faste
 });
 
 Deno.test("differential fuzz: 2000 frames and 300 streams, identical on both backends", () => {
+  const backends = F.facadeBackends(ctiwire);
+  if (backends.length !== 2) throw new Error("the WASM backend does not run under Deno");
   const seeds = F.corpus(ctiwire);
-  const r = F.rng(99);
-  for (let n = 0; n < 2300; n++) {
-    const c = n < 2000 ? F.decodeCase(r, seeds) : F.streamCase(r, seeds);
-    const [t, w] = F.runCase(ctiwire, c);
-    if (JSON.stringify(t) !== JSON.stringify(w)) {
-      throw new Error(`case ${n} differs: ${F.toHexString(c.bytes)} ${JSON.stringify(c.options)}`);
-    }
+  const seconds = Number.POSITIVE_INFINITY;
+  for (const [kind, cases] of [
+    ["decode", 2000],
+    ["stream", 300],
+  ] as const) {
+    const stats = F.fuzzLoop({ backends, seeds, kind, cases, seconds, seed: 99 });
+    const f = stats.findings[0];
+    if (f) throw new Error(`${f.kind} ${f.message} (case ${f.original}): ${F.toHex(f.case.bytes)}`);
   }
 });
 
 Deno.test("replay of test-vectors/fuzz/found.json", async () => {
   const found = JSON.parse(await Deno.readTextFile(new URL("../../../test-vectors/fuzz/found.json", import.meta.url)));
-  for (const v of found.vectors) {
-    const [t, w] = F.runCase(ctiwire, F.vectorToCase(v));
-    if (JSON.stringify(t) !== JSON.stringify(w)) throw new Error(`${v.id} differs`);
-  }
+  const backends = F.facadeBackends(ctiwire);
+  for (const v of found.vectors as F.SavedCase[]) F.runAll(backends, F.caseFromJSON(v));
 });

@@ -1,35 +1,45 @@
-// A short differential fuzz run (seconds) and the replay of every case the long fuzzer saved.
+// A short differential fuzz run (seconds) of the facade's two backends, and the replay of every case
+// the long fuzzer (scripts/fuzz-diff.mjs) saved. The fuzzer is @ctiwire/test-vectors/fuzz.
+import {
+  caseFromJSON,
+  corpus,
+  type FuzzLoopOptions,
+  facadeBackends,
+  fuzzLoop,
+  runAll,
+  type SavedCase,
+  toHex,
+} from "@ctiwire/test-vectors/fuzz";
 import { describe, expect, it } from "vitest";
 import found from "../../../test-vectors/fuzz/found.json" with { type: "json" };
-import * as F from "../scripts/fuzz-core.mjs";
 import * as api from "../src/index.js";
 
+const backends = facadeBackends(api);
+const seeds = corpus(api);
+// (A time limit per run, not a speed check: CI runs every package's suites at once on 2 cores.)
+
+function run(options: Omit<FuzzLoopOptions, "backends" | "seeds">) {
+  const stats = fuzzLoop({ backends, seeds, seconds: Number.POSITIVE_INFINITY, ...options });
+  const findings = stats.findings.map(
+    (f) => `${f.kind} ${f.message} (case ${f.original}): ${toHex(f.case.bytes)} ${JSON.stringify(f.case.options)}`,
+  );
+  expect(findings).toEqual([]);
+  expect(stats.cases).toBe(options.cases);
+}
+
 describe("differential fuzz: ts and wasm backends", () => {
-  const seeds = F.corpus(api);
+  it("both backends run here", () => {
+    expect(backends.map((b) => b.name)).toEqual(["ts", "wasm"]);
+  });
   it("decode(): 4000 mutated and random frames", () => {
-    const r = F.rng(20261124);
-    for (let n = 0; n < 4000; n++) {
-      const c = F.decodeCase(r, seeds);
-      const [t, w] = F.runCase(api, c);
-      if (JSON.stringify(t) !== JSON.stringify(w)) {
-        expect(w, `case ${n}: ${F.toHexString(c.bytes)} ${JSON.stringify(c.options)}`).toEqual(t);
-      }
-    }
-  });
+    run({ kind: "decode", cases: 4000, seed: 20261124 });
+  }, 120_000);
   it("FrameDecoder: 600 streams of mutated frames in random chunks", () => {
-    const r = F.rng(7);
-    for (let n = 0; n < 600; n++) {
-      const c = F.streamCase(r, seeds);
-      const [t, w] = F.runCase(api, c);
-      if (JSON.stringify(t) !== JSON.stringify(w)) {
-        expect(w, `stream case ${n}: ${F.toHexString(c.bytes)} ${JSON.stringify(c)}`).toEqual(t);
-      }
-    }
-  });
+    run({ kind: "stream", cases: 600, seed: 7 });
+  }, 120_000);
   it(`replays ${found.vectors.length} saved case(s) of test-vectors/fuzz/found.json`, () => {
-    for (const v of found.vectors as unknown[]) {
-      const [t, w] = F.runCase(api, F.vectorToCase(v));
-      expect(w, (v as { id: string }).id).toEqual(t);
+    for (const v of found.vectors as unknown as SavedCase[]) {
+      expect(() => runAll(backends, caseFromJSON(v)), v.id).not.toThrow();
     }
   });
 });

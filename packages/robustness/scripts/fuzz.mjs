@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The long fuzz run: node scripts/fuzz.mjs [--seconds 600] [--seed N] [--backend ts|wasm|both] [--save]
 //
-// Runs the mutation fuzzer of src/fuzz-core.mjs in a worker thread; the main thread is a watchdog
+// Runs the mutation fuzzer (@ctiwire/test-vectors/fuzz) in a worker thread on the codec and the
+// facade's WASM backend; the main thread is a watchdog
 // (a case that runs for more than --watchdog seconds, default 30, is a hang: the worker is
 // terminated and the case's seed printed; `--replay SEED` reruns one case). Prints the executions
 // per backend and per second, and every distinct finding, shrunk; --save appends the findings to
@@ -11,7 +12,9 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import * as F from "../src/fuzz-core.mjs";
+import * as codec from "@ctiwire/codec";
+import * as F from "@ctiwire/test-vectors/fuzz";
+import * as cw from "ctiwire";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -22,19 +25,22 @@ function arg(name, dflt) {
   return v === undefined || v.startsWith("--") ? true : v;
 }
 
-async function backendsFor(which) {
-  const wasm = which === "ts" ? null : await F.wasmBackend();
+const tsBackend = F.backendOf("ts", codec);
+const seeds = F.corpus(codec);
+
+function backendsFor(which) {
+  const wasm = which === "ts" ? null : F.facadeBackend(cw, "wasm");
   if (which === "wasm" && !wasm) throw new Error("the WASM backend is not available (build packages/ctiwire)");
-  return [...(which === "wasm" ? [] : [F.tsBackend]), ...(wasm ? [wasm] : [])];
+  return [...(which === "wasm" ? [] : [tsBackend]), ...(wasm ? [wasm] : [])];
 }
 
 if (!isMainThread) {
   const { seconds, seed, which, progress } = workerData;
-  const backends = await backendsFor(which);
   const stats = F.fuzzLoop({
-    backends,
+    backends: backendsFor(which),
     seconds,
     seed,
+    seeds,
     progress: new Int32Array(progress),
     onFinding: (f) => parentPort.postMessage({ finding: f }),
   });
@@ -46,8 +52,8 @@ if (!isMainThread) {
   const watchdog = Number(arg("watchdog", 30));
   const replay = arg("replay", null);
   if (replay !== null) {
-    const c = F.makeCase(Number(replay), F.corpus());
-    const backends = await backendsFor(which);
+    const c = F.makeCase(Number(replay), seeds);
+    const backends = backendsFor(which);
     console.log(c.kind, JSON.stringify(c.options), c.mutators.join(","), F.toHex(c.bytes).slice(0, 400));
     console.log(JSON.stringify(F.runAll(backends, c, 1e9)).slice(0, 2000));
     process.exit(0);
@@ -101,7 +107,12 @@ if (!isMainThread) {
       for (const f of findings.filter((x) => x.case)) {
         const c = { ...f.case, bytes: Uint8Array.from(Object.values(f.case.bytes)) };
         file.vectors.push(
-          F.caseToVector(c, `robustness/${f.kind}/${f.original}`, `${f.message} (fuzz case ${f.original}, shrunk)`),
+          F.caseToVector(
+            tsBackend,
+            c,
+            `robustness/${f.kind}/${f.original}`,
+            `${f.message} (fuzz case ${f.original}, shrunk)`,
+          ),
         );
       }
       writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`);

@@ -2,17 +2,10 @@
 // on the TypeScript backend and, where it runs, the WASM one (identical outcomes required). The long
 // run is scripts/fuzz.mjs (see README). Findings are printed shrunk, with their case seed.
 import { writeFileSync } from "node:fs";
+import * as codec from "@ctiwire/codec";
+import { corpus, execRates, fuzzLoop, MUTATORS, makeCase } from "@ctiwire/test-vectors/fuzz";
 import { describe, expect, it } from "vitest";
-import {
-  type Backend,
-  corpus,
-  execRates,
-  fuzzLoop,
-  MUTATORS,
-  makeCase,
-  tsBackend,
-  wasmBackend,
-} from "../src/fuzz-core.mjs";
+import { type Backend, tsBackend, wasmBackend } from "../src/backends.js";
 
 const wasm = await wasmBackend();
 const backends: Backend[] = [tsBackend, ...(wasm ? [wasm] : [])];
@@ -21,7 +14,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 1e9));
 
 describe("mutation fuzzing", () => {
   it("the corpus is every vector at its version, and every mutator is reachable", () => {
-    const seeds = corpus();
+    const seeds = corpus(codec);
     expect(seeds.length).toBeGreaterThan(900);
     const used = new Set<string>();
     for (let i = 0; i < 3000; i++) for (const m of makeCase(i, seeds).mutators) used.add(m);
@@ -32,7 +25,7 @@ describe("mutation fuzzing", () => {
   it(
     `${SECONDS} s on ${backends.map((b) => b.name).join(" + ")} (seed ${SEED}): only CtiProtocolError, no hang, bounded, identical`,
     () => {
-      const stats = fuzzLoop({ backends, seconds: SECONDS, seed: SEED });
+      const stats = fuzzLoop({ backends, seconds: SECONDS, seed: SEED, seeds: corpus(codec) });
       const rates = execRates(stats);
       const summary = {
         seed: SEED,

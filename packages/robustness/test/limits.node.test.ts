@@ -6,7 +6,7 @@ import * as codec from "@ctiwire/codec";
 import { maxMessageSize } from "@ctiwire/protocol";
 import { vectorCases } from "@ctiwire/test-vectors";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Backend, rng, tsBackend, wasmBackend } from "../src/fuzz-core.mjs";
+import { type Backend, rng, tsBackend, wasmBackend } from "../src/backends.js";
 
 const wasm = await wasmBackend();
 const backends: Backend[] = [tsBackend, ...(wasm ? [wasm] : [])];

@@ -1,7 +1,7 @@
-// The mutation fuzzer of ctiwire's decoders (decode() and FrameDecoder), on both backends: the
-// pure-TypeScript codec (@ctiwire/codec) and the WebAssembly one (the `ctiwire` facade with
-// `backend: 'wasm'`). Plain JavaScript so that the vitest run (test/fuzz.node.test.ts) and the long
-// run (scripts/fuzz.mjs) share it.
+// The one mutation and differential fuzzer of ctiwire's decoders (decode() and FrameDecoder). The
+// backends come in as parameters (the codec, the ctiwire facade pinned to "ts" or "wasm", ...), so
+// this module imports no decoder itself: the facade's tests (Node, Chromium, Deno), its fuzz-diff
+// script and the robustness package (tests and the long run) all use it.
 //
 // Every case is a pure function of one 32-bit seed (`makeCase(seed, seeds)`), so any case can be
 // replayed alone. Oracles, per case and backend:
@@ -12,81 +12,171 @@
 //     every later call throws FRAMING_LOST;
 //   - every decoded object (message, list item, named variable) has Object.prototype (or Array's)
 //     as its prototype, and Object.prototype never changes;
-//   - when both backends are given, identical outcomes (messages as messageToJSON, errors as code,
-//     offset, field, message text);
-//   - (TypeScript backend) encode(decode(x)) throws nothing but CtiProtocolError.
-import * as codec from "@ctiwire/codec";
+//   - when several backends are given, identical outcomes (messages as messageToJSON; errors as code,
+//     offset, field, message text, messageType, messageName; a stream's final bufferedBytes and failed);
+//   - (first backend) encode(decode(x)) throws nothing but CtiProtocolError.
 import { floatingHeaderSize, maxMessageSize, messageSpecs, messageTypeName } from "@ctiwire/protocol";
-import { hexToBytes as fromHex, rng, bytesToHex as toHex, vectorCases } from "@ctiwire/test-vectors";
+import { hexToBytes as fromHex, type Rng, rng, bytesToHex as toHex, vectorCases } from "../runner.js";
+import { SAMPLE_MESSAGES, type SampleEncoder, sampleFrame } from "./samples.js";
 
-// ------------------------------------------------------------------------------------------------
-// PRNG (mulberry32) and hex: the shared test helpers of @ctiwire/test-vectors
-
+export type { Rng };
 export { fromHex, rng, toHex };
 
 // ------------------------------------------------------------------------------------------------
 // Backends
 
-/** The TypeScript backend: @ctiwire/codec itself. */
-export const tsBackend = {
-  name: "ts",
-  decode: (bytes, options) => codec.decode(bytes, options),
-  frameDecoder: (options) => new codec.FrameDecoder(options),
-};
+export interface FuzzOptions {
+  version: number;
+  strict?: boolean;
+  encoding?: "latin1" | "utf8";
+  maxMessageSize?: number;
+}
 
-/** The WASM backend through the facade (null when the facade or WebAssembly is unavailable). */
-export async function wasmBackend() {
-  let cw;
-  try {
-    cw = await import("ctiwire");
-  } catch {
-    return null;
-  }
-  if (typeof cw.wasmAvailable !== "function" || !cw.wasmAvailable()) return null;
-  const probe = new cw.FrameDecoder({ version: 25, backend: "wasm" });
-  if (probe.backend !== "wasm") return null;
+/** A FrameDecoder's options (maxBacklog: bytes held back without onError before it fails). */
+export interface StreamOptions extends FuzzOptions {
+  onError?: (error: unknown) => void;
+  maxBacklog?: number;
+}
+
+/** A FrameDecoder as the fuzzer drives it. */
+export interface StreamDecoder {
+  push(chunk: Uint8Array): unknown[];
+  write(chunk: Uint8Array, onMessage: (message: unknown) => void): void;
+  finish(): unknown[];
+  readonly bufferedBytes: number;
+  readonly failed: boolean;
+  readonly backend?: string;
+}
+
+/** One decoding backend under test. */
+export interface Backend {
+  name: string;
+  decode(bytes: Uint8Array, options: FuzzOptions): unknown;
+  frameDecoder(options: StreamOptions): StreamDecoder;
+  messageToJSON(message: unknown): unknown;
+  encode(message: unknown, options: FuzzOptions): Uint8Array;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the codec's option and message types
+type Any = any;
+
+/** A codec-shaped module: @ctiwire/codec or the ctiwire facade. */
+export interface CodecApi {
+  decode(bytes: Uint8Array, options: Any): unknown;
+  encode(message: Any, options: Any): Uint8Array;
+  FrameDecoder: new (options: Any) => StreamDecoder;
+  messageToJSON(message: Any): unknown;
+}
+
+/** The ctiwire facade: a codec whose decode() and FrameDecoder take a `backend` option. */
+export interface FacadeApi extends CodecApi {
+  wasmAvailable(): boolean;
+}
+
+/** A backend of a codec-shaped module; `pinned` options are added to every call (e.g. { backend }). */
+export function backendOf(name: string, api: CodecApi, pinned: object = {}): Backend {
   return {
-    name: "wasm",
-    decode: (bytes, options) => cw.decode(bytes, { ...options, backend: "wasm" }),
-    frameDecoder: (options) => new cw.FrameDecoder({ ...options, backend: "wasm" }),
+    name,
+    decode: (bytes, options) => api.decode(bytes, { ...options, ...pinned }),
+    frameDecoder: (options) => new api.FrameDecoder({ ...options, ...pinned }),
+    messageToJSON: (m) => api.messageToJSON(m),
+    encode: (m, options) => api.encode(m, options),
   };
 }
 
-function isProtocolError(e) {
+/** One of the facade's backends, pinned; null when it does not run here (WASM unavailable). */
+export function facadeBackend(api: FacadeApi, name: "ts" | "wasm"): Backend | null {
+  if (name === "wasm") {
+    if (typeof api.wasmAvailable !== "function" || !api.wasmAvailable()) return null;
+    if (new api.FrameDecoder({ version: 25, backend: "wasm" }).backend !== "wasm") return null;
+  }
+  return backendOf(name, api, { backend: name });
+}
+
+/** The facade's TypeScript backend, then its WASM one where it runs. */
+export function facadeBackends(api: FacadeApi): Backend[] {
+  const out = [facadeBackend(api, "ts"), facadeBackend(api, "wasm")];
+  return out.filter((b): b is Backend => b !== null);
+}
+
+interface ProtocolError extends Error {
+  code: string;
+  offset?: number;
+  field?: string;
+  messageType?: number;
+  messageName?: string;
+}
+
+function isProtocolError(e: unknown): e is ProtocolError {
   return (
-    e instanceof codec.CtiProtocolError ||
-    (e !== null && typeof e === "object" && e.name === "CtiProtocolError" && typeof e.code === "string")
+    e !== null &&
+    typeof e === "object" &&
+    (e as Error).name === "CtiProtocolError" &&
+    typeof (e as ProtocolError).code === "string"
   );
 }
 
-// ------------------------------------------------------------------------------------------------
-// Seeds: every vector, at its version
+function describe(e: unknown): string {
+  const x = e as { constructor?: { name?: string }; message?: string } | null;
+  return `${x?.constructor?.name ?? typeof e}: ${x?.message ?? String(e)}`;
+}
 
-/** Every frame of the shared vectors (valid, invalid decode, stream streams) with its version and options. */
-export function corpus() {
+function safeMaxSize(version: number): number {
+  try {
+    return maxMessageSize(version);
+  } catch {
+    return Number.POSITIVE_INFINITY; // not a protocol version: nothing decodes
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Seeds: every vector at its version, and the sample messages at 17, 20 and 25
+
+export interface Seed {
+  version: number;
+  bytes: Uint8Array;
+  options: { strict?: boolean; encoding?: "latin1" | "utf8"; maxMessageSize?: number };
+}
+
+/**
+ * Every frame of the shared vectors (valid, invalid decode, stream streams) with its version and
+ * options; given an encoder, also the sample messages (test-vectors/src/samples.ts) at 17, 20, 25.
+ */
+export function corpus(encoder?: SampleEncoder): Seed[] {
   const { valid, invalid, stream } = vectorCases();
-  const out = [];
+  const out: Seed[] = [];
   for (const v of valid) out.push({ version: v.version, bytes: fromHex(v.hex), options: v.options ?? {} });
   for (const v of invalid)
-    if (v.op === "decode") out.push({ version: v.version, bytes: fromHex(v.hex), options: v.options ?? {} });
+    if (v.op === "decode" && v.hex !== undefined)
+      out.push({ version: v.version, bytes: fromHex(v.hex), options: v.options ?? {} });
   for (const v of stream) out.push({ version: v.version, bytes: fromHex(v.hex), options: v.options ?? {} });
-  // (INVALID_VERSION vectors have no layouts to mutate; the version mutator covers versions.)
+  if (encoder) {
+    for (const version of [17, 20, 25])
+      for (const name of Object.keys(SAMPLE_MESSAGES) as (keyof typeof SAMPLE_MESSAGES)[]) {
+        try {
+          out.push({ version, bytes: sampleFrame(encoder, name, version), options: {} });
+        } catch {
+          // a sample with properties this version does not have
+        }
+      }
+  }
+  // (INVALID_VERSION vectors have no layouts to mutate; makeCase gives invalid versions itself.)
   return out.filter((s) => Number.isInteger(s.version) && s.version >= 17 && s.version <= 25);
 }
 
 // ------------------------------------------------------------------------------------------------
 // Mutators
 
-function setU32(b, i, v) {
+function setU32(b: Uint8Array, i: number, v: number): void {
   b[i] = v >>> 24;
   b[i + 1] = v >>> 16;
   b[i + 2] = v >>> 8;
   b[i + 3] = v;
 }
-function u32(b, i) {
+function u32(b: Uint8Array, i: number): number {
   return ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
 }
-function concat(...parts) {
+function concat(...parts: Uint8Array[]): Uint8Array {
   let n = 0;
   for (const p of parts) n += p.length;
   const out = new Uint8Array(n);
@@ -97,13 +187,13 @@ function concat(...parts) {
   }
   return out;
 }
-function fixLength(b) {
+function fixLength(b: Uint8Array): Uint8Array {
   if (b.length >= 4) setU32(b, 0, Math.max(0, b.length - 8));
   return b;
 }
 
-const typesByVersion = new Map();
-function typesAt(version) {
+const typesByVersion = new Map<number, number[]>();
+function typesAt(version: number): number[] {
   let t = typesByVersion.get(version);
   if (!t) {
     t = messageSpecs(version).map((s) => s.type);
@@ -111,8 +201,8 @@ function typesAt(version) {
   }
   return t;
 }
-const fixedSizeCache = new Map();
-function fixedSize(type, version) {
+const fixedSizeCache = new Map<number, number>();
+function fixedSize(type: number, version: number): number {
   const key = type * 100 + version;
   let n = fixedSizeCache.get(key);
   if (n === undefined) {
@@ -123,13 +213,20 @@ function fixedSize(type, version) {
   return n;
 }
 
+export interface FloatingField {
+  at: number;
+  tag: number;
+  len: number;
+  data: number;
+}
+
 /** Positions of the floating fields' headers (tag offset, length offset, data offset, data length). */
-export function floatingFields(b, version) {
+export function floatingFields(b: Uint8Array, version: number): FloatingField[] {
   if (b.length < 8) return [];
   const start = fixedSize(u32(b, 4), version);
   if (start < 0) return [];
   const hs = floatingHeaderSize(version);
-  const out = [];
+  const out: FloatingField[] = [];
   let i = start;
   while (i + hs <= b.length) {
     const tag = hs === 2 ? b[i] : (b[i] << 8) | b[i + 1];
@@ -140,7 +237,13 @@ export function floatingFields(b, version) {
   return out;
 }
 
-function writeFieldHeader(b, f, version, tag, len) {
+function writeFieldHeader(
+  b: Uint8Array,
+  f: { at: number },
+  version: number,
+  tag: number | null,
+  len: number | null,
+): void {
   if (floatingHeaderSize(version) === 2) {
     if (tag !== null) b[f.at] = tag & 0xff;
     if (len !== null) b[f.at + 1] = len & 0xff;
@@ -169,14 +272,25 @@ const BAD_UTF8 = [
   [0xf0, 0x9f, 0x98], // truncated 4-byte
 ];
 const PROTO_NAMES = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "__defineGetter__"];
-const ascii = (s) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+
+/** What a mutator knows of its case; the version and invalid-UTF-8 mutators change it. */
+export interface MutationContext {
+  version: number;
+  seeds: Seed[];
+  utf8: boolean;
+  limit: number | undefined;
+  maxSize: number;
+}
+
+export type Mutator = (r: Rng, b: Uint8Array, ctx: MutationContext) => Uint8Array;
 
 /**
  * Mutators: each takes (r, bytes, ctx) and returns new bytes (it may mutate its input). ctx.version
  * is the version the case decodes at; ctx.seeds the corpus (for splicing); ctx.utf8 is set by the
  * invalid-UTF-8 mutator.
  */
-export const MUTATORS = {
+export const MUTATORS: Record<string, Mutator> = {
   bitFlip(r, b) {
     for (let k = 1 + r.int(8); k > 0 && b.length > 0; k--) b[r.int(b.length)] ^= 1 << r.int(8);
     return b;
@@ -277,7 +391,7 @@ export const MUTATORS = {
     return fixLength(out);
   },
   removeNul(r, b) {
-    const nuls = [];
+    const nuls: number[] = [];
     for (let i = 8; i < b.length; i++) if (b[i] === 0) nuls.push(i);
     if (nuls.length === 0) return b;
     const at = r.pick(nuls);
@@ -286,6 +400,13 @@ export const MUTATORS = {
       return b;
     }
     return fixLength(concat(b.subarray(0, at), b.subarray(at + 1)));
+  },
+  // A run of zeros past the header: NULs inside strings, zero lengths and tags.
+  zeroRun(r, b) {
+    if (b.length <= 12) return b;
+    const at = 8 + r.int(b.length - 8);
+    b.fill(0, at, at + 1 + r.int(4));
+    return b;
   },
   invalidUtf8(r, b, ctx) {
     ctx.utf8 = true;
@@ -348,27 +469,42 @@ export const MUTATORS = {
     const out = concat(b.subarray(0, a), other.subarray(c));
     return r.chance(0.5) ? fixLength(out) : out;
   },
-  version(r, _b, ctx) {
+  // Random bytes instead of the frame (0-63 of them), usually with a matching MessageLength.
+  randomFrame(r) {
+    const b = new Uint8Array(r.int(64));
+    for (let i = 0; i < b.length; i++) b[i] = r.int(256);
+    return b.length >= 8 && r.chance(0.8) ? fixLength(b) : b;
+  },
+  version(r, b, ctx) {
     // Another version, often across the floating-header size change (v19: 1+1 bytes, v20: 2+2).
     ctx.version = r.chance(0.5) ? (ctx.version <= 19 ? 20 + r.int(6) : 17 + r.int(3)) : 17 + r.int(9);
     ctx.maxSize = ctx.limit ?? maxMessageSize(ctx.version);
-    return _b;
+    return b;
   },
 };
 const MUTATOR_NAMES = Object.keys(MUTATORS);
 
-/** One mutated frame of the corpus: { bytes, version, utf8, maxSize, mutators }. */
-export function mutateFrame(r, seeds, limit) {
+export interface MutatedFrame {
+  bytes: Uint8Array;
+  version: number;
+  utf8: boolean;
+  maxSize: number;
+  mutators: string[];
+  seedOptions: Seed["options"];
+}
+
+/** One mutated frame of the corpus. */
+export function mutateFrame(r: Rng, seeds: Seed[], limit?: number): MutatedFrame {
   const seed = r.pick(seeds);
-  const ctx = {
+  const ctx: MutationContext = {
     version: seed.version,
     seeds,
     utf8: seed.options.encoding === "utf8",
     limit,
     maxSize: limit ?? seed.options.maxMessageSize ?? maxMessageSize(seed.version),
   };
-  let b = seed.bytes.slice();
-  const used = [];
+  let b: Uint8Array = seed.bytes.slice();
+  const used: string[] = [];
   const rounds = r.chance(0.1) ? 0 : 1 + r.int(r.chance(0.8) ? 3 : 8);
   for (let k = 0; k < rounds; k++) {
     const name = r.pick(MUTATOR_NAMES);
@@ -389,20 +525,36 @@ export function mutateFrame(r, seeds, limit) {
 // ------------------------------------------------------------------------------------------------
 // Cases
 
+export type CaseKind = "decode" | "stream";
+
+export interface FuzzCase {
+  seed: number;
+  kind: CaseKind;
+  options: FuzzOptions;
+  bytes: Uint8Array;
+  chunks?: number[];
+  mode?: "push" | "write";
+  onError?: boolean;
+  mutators: string[];
+}
+
 /**
  * The case of one seed: `decode` (one frame) or `stream` (mutated frames and garbage, cut into
- * chunks, through a FrameDecoder in push or write mode, with or without onError).
+ * chunks, through a FrameDecoder in push or write mode, with or without onError). `kind` forces the
+ * kind (the rest of the case is the same function of the seed).
  */
-export function makeCase(caseSeed, seeds) {
+export function makeCase(caseSeed: number, seeds: Seed[], forceKind?: CaseKind): FuzzCase {
   const r = rng(caseSeed);
-  const kind = r.chance(0.6) ? "decode" : "stream";
+  const drawn: CaseKind = r.chance(0.6) ? "decode" : "stream";
+  const kind = forceKind ?? drawn;
   const limit = r.chance(0.1) ? r.pick([8, 16, 40, 64, 100, 300, 600, 4329, 12500, 1 << 16]) : undefined;
   const first = mutateFrame(r, seeds, limit);
-  const options = { version: first.version };
+  const options: FuzzOptions = { version: first.version };
   if (r.chance(0.5)) options.strict = true;
   if (first.utf8 || r.chance(0.2)) options.encoding = "utf8";
   const maxMessageSize = limit ?? first.seedOptions.maxMessageSize;
   if (maxMessageSize !== undefined) options.maxMessageSize = maxMessageSize;
+  if (r.chance(0.03)) options.version = r.pick([16, 26]); // not a protocol version: INVALID_VERSION
   if (kind === "decode") return { seed: caseSeed, kind, options, bytes: first.bytes, mutators: first.mutators };
 
   const parts = [first.bytes];
@@ -436,11 +588,11 @@ export function makeCase(caseSeed, seeds) {
 }
 
 /** Chunk sizes: whole, 1-byte, tiny random, random, or a few random split points. */
-function chunking(r, n) {
+function chunking(r: Rng, n: number): number[] {
   const style = r.int(5);
   if (style === 0 || n === 0) return [n];
   if (style === 1 && n <= 4096) return Array(n).fill(1);
-  const out = [];
+  const out: number[] = [];
   let left = n;
   const maxChunk = style === 2 ? 9 : style === 3 ? 200 : Math.max(1, Math.ceil(n / 2));
   while (left > 0) {
@@ -455,19 +607,31 @@ function chunking(r, n) {
 // ------------------------------------------------------------------------------------------------
 // Running a case on one backend
 
+export type FindingKind = "crash" | "hang" | "memory" | "framing" | "prototype" | "mismatch" | "encode-crash";
+
 export class Finding extends Error {
-  constructor(kind, message, detail) {
+  kind: FindingKind;
+  detail: unknown;
+  constructor(kind: FindingKind, message: string, detail?: unknown) {
     super(message);
-    this.kind = kind; // "crash" | "hang" | "memory" | "framing" | "prototype" | "mismatch" | "encode-crash"
+    this.kind = kind;
     this.detail = detail;
   }
 }
 
-function errorOutcome(e) {
-  return { error: { code: e.code, offset: e.offset, field: e.field, message: e.message } };
+export interface ErrorOutcome {
+  error: { code: string; offset?: number; field?: string; message: string; messageType?: number; messageName?: string };
+}
+export type DecodeOutcome = ErrorOutcome | { message: unknown };
+export type StreamEvent = ErrorOutcome | { message: unknown } | { end: { bufferedBytes: number; failed: boolean } };
+export type Outcome = DecodeOutcome | StreamEvent[];
+
+function errorOutcome(e: ProtocolError): ErrorOutcome {
+  const { code, offset, field, message, messageType, messageName } = e;
+  return { error: { code, offset, field, message, messageType, messageName } };
 }
 
-function checkPrototypes(v, depth = 0) {
+function checkPrototypes(v: unknown, depth = 0): void {
   if (v === null || typeof v !== "object" || depth > 20) return;
   if (v instanceof Uint8Array) return;
   const proto = Object.getPrototypeOf(v);
@@ -478,20 +642,20 @@ function checkPrototypes(v, depth = 0) {
   }
   if (proto !== Object.prototype)
     throw new Finding("prototype", `an object with prototype ${String(proto?.constructor?.name ?? proto)}`);
-  for (const k of Object.keys(v)) checkPrototypes(v[k], depth + 1);
+  for (const k of Object.keys(v)) checkPrototypes((v as Record<string, unknown>)[k], depth + 1);
 }
 
-function toJSONMessage(m) {
+function toJSONMessage(backend: Backend, m: unknown): unknown {
   checkPrototypes(m);
-  return codec.messageToJSON(m);
+  return backend.messageToJSON(m);
 }
 
 /**
  * Runs the case on one backend; returns its outcome (JSON-comparable) or throws a Finding. The
  * outcome of a decode case is { message } or { error }; of a stream case the list of messages and
- * errors in order (consecutive FRAMING_LOST as one), with whether the decoder failed.
+ * errors in order (consecutive FRAMING_LOST as one), then the decoder's final state ({ end }).
  */
-export function runCase(backend, c, hangMs = 2000) {
+export function runCase(backend: Backend, c: FuzzCase, hangMs = 2000): Outcome {
   const t0 = performance.now();
   const out = c.kind === "decode" ? runDecode(backend, c) : runStream(backend, c);
   const ms = performance.now() - t0;
@@ -499,72 +663,66 @@ export function runCase(backend, c, hangMs = 2000) {
   return out;
 }
 
-function guard(backend, fn) {
+type Guarded<T> = { value: T; error?: undefined } | { value?: undefined; error: ProtocolError };
+
+function guard<T>(backend: Backend, fn: () => T): Guarded<T> {
   try {
     return { value: fn() };
   } catch (e) {
     if (e instanceof Finding) throw e;
-    if (!isProtocolError(e)) {
-      throw new Finding(
-        "crash",
-        `${backend.name}: threw ${e?.constructor?.name ?? typeof e}: ${e?.message ?? String(e)}`,
-        e?.stack,
-      );
-    }
+    if (!isProtocolError(e)) throw new Finding("crash", `${backend.name}: threw ${describe(e)}`, (e as Error)?.stack);
     return { error: e };
   }
 }
 
-function runDecode(backend, c) {
+function runDecode(backend: Backend, c: FuzzCase): DecodeOutcome {
   const res = guard(backend, () => backend.decode(c.bytes, c.options));
   if (res.error) return errorOutcome(res.error);
-  return { message: toJSONMessage(res.value) };
+  return { message: toJSONMessage(backend, res.value) };
 }
 
-function runStream(backend, c) {
-  const events = [];
-  const maxSize = c.options.maxMessageSize ?? maxMessageSize(c.options.version);
+function runStream(backend: Backend, c: FuzzCase): StreamEvent[] {
+  const events: StreamEvent[] = [];
+  const maxSize = c.options.maxMessageSize ?? safeMaxSize(c.options.version);
   let fatal = false;
-  const onError = c.onError
-    ? (e) => {
-        if (!isProtocolError(e)) throw new Finding("crash", `${backend.name}: onError got a non-CtiProtocolError`);
-        record(e);
-      }
-    : undefined;
-  const record = (e) => {
+  const record = (e: ProtocolError) => {
     if (fatal && e.code !== "FRAMING_LOST")
       throw new Finding("framing", `${backend.name}: ${e.code} after a fatal framing error`);
     if (e.code === "MESSAGE_TOO_LONG" || e.code === "FRAMING_LOST") fatal = true;
     const last = events[events.length - 1];
-    if (e.code === "FRAMING_LOST" && last?.error?.code === "FRAMING_LOST") return;
+    if (e.code === "FRAMING_LOST" && last && "error" in last && last.error.code === "FRAMING_LOST") return;
     events.push(errorOutcome(e));
   };
-  const onMessage = (m) => {
+  const onError = c.onError
+    ? (e: unknown) => {
+        if (!isProtocolError(e)) throw new Finding("crash", `${backend.name}: onError got a non-CtiProtocolError`);
+        record(e);
+      }
+    : undefined;
+  const onMessage = (m: unknown) => {
     if (fatal) throw new Finding("framing", `${backend.name}: a message after a fatal framing error`);
-    events.push({ message: toJSONMessage(m) });
+    events.push({ message: toJSONMessage(backend, m) });
   };
   const dec = guard(backend, () => backend.frameDecoder({ ...c.options, ...(onError ? { onError } : {}) }));
   if (dec.error) return [errorOutcome(dec.error)];
-  const d = dec.value;
-  const check = () => {
+  const d = dec.value as StreamDecoder;
+  const call = <T>(fn: () => T): Guarded<T> => {
+    const res = guard(backend, fn);
+    if (res.error) record(res.error);
     if (c.onError && d.bufferedBytes > maxSize) {
       throw new Finding("memory", `${backend.name}: bufferedBytes ${d.bufferedBytes} above maxMessageSize ${maxSize}`);
     }
-  };
-  const call = (fn) => {
-    const res = guard(backend, fn);
-    if (res.error) record(res.error);
-    check();
     return res;
   };
   let o = 0;
-  for (const size of c.chunks) {
+  for (const size of c.chunks ?? [c.bytes.length]) {
     const chunk = c.bytes.slice(o, o + size);
     o += size;
-    if (c.mode === "push") {
+    if (c.mode === "write") call(() => d.write(chunk, onMessage));
+    else {
       const res = call(() => d.push(chunk));
       if (res.value) for (const m of res.value) onMessage(m);
-    } else call(() => d.write(chunk, onMessage));
+    }
     chunk.fill(0xa5); // the decoder must have copied what it keeps
   }
   // Drain: empty writes until one does not throw, then finish() until it returns or ends the stream.
@@ -592,58 +750,62 @@ function runStream(backend, c) {
       break;
     }
   }
+  events.push({ end: { bufferedBytes: d.bufferedBytes, failed: d.failed } });
   return events;
 }
 
-/** encode(decode(x)) on the TypeScript codec: must throw nothing but CtiProtocolError. */
-export function checkReencode(c) {
+/** encode(decode(x)) on one backend (the TypeScript one): must throw nothing but CtiProtocolError. */
+export function checkReencode(backend: Backend, c: FuzzCase): void {
   if (c.kind !== "decode") return;
-  let m;
+  let m: unknown;
   try {
-    m = codec.decode(c.bytes, c.options);
+    m = backend.decode(c.bytes, c.options);
   } catch {
     return;
   }
   try {
-    codec.encode(m, c.options);
+    backend.encode(m, c.options);
   } catch (e) {
     if (!isProtocolError(e))
-      throw new Finding("encode-crash", `ts: encode(decode(x)) threw ${e?.constructor?.name}: ${e?.message}`, e?.stack);
+      throw new Finding("encode-crash", `${backend.name}: encode(decode(x)) threw ${describe(e)}`, (e as Error)?.stack);
   }
 }
 
 const protoSnapshot = Object.getOwnPropertyNames(Object.prototype).sort().join(",");
-/** Throws a Finding when Object.prototype (or Array.prototype) gained or lost a property. */
-export function checkGlobalPrototypes() {
+/** Throws a Finding when Object.prototype gained or lost a property. */
+export function checkGlobalPrototypes(): void {
   const now = Object.getOwnPropertyNames(Object.prototype).sort().join(",");
-  const probe = /** @type {any} */ ({});
+  const probe = {} as Record<string, unknown>;
   if (now !== protoSnapshot || probe.polluted !== undefined || probe.name !== undefined || probe.value !== undefined) {
     throw new Finding("prototype", "Object.prototype changed");
   }
 }
 
-/** Runs one case on every backend; throws a Finding (crash, hang, mismatch, ...). */
-export function runAll(backends, c, hangMs) {
-  const outs = backends.map((b) => runCase(b, c, hangMs));
-  for (let i = 1; i < outs.length; i++) {
-    const a = JSON.stringify(outs[0]);
-    const b = JSON.stringify(outs[i]);
-    if (a !== b)
-      throw new Finding("mismatch", `${backends[0].name} and ${backends[i].name} differ`, {
+function compare(backends: Backend[], outs: Outcome[]): void {
+  const first = JSON.stringify(outs[0]);
+  for (let k = 1; k < outs.length; k++) {
+    if (first !== JSON.stringify(outs[k]))
+      throw new Finding("mismatch", `${backends[0].name} and ${backends[k].name} differ`, {
         [backends[0].name]: outs[0],
-        [backends[i].name]: outs[i],
+        [backends[k].name]: outs[k],
       });
   }
-  checkReencode(c);
+}
+
+/** Runs one case on every backend; throws a Finding (crash, hang, mismatch, ...). */
+export function runAll(backends: Backend[], c: FuzzCase, hangMs?: number): Outcome {
+  const outs = backends.map((b) => runCase(b, c, hangMs));
+  compare(backends, outs);
+  checkReencode(backends[0], c);
   return outs[0];
 }
 
 /** Describes a finding's identity (what the shrinker must preserve). */
-export function findingKey(f) {
+export function findingKey(f: Finding): string {
   return `${f.kind}:${f.kind === "crash" || f.kind === "encode-crash" ? f.message.replace(/\d+/g, "N").slice(0, 80) : ""}`;
 }
 
-function probe(backends, c, key, hangMs) {
+function probe(backends: Backend[], c: FuzzCase, key: string, hangMs: number): boolean {
   try {
     runAll(backends, c, hangMs);
     return false;
@@ -653,11 +815,16 @@ function probe(backends, c, key, hangMs) {
 }
 
 /** Shrinks a failing case: drops byte runs and merges chunks while the same finding persists. */
-export function shrink(backends, c, finding, { budget = 3000, hangMs = 2000 } = {}) {
+export function shrink(
+  backends: Backend[],
+  c: FuzzCase,
+  finding: Finding,
+  { budget = 3000, hangMs = 2000 }: { budget?: number; hangMs?: number } = {},
+): FuzzCase {
   const key = findingKey(finding);
-  let best = { ...c, bytes: c.bytes.slice(), chunks: c.chunks?.slice() };
+  let best: FuzzCase = { ...c, bytes: c.bytes.slice(), chunks: c.chunks?.slice() };
   let tries = 0;
-  const attempt = (cand) => {
+  const attempt = (cand: FuzzCase) => {
     if (tries++ > budget) return false;
     if (probe(backends, cand, key, hangMs)) {
       best = cand;
@@ -665,7 +832,7 @@ export function shrink(backends, c, finding, { budget = 3000, hangMs = 2000 } = 
     }
     return false;
   };
-  const withBytes = (bytes) => ({
+  const withBytes = (bytes: Uint8Array): FuzzCase => ({
     ...best,
     bytes,
     chunks: best.chunks ? fitChunks(best.chunks, bytes.length) : undefined,
@@ -679,15 +846,16 @@ export function shrink(backends, c, finding, { budget = 3000, hangMs = 2000 } = 
   if (best.chunks) {
     attempt({ ...best, chunks: [best.bytes.length] });
     for (let i = 0; best.chunks && i + 1 < best.chunks.length && tries <= budget; ) {
-      const merged = [...best.chunks.slice(0, i), best.chunks[i] + best.chunks[i + 1], ...best.chunks.slice(i + 2)];
+      const ch: number[] = best.chunks;
+      const merged = [...ch.slice(0, i), ch[i] + ch[i + 1], ...ch.slice(i + 2)];
       if (!attempt({ ...best, chunks: merged })) i++;
     }
   }
   return best;
 }
 
-function fitChunks(chunks, n) {
-  const out = [];
+function fitChunks(chunks: number[], n: number): number[] {
+  const out: number[] = [];
   let left = n;
   for (const c of chunks) {
     if (left <= 0) break;
@@ -699,24 +867,24 @@ function fitChunks(chunks, n) {
   return out;
 }
 
-/** A fuzz finding as a shared-format vector (the expected outcome is the TypeScript backend's). */
-export function caseToVector(c, id, comment) {
+// ------------------------------------------------------------------------------------------------
+// Findings as files
+
+/** A fuzz finding as a shared-format vector (the expected outcome is that of `backend`, the TypeScript one). */
+export function caseToVector(backend: Backend, c: FuzzCase, id: string, comment: string): Record<string, unknown> {
   const base = { id, version: c.options.version, comment };
   const { version: _v, ...rest } = c.options;
   if (c.kind === "decode") {
-    const out = runDecode(tsBackend, c);
-    if (out.error) {
+    const out = runDecode(backend, c);
+    if ("error" in out) {
+      const { code, offset, field } = out.error;
       return {
         kind: "invalid",
         ...base,
         op: "decode",
         options: rest,
         hex: toHex(c.bytes),
-        error: {
-          code: out.error.code,
-          offset: out.error.offset,
-          ...(out.error.field ? { field: out.error.field } : {}),
-        },
+        error: { code, offset, ...(field ? { field } : {}) },
       };
     }
     return {
@@ -727,57 +895,126 @@ export function caseToVector(c, id, comment) {
       message: out.message,
     };
   }
-  const events = runStream(tsBackend, { ...c, onError: false, mode: "write" });
+  const events = runStream(backend, { ...c, onError: false, mode: "write" });
   return {
     kind: "stream",
     ...base,
     options: rest,
     hex: toHex(c.bytes),
     chunkings: { whole: true, bytes: c.bytes.length <= 4096, random: [c.chunks] },
-    messages: events.filter((e) => e.message).map((e) => e.message),
-    errors: events.filter((e) => e.error).map((e) => ({ code: e.error.code, offset: e.error.offset })),
+    messages: events.flatMap((e) => ("message" in e ? [e.message] : [])),
+    errors: events.flatMap((e) => ("error" in e ? [{ code: e.error.code, offset: e.error.offset }] : [])),
   };
 }
 
-/** The names of the message types at a version (for reports). */
-export function typeName(type, version) {
-  return messageTypeName(type, version);
+/** A case as JSON (bytes as hex): what fuzz-diff saves in test-vectors/fuzz/found.json. */
+export interface SavedCase {
+  id: string;
+  kind: CaseKind;
+  options: FuzzOptions;
+  hex: string;
+  chunks?: number[];
+  mode?: "push" | "write";
+  onError?: boolean;
+  mutators?: string[];
+  seed?: number;
+  [more: string]: unknown;
+}
+
+export function caseToJSON(c: FuzzCase, id: string, extra: Record<string, unknown> = {}): SavedCase {
+  const { bytes, ...rest } = c;
+  return { id, ...rest, hex: toHex(bytes), ...extra };
+}
+
+export function caseFromJSON(v: SavedCase): FuzzCase {
+  return {
+    seed: v.seed ?? 0,
+    kind: v.kind,
+    options: v.options,
+    bytes: fromHex(v.hex),
+    chunks: v.chunks,
+    mode: v.mode,
+    onError: v.onError,
+    mutators: v.mutators ?? [],
+  };
+}
+
+/** The name of a message type (for reports). */
+export function typeName(type: number): string | undefined {
+  return messageTypeName(type);
+}
+
+// ------------------------------------------------------------------------------------------------
+// The loop
+
+export interface FindingRecord {
+  key: string;
+  kind: FindingKind;
+  message: string;
+  detail: unknown;
+  case: FuzzCase;
+  original: number;
+}
+
+export interface FuzzStats {
+  cases: number;
+  decodeCases: number;
+  streamCases: number;
+  bytes: number;
+  execs: Record<string, number>;
+  ms: Record<string, number>;
+  findings: FindingRecord[];
+}
+
+export interface FuzzLoopOptions {
+  backends: Backend[];
+  /** Time budget (default 30 s; Infinity with `cases` for a fixed run). */
+  seconds?: number;
+  cases?: number;
+  seed?: number;
+  /** Only this kind of case (default: both, 60 % decode). */
+  kind?: CaseKind;
+  hangMs?: number;
+  /** Gets the current case seed: a watchdog in another thread can see a hang. */
+  progress?: Int32Array;
+  onFinding?: (f: FindingRecord) => void;
+  seeds?: Seed[];
 }
 
 /**
  * Runs cases seed, seed+1, ... for `seconds` (or `cases`) on every backend. Returns the counts and
  * per-backend time (each backend's executions are timed on their own) and the distinct findings
- * (first case of each, shrunk). `progress` (an Int32Array, optional) gets the current case seed:
- * a watchdog in another thread can see a hang.
+ * (first case of each, shrunk).
  */
 export function fuzzLoop({
   backends,
   seconds = 30,
   cases = Number.POSITIVE_INFINITY,
   seed = 1,
+  kind,
   hangMs = 2000,
   progress,
   onFinding,
   seeds = corpus(),
-}) {
-  const stats = { cases: 0, decodeCases: 0, streamCases: 0, bytes: 0, execs: {}, ms: {}, findings: [] };
+}: FuzzLoopOptions): FuzzStats {
+  const stats: FuzzStats = { cases: 0, decodeCases: 0, streamCases: 0, bytes: 0, execs: {}, ms: {}, findings: [] };
   for (const b of backends) {
     stats.execs[b.name] = 0;
     stats.ms[b.name] = 0;
   }
-  const keys = new Set();
+  const keys = new Set<string>();
   const end = performance.now() + seconds * 1000;
   for (let i = 0; i < cases; i++) {
     if ((i & 63) === 0 && performance.now() > end) break;
     const caseSeed = (seed + i) >>> 0;
     if (progress) Atomics.store(progress, 0, caseSeed | 0);
-    const c = makeCase(caseSeed, seeds);
+    const c = makeCase(caseSeed, seeds, kind);
     stats.cases++;
     if (c.kind === "decode") stats.decodeCases++;
     else stats.streamCases++;
     stats.bytes += c.bytes.length;
-    let finding = null;
-    const outs = [];
+    let finding: Finding | null = null;
+    const outs: Outcome[] = [];
     for (const b of backends) {
       const t0 = performance.now();
       try {
@@ -791,15 +1028,8 @@ export function fuzzLoop({
     }
     try {
       if (!finding) {
-        for (let k = 1; k < outs.length; k++) {
-          if (JSON.stringify(outs[0]) !== JSON.stringify(outs[k])) {
-            throw new Finding("mismatch", `${backends[0].name} and ${backends[k].name} differ`, {
-              [backends[0].name]: outs[0],
-              [backends[k].name]: outs[k],
-            });
-          }
-        }
-        checkReencode(c);
+        compare(backends, outs);
+        checkReencode(backends[0], c);
         if ((i & 1023) === 0) checkGlobalPrototypes();
       }
     } catch (e) {
@@ -811,7 +1041,7 @@ export function fuzzLoop({
       if (keys.has(key)) continue;
       keys.add(key);
       const small = shrink(backends, c, finding, { hangMs });
-      const f = {
+      const f: FindingRecord = {
         key,
         kind: finding.kind,
         message: finding.message,
@@ -828,8 +1058,8 @@ export function fuzzLoop({
 }
 
 /** Executions per second of each backend (its own time only). */
-export function execRates(stats) {
-  const out = {};
+export function execRates(stats: FuzzStats): Record<string, number> {
+  const out: Record<string, number> = {};
   for (const k of Object.keys(stats.execs)) out[k] = Math.round(stats.execs[k] / (stats.ms[k] / 1000));
   return out;
 }
