@@ -259,6 +259,18 @@ function writeFieldHeader(
   }
 }
 
+/** The frame with field `f`'s data replaced by `data` (its header and MessageLength follow). */
+function replaceField(b: Uint8Array, f: FloatingField, version: number, data: Uint8Array): Uint8Array {
+  const out = concat(
+    b.subarray(0, f.at),
+    new Uint8Array(floatingHeaderSize(version)),
+    data,
+    b.subarray(f.data + f.len),
+  );
+  writeFieldHeader(out, f, version, f.tag, data.length);
+  return fixLength(out);
+}
+
 const INTERESTING_BYTES = [0, 1, 0x7f, 0x80, 0xff, 0xfe, 0x20, 0x41];
 const BAD_UTF8 = [
   [0xff],
@@ -381,14 +393,7 @@ export const MUTATORS: Record<string, Mutator> = {
     const data = concat(b.subarray(f.data, f.data + f.len - 1), extra, new Uint8Array(1));
     const limit = floatingHeaderSize(ctx.version) === 4 ? 0xffff : 0xff;
     if (data.length > limit) return b;
-    const out = concat(
-      b.subarray(0, f.at),
-      new Uint8Array(floatingHeaderSize(ctx.version)),
-      data,
-      b.subarray(f.data + f.len),
-    );
-    writeFieldHeader(out, { at: f.at }, ctx.version, f.tag, data.length);
-    return fixLength(out);
+    return replaceField(b, f, ctx.version, data);
   },
   removeNul(r, b) {
     const nuls: number[] = [];
@@ -427,14 +432,7 @@ export const MUTATORS: Record<string, Mutator> = {
     const f = r.pick(fields);
     const name = ascii(`${r.pick(PROTO_NAMES)}\0`);
     const data = r.chance(0.5) ? concat(name, b.subarray(f.data + Math.min(f.len, name.length), f.data + f.len)) : name;
-    const out = concat(
-      b.subarray(0, f.at),
-      new Uint8Array(floatingHeaderSize(ctx.version)),
-      data,
-      b.subarray(f.data + f.len),
-    );
-    writeFieldHeader(out, { at: f.at }, ctx.version, f.tag, data.length);
-    return fixLength(out);
+    return replaceField(b, f, ctx.version, data);
   },
   insert(r, b) {
     const at = r.int(b.length + 1);
