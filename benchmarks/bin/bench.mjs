@@ -5,7 +5,9 @@
 //   node bin/bench.mjs            full: 64 MiB mixed streams, 2 s per task -> results/latest.{json,md}
 //   node bin/bench.mjs --quick    quick: 4 MiB streams, ~0.1 s per task  -> results/latest.{json,md}
 //   options: --runtimes node,deno,chromium   --out FILE.json (the .md and .meta.json beside it)
-//            --time MS (per task)
+//            --time MS (per task)   --only SUITE,...   --corpus NAME,...   --backend NAME,...
+//   suites: deframe decode encode stream-1.5k stream-16k stream-64k memcpy (over the corpora),
+//           single-frame strings (no corpus), loopback (Node only: the client against the simulator)
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -14,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { ensureCorpora } from "../src/corpus-files.mjs";
 import { markdown, targets } from "../src/report.mjs";
 import { modeSettings } from "../src/settings.mjs";
+import { CORPUS_SUITES } from "../src/suites.mjs";
 
 const args = process.argv.slice(2);
 const arg = (k, d) => {
@@ -25,6 +28,8 @@ const runtimes = arg("--runtimes", "node,deno,chromium").split(",");
 const root = fileURLToPath(new URL("..", import.meta.url));
 const out = arg("--out", join(root, "results", "latest.json"));
 const time = arg("--time", undefined);
+// A subset, passed on to every runtime (see src/run.mjs).
+const subset = ["--only", "--corpus", "--backend"].flatMap((k) => (arg(k, undefined) ? [k, arg(k)] : []));
 const settings = modeSettings(mode, time);
 const log = (l) => console.log(l);
 
@@ -37,7 +42,7 @@ const results = [];
 const ran = [];
 function child(runtime, cmd, cmdArgs) {
   const file = join(tmp, `${runtime}.json`);
-  const extra = ["--mode", mode, "--out", file, ...(time !== undefined ? ["--time", time] : [])];
+  const extra = ["--mode", mode, "--out", file, ...(time !== undefined ? ["--time", time] : []), ...subset];
   log(`--- ${runtime}: ${cmd} ${cmdArgs.join(" ")}`);
   const r = spawnSync(cmd, [...cmdArgs, ...extra], {
     cwd: root,
@@ -72,7 +77,21 @@ try {
     if (why !== null) ran.push({ runtime: "chromium", skipped: why });
     else {
       log("--- chromium (playwright-core, headless)");
-      results.push(await runChromium({ corpora, mode, time: settings.time, warmupTime: settings.warmupTime, log }));
+      const list = (k) => arg(k, undefined)?.split(",");
+      results.push(
+        await runChromium({
+          corpora: corpora.filter(
+            (c) =>
+              (!list("--corpus") || list("--corpus").includes(c.name)) &&
+              (!list("--only") || list("--only").some((x) => CORPUS_SUITES.includes(x))),
+          ),
+          mode,
+          time: settings.time,
+          warmupTime: settings.warmupTime,
+          only: { suites: list("--only"), backends: list("--backend") },
+          log,
+        }),
+      );
     }
   }
 } finally {
@@ -86,7 +105,10 @@ const meta = {
   date: new Date().toISOString(),
   mode,
   machine: `${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} logical cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform} ${process.arch}`,
-  runtimes: [...results.map((r) => ({ runtime: r.runtime, version: r.version })), ...ran],
+  runtimes: [
+    ...results.map((r) => ({ runtime: r.runtime, version: r.version, ...(r.startup ? { wasm: r.startup } : {}) })),
+    ...ran,
+  ],
   corpora: corpora.map(({ name, version, bytes, frames, counts }) => ({ name, version, bytes, frames, counts })),
   settings,
   notes: [

@@ -1,7 +1,7 @@
 // The suites in a page (bundled by src/chromium.mjs): corpora fetched from the runner.
 import { runSuites } from "./suites.mjs";
 
-globalThis.runBench = async ({ corpora, mode, time, warmupTime }) => {
+globalThis.runBench = async ({ corpora, mode, time, warmupTime, only = {} }) => {
   const loaded = [];
   for (const c of corpora) {
     const data = new Uint8Array(await (await fetch(`/corpus/${c.file}`)).arrayBuffer());
@@ -14,5 +14,7 @@ globalThis.runBench = async ({ corpora, mode, time, warmupTime }) => {
     time,
     warmupTime,
     log: (l) => console.log(l),
+    only: (suite, backend) =>
+      (!only.suites || only.suites.includes(suite)) && (!only.backends || only.backends.includes(backend)),
   });
 };

@@ -23,7 +23,7 @@ export function chromiumAvailable() {
   return existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
 }
 
-export async function runChromium({ corpora, mode, time, warmupTime, log }) {
+export async function runChromium({ corpora, mode, time, warmupTime, only = {}, log }) {
   const bundle = await build({
     entryPoints: [fileURLToPath(new URL("./browser-entry.mjs", import.meta.url))],
     bundle: true,
@@ -63,7 +63,7 @@ export async function runChromium({ corpora, mode, time, warmupTime, log }) {
     await page.waitForFunction(() => typeof globalThis.runBench === "function");
     const isolated = await page.evaluate(() => globalThis.crossOriginIsolated);
     const version = `Chromium ${browser.version()}${isolated ? " (cross-origin isolated)" : ""}`;
-    const res = await page.evaluate((a) => globalThis.runBench(a), { corpora, mode, time, warmupTime });
+    const res = await page.evaluate((a) => globalThis.runBench(a), { corpora, mode, time, warmupTime, only });
     return { runtime: "chromium", version, ...res };
   } finally {
     await browser.close();

@@ -79,6 +79,12 @@ export function markdown({ rows, unavailable, meta }) {
   L.push("");
   L.push(`Machine: ${meta.machine}. Runtimes: ${meta.runtimes.map((r) => `${r.runtime} = ${r.version}`).join("; ")}.`);
   L.push("");
+  const wasm = meta.runtimes.filter((r) => r.wasm);
+  if (wasm.length) {
+    const w = (r) => `${r.runtime} ${r.wasm.compileMs} ms to compile, ${r.wasm.instanceMs} ms per instance`;
+    L.push(`WASM module: ${wasm[0].wasm.wasmBytes} bytes; ${wasm.map(w).join("; ")}.`);
+    L.push("");
+  }
   L.push(
     "Regenerate: `npm run bench` (full) or `npm run bench -- --quick` at the repository root. Rows: `latest.json`. " +
       "How it measures: [benchmarks/README.md](../README.md).",
@@ -113,7 +119,7 @@ export function markdown({ rows, unavailable, meta }) {
   }
   L.push("## Ratios (msgs/s over msgs/s, same run)");
   L.push("");
-  const corpora = [...new Set(rows.map((r) => r.corpus))];
+  const corpora = [...new Set(rows.filter((r) => r.corpusBytes !== null).map((r) => r.corpus))];
   for (const rt of runtimes) {
     L.push(`### ${rt}`);
     L.push("");
@@ -127,7 +133,7 @@ export function markdown({ rows, unavailable, meta }) {
   L.push("## All rows");
   L.push("");
   L.push(
-    "msgs/s and MB/s from the mean time per ~1 MiB batch; p50/p99: ns per message at the median / 99th-percentile batch.",
+    "msgs/s and MB/s from the mean time per ~1 MiB batch (single-frame, strings: per 1,000 calls; loopback: events over the run); p50/p99: ns per message at the median / 99th-percentile batch (loopback: per 1,024 events).",
   );
   L.push("");
   for (const rt of runtimes) {
@@ -137,7 +143,7 @@ export function markdown({ rows, unavailable, meta }) {
     L.push("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (const r of rows.filter((x) => x.runtime === rt))
       L.push(
-        `| ${r.corpus} | ${r.suite} | ${r.backend} | ${fmtM(r.msgsPerSec)} | ${r.mbPerSec.toFixed(0)} | ${r.p50Ns} | ${r.p99Ns} | ${r.samples} | ${r.rmePct} |`,
+        `| ${r.corpus} | ${r.suite} | ${r.backend} | ${fmtM(r.msgsPerSec)} | ${r.mbPerSec?.toFixed(0) ?? ""} | ${r.p50Ns} | ${r.p99Ns} | ${r.samples} | ${r.rmePct ?? ""} |`,
       );
     L.push("");
   }

@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { loadCorpora } from "./corpus-files.mjs";
 import { modeSettings } from "./settings.mjs";
-import { runSuites } from "./suites.mjs";
+import { CORPUS_SUITES, runSuites } from "./suites.mjs";
 
 const args = globalThis.Deno ? Deno.args : process.argv.slice(2);
 const arg = (k, d) => {
@@ -14,10 +14,12 @@ const mode = arg("--mode", "quick");
 const out = arg("--out", undefined);
 const runtime = globalThis.Deno ? "deno" : "node";
 const s = modeSettings(mode, arg("--time", undefined));
-// --only decode,deframe  --corpus mixed-v25  --backend ts: a subset, for working on one figure.
+// --only decode,deframe  --corpus mixed-v25  --backend ts: a subset, for working on one figure
+// (suites: those of src/suites.mjs, single-frame and strings of src/micro.mjs, loopback in Node).
 const list = (k) => arg(k, undefined)?.split(",");
 const [onlySuites, onlyCorpora, onlyBackends] = [list("--only"), list("--corpus"), list("--backend")];
-const corpora = loadCorpora(mode).filter((c) => !onlyCorpora || onlyCorpora.includes(c.name));
+const anyCorpusSuite = !onlySuites || onlySuites.some((x) => CORPUS_SUITES.includes(x));
+const corpora = anyCorpusSuite ? loadCorpora(mode).filter((c) => !onlyCorpora || onlyCorpora.includes(c.name)) : [];
 const res = await runSuites({
   corpora,
   runtime,
@@ -28,6 +30,12 @@ const res = await runSuites({
   only: (suite, backend) =>
     (!onlySuites || onlySuites.includes(suite)) && (!onlyBackends || onlyBackends.includes(backend)),
 });
+// Node only: the client over TCP against the simulator (src/loopback.mjs).
+if (runtime === "node" && (!onlySuites || onlySuites.includes("loopback"))) {
+  const { runLoopback } = await import("./loopback.mjs");
+  const only = (_suite, backend) => !onlyBackends || onlyBackends.includes(backend);
+  res.rows.push(...(await runLoopback({ mode, log: (l) => console.log(l), only })));
+}
 const version = globalThis.Deno
   ? `Deno ${Deno.version.deno} (V8 ${Deno.version.v8})`
   : `Node ${process.version} (V8 ${process.versions.v8})`;

@@ -6,12 +6,15 @@
 // message at the median and 99th-percentile batch (batch time / messages per batch). Before it is
 // timed, every task runs once over the whole corpus and must account for every message: a broken
 // task throws, it is never reported.
-import { Bench } from "tinybench";
 import * as BP from "./baselines/binary-parser.mjs";
 import * as HR from "./baselines/dataview-handrolled.mjs";
+import { rowLine, timeTask } from "./measure.mjs";
+import { runMicroSuites } from "./micro.mjs";
 import { FieldWalk, TsScanner } from "./scan-ts.mjs";
 
-export const SUITES = ["deframe", "decode", "encode", "stream-1.5k", "stream-16k", "stream-64k", "memcpy"];
+/** The suites over a corpus (this file); single-frame and strings: src/micro.mjs; loopback: src/loopback.mjs. */
+export const CORPUS_SUITES = ["deframe", "decode", "encode", "stream-1.5k", "stream-16k", "stream-64k", "memcpy"];
+export const SUITES = [...CORPUS_SUITES, "single-frame", "strings", "loopback"];
 export const STREAM_CHUNKS = { "stream-1.5k": 1536, "stream-16k": 16 * 1024, "stream-64k": 64 * 1024 };
 const BATCH = 1 << 20;
 
@@ -229,39 +232,42 @@ export async function runSuites({ corpora, runtime, mode, time, warmupTime, log 
         throw new Error(`${corpus.name} ${t.suite} ${t.backend}: ${got} messages, expected ${expect}`);
       const bs = t.bs;
       let i = 0;
-      const bench = new Bench({ time, warmupTime, warmupIterations: 2, iterations: 5, throws: true });
-      bench.add(`${t.suite} ${t.backend}`, () => {
-        const b = bs[i];
-        i = i + 1 === bs.length ? 0 : i + 1;
-        sink ^= t.fn(b);
-      });
-      await bench.run();
-      const r = bench.tasks[0].result;
-      const lat = r.latency;
       const msgs = bs.reduce((s, b) => s + b.msgs, 0) / bs.length;
       const bytes = t.suite === "encode" ? bs.reduce((s, b) => s + b.bytes, 0) / bs.length : avgBytes;
-      const meanS = lat.mean / 1000;
-      const row = {
-        suite: t.suite,
-        corpus: corpus.name,
-        runtime,
-        backend: t.backend,
-        msgsPerSec: Math.round(msgs / meanS),
-        mbPerSec: +(bytes / 1e6 / meanS).toFixed(1),
-        p50Ns: +((lat.p50 * 1e6) / msgs).toFixed(1),
-        p99Ns: +((lat.p99 * 1e6) / msgs).toFixed(1),
-        samples: lat.samplesCount,
-        rmePct: +lat.rme.toFixed(2),
-        mode,
-        corpusBytes: corpus.data.length,
-      };
-      rows.push(row);
-      log(
-        `${runtime.padEnd(8)} ${corpus.name.padEnd(13)} ${t.suite.padEnd(11)} ${t.backend.padEnd(19)} ${(row.msgsPerSec / 1e6).toFixed(2).padStart(7)} M msg/s ${row.mbPerSec.toFixed(0).padStart(6)} MB/s  p50 ${row.p50Ns} ns/msg (${row.samples} batches)`,
+      const row = await timeTask(
+        { suite: t.suite, corpus: corpus.name, runtime, backend: t.backend },
+        {
+          time,
+          warmupTime,
+          msgs,
+          bytes,
+          fn: () => {
+            const b = bs[i];
+            i = i + 1 === bs.length ? 0 : i + 1;
+            sink ^= t.fn(b);
+          },
+        },
       );
+      rows.push({ ...row, mode, corpusBytes: corpus.data.length });
+      log(rowLine(row));
     }
     void avgMsgs;
   }
+  const micro = await runMicroSuites({ codec, facade, runtime, mode, time, warmupTime, log, only });
+  rows.push(...micro.rows);
   if (sink === 0.5) log("");
-  return { rows, unavailable };
+  return { rows, unavailable: [...unavailable, ...micro.unavailable], startup: wasmStartup(B.wasm) };
+}
+
+/** The WASM module's size, its first compile and one instantiation (ms), where it runs. */
+function wasmStartup(W) {
+  if (W === null) return null;
+  const n = 100;
+  const t0 = performance.now();
+  for (let k = 0; k < n; k++) W.WasmScanner.create();
+  return {
+    wasmBytes: W.WASM_SIZE,
+    compileMs: +W.compileTime.toFixed(3),
+    instanceMs: +((performance.now() - t0) / n).toFixed(4),
+  };
 }

@@ -9,6 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { corpusPlan } from "../src/corpus.mjs";
+import { LOOPBACK } from "../src/loopback.mjs";
+import { SAMPLE_NAMES, STRING_WAYS, stringLengths } from "../src/micro.mjs";
 import { STREAM_CHUNKS } from "../src/suites.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -46,7 +48,19 @@ try {
   const key = (x) => `${x.runtime}|${x.corpus}|${x.suite}|${x.backend}`;
   const have = new Map(rows.map((x) => [key(x), x]));
   const excused = new Set(meta.unavailable.filter((u) => u.reason).map(key));
-  for (const runtime of runtimes)
+  const check = (k, row, fields) => {
+    for (const f of fields)
+      if (!(typeof row[f] === "number" && Number.isFinite(row[f]) && row[f] > 0))
+        failures.push(`${k}: ${f} = ${row[f]}`);
+  };
+  const expectRow = (runtime, corpus, suite, backend, fields = ["msgsPerSec", "mbPerSec", "p50Ns", "p99Ns"]) => {
+    const k = key({ runtime, corpus, suite, backend });
+    const row = have.get(k);
+    if (row === undefined) {
+      if (!(backend === "wasm" && excused.has(k))) failures.push(`missing row ${k}`);
+    } else check(k, row, fields);
+  };
+  for (const runtime of runtimes) {
     for (const { name: corpus } of corpusPlan("quick")) {
       const expect = [["memcpy", "uint8array-set"]];
       for (const suite of ["deframe", "decode", "encode", ...Object.keys(STREAM_CHUNKS)]) {
@@ -54,18 +68,19 @@ try {
         if (suite === "decode" || suite.startsWith("stream")) expect.push([suite, "dataview-handrolled"]);
       }
       if (corpus.startsWith("mixed")) expect.push(["decode", "binary-parser"]);
-      for (const [suite, backend] of expect) {
-        const k = key({ runtime, corpus, suite, backend });
-        const row = have.get(k);
-        if (row === undefined) {
-          if (!(backend === "wasm" && excused.has(k))) failures.push(`missing row ${k}`);
-          continue;
-        }
-        for (const f of ["msgsPerSec", "mbPerSec", "p50Ns", "p99Ns"])
-          if (!(typeof row[f] === "number" && Number.isFinite(row[f]) && row[f] > 0))
-            failures.push(`${k}: ${f} = ${row[f]}`);
-      }
+      for (const [suite, backend] of expect) expectRow(runtime, corpus, suite, backend);
     }
+    for (const name of SAMPLE_NAMES) for (const b of ["ts", "wasm"]) expectRow(runtime, name, "single-frame", b);
+    for (const n of stringLengths("quick"))
+      for (const way of Object.keys(STRING_WAYS)) expectRow(runtime, `${n}B`, "strings", way);
+  }
+  // loopback: Node only; its backend is the facade's choice; no MB/s against the simulator.
+  const loopback = rows.filter((x) => x.suite === "loopback" && x.runtime === "node");
+  for (const corpus of [...LOOPBACK.quick.rates.map((r) => `simulator-${r / 1000}k`), "blaster"]) {
+    const row = loopback.find((x) => x.corpus === corpus);
+    if (row === undefined) failures.push(`missing row node|${corpus}|loopback`);
+    else check(`node|${corpus}|loopback`, row, ["msgsPerSec", "p50Ns", "p99Ns"]);
+  }
   const wasmMissing = meta.unavailable.length;
   console.log(
     `bench:quick: ${rows.length} rows from ${runtimes.join(", ")} in ${((performance.now() - t0) / 1000).toFixed(1)} s` +

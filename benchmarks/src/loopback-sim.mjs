@@ -1,4 +1,4 @@
-// The simulator for bench/loopback.mjs, in its own thread.
+// The simulator of the loopback suite (src/loopback.mjs), in its own thread.
 import { parentPort, workerData } from "node:worker_threads";
 import { startSimulator } from "@ctiwire/simulator";
 
