@@ -11,6 +11,7 @@
 // heartbeats, and system events.
 import { encode, fieldPropertyName, groupPropertyName } from "@ctiwire/codec";
 import { AgentState, messageSpec } from "@ctiwire/protocol";
+import { concatBytes } from "@ctiwire/test-vectors/bytes";
 
 /** Bump when the generator's output changes (corpus files are keyed by it). */
 export const GENERATOR_VERSION = 1;
@@ -410,17 +411,6 @@ export function singleCorpus(kind, version, bytes, seed = 0x51e0000 + version) {
   return { frames: new Array(n).fill(frame), bytes: n * frame.length, counts: { [kind]: n } };
 }
 
-/** Concatenates frames into one stream. */
-export function concat(frames, total) {
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const f of frames) {
-    out.set(f, o);
-    o += f.length;
-  }
-  return out;
-}
-
 /** The corpora of a mode: full (64 MiB mixed streams) or quick (4 MiB). */
 export function corpusPlan(mode) {
   const mixed = mode === "full" ? 64 << 20 : 4 << 20;
@@ -442,7 +432,7 @@ export function generate(entry) {
   return {
     name: entry.name,
     version: entry.version,
-    data: concat(g.frames, g.bytes),
+    data: concatBytes(g.frames, g.bytes),
     frames: g.frames.length,
     counts: g.counts,
   };

@@ -17,6 +17,7 @@
 //   - (first backend) encode(decode(x)) throws nothing but CtiProtocolError.
 import { floatingHeaderSize, maxMessageSize, messageSpecs, messageTypeName } from "@ctiwire/protocol";
 import { hexToBytes as fromHex, type Rng, rng, bytesToHex as toHex, vectorCases } from "../runner.js";
+import { concatBytes } from "./bytes.js";
 import { SAMPLE_MESSAGES, type SampleEncoder, sampleFrame } from "./samples.js";
 
 export type { Rng };
@@ -176,17 +177,7 @@ function setU32(b: Uint8Array, i: number, v: number): void {
 function u32(b: Uint8Array, i: number): number {
   return ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
 }
-function concat(...parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
+const concat = (...parts: Uint8Array[]) => concatBytes(parts);
 function fixLength(b: Uint8Array): Uint8Array {
   if (b.length >= 4) setU32(b, 0, Math.max(0, b.length - 8));
   return b;
