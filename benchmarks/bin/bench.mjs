@@ -34,7 +34,10 @@ const settings = modeSettings(mode, time);
 const log = (l) => console.log(l);
 
 const t0 = performance.now();
-const corpora = ensureCorpora(mode, log);
+const list = (k) => arg(k, undefined)?.split(",");
+// The corpora, unless only suites without one run (single-frame, strings, loopback).
+const anyCorpusSuite = !list("--only") || list("--only").some((x) => CORPUS_SUITES.includes(x));
+const corpora = anyCorpusSuite ? ensureCorpora(mode, log) : [];
 const tmp = join(tmpdir(), `ctiwire-bench-${process.pid}`);
 mkdirSync(tmp, { recursive: true });
 
@@ -77,14 +80,9 @@ try {
     if (why !== null) ran.push({ runtime: "chromium", skipped: why });
     else {
       log("--- chromium (playwright-core, headless)");
-      const list = (k) => arg(k, undefined)?.split(",");
       results.push(
         await runChromium({
-          corpora: corpora.filter(
-            (c) =>
-              (!list("--corpus") || list("--corpus").includes(c.name)) &&
-              (!list("--only") || list("--only").some((x) => CORPUS_SUITES.includes(x))),
-          ),
+          corpora: corpora.filter((c) => !list("--corpus") || list("--corpus").includes(c.name)),
           mode,
           time: settings.time,
           warmupTime: settings.warmupTime,
