@@ -15,7 +15,7 @@ import * as ctiwire from "ctiwire";
 const version = 25;
 const BATCH = 1024;
 /** Simulator event rates and time per measurement (ms) per mode. */
-export const LOOPBACK = { quick: { rates: [50_000], ms: 400 }, full: { rates: [20_000, 50_000, 100_000], ms: 5000 } };
+export const LOOPBACK = { quick: { rates: [50_000], ms: 1000 }, full: { rates: [20_000, 50_000, 100_000], ms: 5000 } };
 
 async function measure(port, ms) {
   const client = new CtiClient({ sideA: `127.0.0.1:${port}`, version, clientID: "bench", heartbeatIntervalMs: 0 });
