@@ -10,6 +10,10 @@ import { caseToJSON, corpus, execRates, facadeBackends, fuzzLoop, toHex } from "
 import * as api from "ctiwire";
 
 const args = process.argv.slice(2);
+if (args.includes("--help")) {
+  console.log("node scripts/fuzz-diff.mjs [--cases 1000000] [--seed N] [--kind decode|stream] [--out FILE.json]");
+  process.exit(0);
+}
 const arg = (name, d) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : d;

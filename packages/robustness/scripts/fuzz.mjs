@@ -2,12 +2,11 @@
 // The long fuzz run: node scripts/fuzz.mjs [--seconds 600] [--seed N] [--backend ts|wasm|both] [--save]
 //
 // Runs the mutation fuzzer (@ctiwire/test-vectors/fuzz) in a worker thread on the codec and the
-// facade's WASM backend; the main thread is a watchdog
-// (a case that runs for more than --watchdog seconds, default 30, is a hang: the worker is
-// terminated and the case's seed printed; `--replay SEED` reruns one case). Prints the executions
-// per backend and per second, and every distinct finding, shrunk; --save appends the findings to
-// test-vectors/fuzz/robustness.json (as vectors; expected outcome = the TypeScript backend's, so
-// review them before committing).
+// facade's WASM backend; the main thread is a watchdog (a case that runs for more than --watchdog
+// seconds, default 30, is a hang: the worker is terminated and the case's seed printed; `--replay
+// SEED` reruns one case). Prints the executions per backend and per second, and every distinct
+// finding, shrunk; --save appends the findings to test-vectors/fuzz/robustness.json (as vectors;
+// expected outcome = the TypeScript backend's, so review them before committing).
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,6 +31,13 @@ function backendsFor(which) {
   const wasm = which === "ts" ? null : F.facadeBackend(cw, "wasm");
   if (which === "wasm" && !wasm) throw new Error("the WASM backend is not available (build packages/ctiwire)");
   return [...(which === "wasm" ? [] : [tsBackend]), ...(wasm ? [wasm] : [])];
+}
+
+if (isMainThread && process.argv.includes("--help")) {
+  console.log(
+    "node scripts/fuzz.mjs [--seconds 600] [--seed N] [--backend ts|wasm|both] [--watchdog 30] [--save] | --replay SEED",
+  );
+  process.exit(0);
 }
 
 if (!isMainThread) {
