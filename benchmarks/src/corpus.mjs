@@ -11,21 +11,15 @@
 // heartbeats, and system events.
 import { encode, fieldPropertyName, groupPropertyName } from "@ctiwire/codec";
 import { AgentState, messageSpec } from "@ctiwire/protocol";
+import { rng } from "@ctiwire/test-vectors";
 import { concatBytes } from "@ctiwire/test-vectors/bytes";
 
 /** Bump when the generator's output changes (corpus files are keyed by it). */
 export const GENERATOR_VERSION = 1;
 
-/** mulberry32: small, fast, seeded. */
+/** mulberry32 (the shared test helpers' rng), with the generator's helpers. */
 export function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = rng(seed);
   const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = (arr) => arr[Math.floor(next() * arr.length)];
   const digits = (n) => {
