@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { chromium } from "playwright";
 import { build as viteBuild } from "vite";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../../chromium.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const app = join(here, "app");
@@ -69,8 +70,8 @@ for (const bundler of Object.keys(servers)) {
 }
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_ARGS,
 });
 let failed = 0;
 try {
