@@ -34,7 +34,7 @@ export function indexOfNul(b: Uint8Array, start: number, end: number): number {
 }
 
 const CHUNK = 4096;
-/** Up to this length a String.fromCharCode loop beats TextDecoder (measured: bench/strings.mjs). */
+/** Up to this length a String.fromCharCode loop beats TextDecoder (measured: the benchmarks' strings suite). */
 const SHORT = 32;
 
 let asciiDecoder: TextDecoder | undefined;
