@@ -9,6 +9,7 @@ import {
   maxMessageSize,
   messageSpec,
   messageTypeName,
+  messageTypeNumber,
   type TableRef,
   tagSpec,
   toHex,
@@ -219,10 +220,12 @@ export class FrameDumper {
 
   #detect(bytes: Uint8Array): void {
     let version: number = LATEST_PROTOCOL_VERSION;
-    if (bytes.length >= 16) {
+    // A leading OPEN_REQ says the version: its VersionNumber sits where every version puts it.
+    const at = messageSpec("OPEN_REQ", version)!.fixed.find((f) => f.name === "VersionNumber")!.offset;
+    if (bytes.length >= at + 4) {
       const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const v = dv.getUint32(12);
-      if (dv.getUint32(4) === 3 && isProtocolVersion(v)) version = v;
+      const v = dv.getUint32(at);
+      if (dv.getUint32(4) === messageTypeNumber("OPEN_REQ") && isProtocolVersion(v)) version = v;
     }
     this.#setVersion(version);
   }

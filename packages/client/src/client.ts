@@ -7,6 +7,7 @@ import {
   LATEST_PROTOCOL_VERSION,
   maskNames,
   maskValue,
+  messageTypeNumber,
   PGStatusCode,
   tableOf,
 } from "ctiwire";
@@ -20,9 +21,9 @@ import { DEFAULT_DELAYS_MS, type ReconnectOptions, reconnectPlan, type Side } fr
 import { type Endpoint, isSideUnavailableStatus, Session } from "./session.js";
 
 /** Message type of STANDBY_ACTIVE_EVENT_MSG (v24+; the guide gives it no layout, so it decodes as UNKNOWN). */
-export const STANDBY_ACTIVE_EVENT_TYPE = 277;
+export const STANDBY_ACTIVE_EVENT_TYPE = messageTypeNumber("STANDBY_ACTIVE_EVENT_MSG")!;
 /** Message type of STOPPING_REQUESTS_TO_THIS_SIDE_IND (v24+, client to server; no layout in the guide). */
-export const STOPPING_REQUESTS_TO_THIS_SIDE_IND_TYPE = 281;
+export const STOPPING_REQUESTS_TO_THIS_SIDE_IND_TYPE = messageTypeNumber("STOPPING_REQUESTS_TO_THIS_SIDE_IND")!;
 
 export const DEFAULT_PORTS = { A: 42027, B: 43027 } as const;
 export const DEFAULT_TLS_PORTS = { A: 42030, B: 43030 } as const;

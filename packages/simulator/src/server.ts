@@ -27,6 +27,13 @@ import type { Session, Side } from "./session.js";
 /** No guide prints its layout (Ch 4 describes a header-only message), so it goes out as raw bytes. */
 const STANDBY_ACTIVE_EVENT_MSG = messageTypeNumber("STANDBY_ACTIVE_EVENT_MSG")!;
 
+/** OPEN_REQ is read before a version is agreed: its number and the offsets of the fields every version puts first. */
+const OPEN_REQ = messageTypeNumber("OPEN_REQ")!;
+const openReqField = (name: string) =>
+  messageSpec("OPEN_REQ", LATEST_PROTOCOL_VERSION)!.fixed.find((f) => f.name === name)!.offset;
+const INVOKE_ID_AT = openReqField("InvokeID");
+const VERSION_NUMBER_AT = openReqField("VersionNumber");
+
 export type { Side };
 
 import {
@@ -389,7 +396,11 @@ export class Simulator extends EventEmitter {
       const len = head.readUInt32BE(0);
       const limit = maxMessageSize(s.version ?? LATEST_PROTOCOL_VERSION);
       if (len + 8 > limit) {
-        this.#failure(s, head.length >= 12 ? head.readUInt32BE(8) : 0, E.E_CTI_INVALID_MESSAGE_LENGTH);
+        this.#failure(
+          s,
+          head.length >= INVOKE_ID_AT + 4 ? head.readUInt32BE(INVOKE_ID_AT) : 0,
+          E.E_CTI_INVALID_MESSAGE_LENGTH,
+        );
         this.#kill(s, E.E_CTI_INVALID_MESSAGE_LENGTH);
         return;
       }
@@ -600,9 +611,9 @@ export class Simulator extends EventEmitter {
   #onFrame(s: Session, frame: Uint8Array): void {
     const dv = new DataView(frame.buffer, frame.byteOffset, frame.length);
     const type = dv.getUint32(4);
-    const invokeID = frame.length >= 12 ? dv.getUint32(8) : 0;
+    const invokeID = frame.length >= INVOKE_ID_AT + 4 ? dv.getUint32(INVOKE_ID_AT) : 0;
     if (!s.open) {
-      if (type !== 3) {
+      if (type !== OPEN_REQ) {
         this.#failure(s, invokeID, E.E_CTI_SESSION_NOT_OPEN);
         return;
       }
@@ -627,7 +638,7 @@ export class Simulator extends EventEmitter {
   }
 
   #open(s: Session, frame: Uint8Array, dv: DataView, invokeID: number) {
-    const version = frame.length >= 16 ? dv.getUint32(12) : 0;
+    const version = frame.length >= VERSION_NUMBER_AT + 4 ? dv.getUint32(VERSION_NUMBER_AT) : 0;
     const reject = (status: number) => {
       this.#failure(s, invokeID, status);
       // "If the CTI Server rejects an OPEN_REQ message, reset the TCP connection": the client
