@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { constantsStep } from "./constants.mjs";
-import { extractLayouts } from "./layouts.mjs";
+import { extractLayouts, LAYOUT_FILES } from "./layouts.mjs";
 import { extractMessageTypes } from "./message-types.mjs";
 import { assignTagTypes, readTagTable } from "./tags.mjs";
 
@@ -96,16 +96,14 @@ function emitTagUsers(edition, tags) {
   return s;
 }
 
-const LAYOUT_FILES = ["03-messaging-conventions.md", "04-session-management.md", "05-application-level-interfaces.md"];
-
-/** layout(type, name, file, heading | 0 when it is the name, fixed, floating): see packages/protocol/src/compact.ts. */
+/** layout(type, name, F[file], heading | 0 when it is the name, fixed, floating): see packages/protocol/src/compact.ts. */
 function layoutCall(l) {
   const cut = l.source.indexOf(": ");
   const file = LAYOUT_FILES.indexOf(l.source.slice(0, cut));
   const heading = l.source.slice(cut + 2);
   if (file < 0) throw new Error(`${l.name}: source ${l.source} is not in a known chapter file`);
   if (l.fixed[0]?.name !== "MessageHeader") throw new Error(`${l.name}: the fixed part does not start with the header`);
-  let s = `  L(${l.type}, ${tsValue(l.name)}, ${file}, ${heading === l.name ? 0 : tsValue(heading)}, [`;
+  let s = `  L(${l.type}, ${tsValue(l.name)}, F[${file}], ${heading === l.name ? 0 : tsValue(heading)}, [`;
   const fx = l.fixed.slice(1).map((f) => `x(${[f.name, f.type, f.size].map(tsValue).join(", ")})`);
   s += fx.length ? `\n    ${fx.join(",\n    ")},\n  ]` : "]";
   if (l.floating.length) {
@@ -126,6 +124,8 @@ function emitLayouts(edition, layouts, untagged) {
   s += "// with the corrections of tools/extract/corrections.mjs. Sorted by type.\n\n";
   s += 'import { fixed as x, floating as f, layout as L } from "../compact.js";\n';
   s += 'import type { GuideLayout } from "../types.js";\n\n';
+  s += "/** The chapter files the layouts are printed in. */\n";
+  s += `const F = ${tsValue(LAYOUT_FILES)} as const;\n\n`;
   s +=
     "/** layout(type, name, chapter file, heading or 0 for the name, fixed part after the header, floating part) */\n";
   s += `export const LAYOUTS_V${edition}: readonly GuideLayout[] = [\n`;

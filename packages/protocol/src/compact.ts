@@ -6,15 +6,13 @@
  */
 import type { DataType, GuideFixedField, GuideFloatingField, GuideLayout, GuideTag } from "./types.js";
 
-/** The chapter files layouts are printed in (a layout's source names one by index). */
-const FILES = ["03-messaging-conventions.md", "04-session-management.md", "05-application-level-interfaces.md"];
 const HEADER: GuideFixedField = Object.freeze({ name: "MessageHeader", type: "MHDR", size: 8 });
 
-/** A layout: the MessageHeader, then `fixed`; source = FILES[file] + heading (the name when omitted). */
+/** A layout: the MessageHeader, then `fixed`; source = its chapter file + heading (the name when omitted). */
 export function layout(
   type: number,
   name: string,
-  file: number,
+  file: string,
   heading: string | 0,
   fixed: readonly GuideFixedField[],
   floating: readonly GuideFloatingField[] = [],
@@ -22,7 +20,7 @@ export function layout(
   return {
     type,
     name,
-    source: `${FILES[file]}: ${heading === 0 ? name : heading}`,
+    source: `${file}: ${heading === 0 ? name : heading}`,
     fixed: [HEADER, ...fixed],
     floating,
   };

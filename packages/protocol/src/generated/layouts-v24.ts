@@ -5,16 +5,19 @@
 import { fixed as x, floating as f, layout as L } from "../compact.js";
 import type { GuideLayout } from "../types.js";
 
+/** The chapter files the layouts are printed in. */
+const F = ["03-messaging-conventions.md", "04-session-management.md", "05-application-level-interfaces.md"] as const;
+
 /** layout(type, name, chapter file, heading or 0 for the name, fixed part after the header, floating part) */
 export const LAYOUTS_V24: readonly GuideLayout[] = [
-  L(1, "FAILURE_CONF", 0, "Failure Indication Messages", [
+  L(1, "FAILURE_CONF", F[0], "Failure Indication Messages", [
     x("InvokeID", "UINT", 4),
     x("Status", "UINT", 4),
   ]),
-  L(2, "FAILURE_EVENT", 0, "Failure Indication Messages", [
+  L(2, "FAILURE_EVENT", F[0], "Failure Indication Messages", [
     x("Status", "UINT", 4),
   ]),
-  L(3, "OPEN_REQ", 1, 0, [
+  L(3, "OPEN_REQ", F[1], 0, [
     x("InvokeID", "UINT", 4),
     x("VersionNumber", "UINT", 4),
     x("IdleTimeout", "UINT", 4),
@@ -35,7 +38,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
     f("ApplicationPathID", "APP_PATH_ID_TAG", "INT", 4, 0),
   ]),
-  L(4, "OPEN_CONF", 1, 0, [
+  L(4, "OPEN_CONF", F[1], 0, [
     x("InvokeID", "UINT", 4),
     x("ServicesGranted", "UINT", 4),
     x("MonitorID", "UINT", 4),
@@ -54,20 +57,20 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("FltPeripheralID", "PERIPHERAL_ID_TAG", "UINT", 4, 1, { countField: "NumPeripherals", repeatable: true }),
     f("MultilineAgentControl", "MULTI_LINE_AGENT_CONTROL_TAG", "USHORT", 2, 1, { countField: "NumPeripherals", repeatable: true }),
   ]),
-  L(5, "HEARTBEAT_REQ", 1, "Session Maintenance", [
+  L(5, "HEARTBEAT_REQ", F[1], "Session Maintenance", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(6, "HEARTBEAT_CONF", 1, "Session Maintenance", [
+  L(6, "HEARTBEAT_CONF", F[1], "Session Maintenance", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(7, "CLOSE_REQ", 1, "Session Termination", [
+  L(7, "CLOSE_REQ", F[1], "Session Termination", [
     x("InvokeID", "UINT", 4),
     x("Status", "UINT", 4),
   ]),
-  L(8, "CLOSE_CONF", 1, "Session Termination", [
+  L(8, "CLOSE_CONF", F[1], "Session Termination", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(9, "CALL_DELIVERED_EVENT", 2, 0, [
+  L(9, "CALL_DELIVERED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -117,7 +120,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("NamedVariable", "NAMED_VARIABLE_TAG", "NAMEDVAR", 251, 0, { countField: "NumNamedVariables", repeatable: true }),
     f("NamedArray", "NAMED_ARRAY_TAG", "NAMEDARRAY", 252, 0, { countField: "NumNamedArrays", repeatable: true }),
   ]),
-  L(10, "CALL_ESTABLISHED_EVENT", 2, 0, [
+  L(10, "CALL_ESTABLISHED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -145,7 +148,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("TrunkNumber", "TRUNK_NUMBER_TAG", "UINT", 4, 0),
     f("TrunkGroupNumber", "TRUNK_GROUP_NUMBER_TAG", "UINT", 4, 0),
   ]),
-  L(11, "CALL_HELD_EVENT", 2, 0, [
+  L(11, "CALL_HELD_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -158,7 +161,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
     f("HoldingDeviceID", "HOLDING_DEVID_TAG", "STRING", 64, 0),
   ]),
-  L(12, "CALL_RETRIEVED_EVENT", 2, 0, [
+  L(12, "CALL_RETRIEVED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -171,7 +174,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
     f("RetrievingDeviceID", "RETRIEVING_DEVID_TAG", "STRING", 64, 0),
   ]),
-  L(13, "CALL_CLEARED_EVENT", 2, 0, [
+  L(13, "CALL_CLEARED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -182,7 +185,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
   ], [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
   ]),
-  L(14, "CALL_CONNECTION_CLEARED_EVENT", 2, 0, [
+  L(14, "CALL_CONNECTION_CLEARED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -195,7 +198,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
     f("ReleasingDeviceID", "RELEASING_DEVID_TAG", "STRING", 64, 0),
   ]),
-  L(15, "CALL_ORIGINATED_EVENT", 2, 0, [
+  L(15, "CALL_ORIGINATED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -217,7 +220,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("CallingDeviceID", "CALLING_DEVID_TAG", "STRING", 64, 0),
     f("CalledDeviceID", "CALLED_DEVID_TAG", "STRING", 64, 0),
   ]),
-  L(16, "CALL_FAILED_EVENT", 2, 0, [
+  L(16, "CALL_FAILED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -232,7 +235,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("FailingDeviceID", "FAILING_DEVID_TAG", "STRING", 64, 0),
     f("CalledDeviceID", "CALLED_DEVID_TAG", "STRING", 64, 0),
   ]),
-  L(17, "CALL_CONFERENCED_EVENT", 2, 0, [
+  L(17, "CALL_CONFERENCED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -259,7 +262,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectedPartyDeviceIDType", "PARTY_DEVID_TYPE_TAG", "USHORT", 2, 0, { countField: "NumParties", repeatable: true }),
     f("ConnectedPartyDeviceID", "PARTY_DEVID_TAG", "STRING", 64, 0, { countField: "NumParties", repeatable: true }),
   ]),
-  L(18, "CALL_TRANSFERRED_EVENT", 2, 0, [
+  L(18, "CALL_TRANSFERRED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -286,7 +289,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectedPartyDeviceIDType", "PARTY_DEVID_TYPE_TAG", "USHORT", 2, 0, { countField: "NumParties", repeatable: true }),
     f("ConnectedPartyDeviceID", "PARTY_DEVID_TAG", "STRING", 64, 0, { countField: "NumParties", repeatable: true }),
   ]),
-  L(19, "CALL_DIVERTED_EVENT", 2, 0, [
+  L(19, "CALL_DIVERTED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -303,7 +306,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("DivertingDeviceID", "DIVERTING_DEVID_TAG", "STRING", 64, 0),
     f("CalledDeviceID", "CALLED_DEVID_TAG", "STRING", 64, 0),
   ]),
-  L(20, "CALL_SERVICE_INITIATED_EVENT", 2, 0, [
+  L(20, "CALL_SERVICE_INITIATED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -326,7 +329,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("COCConnectionCallID", "COC_CONNECTION_CALL_ID_TAG", "UINT", 4, 0),
     f("COCCallConnectionDeviceIDType", "COC_CONNECTION_DEVICE_ID_TYPE_TAG", "USHORT", 2, 0),
   ]),
-  L(21, "CALL_QUEUED_EVENT", 2, 0, [
+  L(21, "CALL_QUEUED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -352,7 +355,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("SkillGroupID", "SKILL_GROUP_ID_TAG", "UINT", 4, 1, { countField: "NumSkillGroups", repeatable: true }),
     f("SkillGroupPriority", "SKILL_GROUP_PRIORITY_TAG", "USHORT", 2, 1, { countField: "NumSkillGroups", repeatable: true }),
   ]),
-  L(22, "CALL_TRANSLATION_ROUTE_EVENT", 2, 0, [
+  L(22, "CALL_TRANSLATION_ROUTE_EVENT", F[2], 0, [
     x("NumNamedVariables", "USHORT", 2),
     x("NumNamedArrays", "USHORT", 2),
   ], [
@@ -377,7 +380,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("NamedVariable", "NAMED_VARIABLE_TAG", "NAMEDVAR", 251, 0, { countField: "NumNamedVariables", repeatable: true }),
     f("NamedArray", "NAMED_ARRAY_TAG", "NAMEDARRAY", 252, 0, { countField: "NumNamedArrays", repeatable: true }),
   ]),
-  L(23, "BEGIN_CALL_EVENT", 2, 0, [
+  L(23, "BEGIN_CALL_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -415,7 +418,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("CTIClientTimestamp", "CTI_CLIENT_TIMESTAMP_TAG", "TIME", 4, 0, { countField: "NumCTIClients", repeatable: true }),
     f("CallReferenceID", "CALL_REFERENCE_ID_TAG", "UNSPEC", 32, 0),
   ]),
-  L(24, "END_CALL_EVENT", 2, 0, [
+  L(24, "END_CALL_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -424,7 +427,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
   ], [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
   ]),
-  L(25, "CALL_DATA_UPDATE_EVENT", 2, 0, [
+  L(25, "CALL_DATA_UPDATE_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -469,7 +472,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("CTIClientTimestamp", "CTI_CLIENT_TIMESTAMP_TAG", "TIME", 4, 0, { countField: "NumCTIClients", repeatable: true }),
     f("CallReferenceID", "CALL_REFERENCE_ID_TAG", "UNSPEC", 32, 0),
   ]),
-  L(26, "SET_CALL_DATA_REQ", 2, 0, [
+  L(26, "SET_CALL_DATA_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionDeviceIDType", "USHORT", 2),
@@ -505,10 +508,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("RouterCallKeySequenceNumber", "ROUTER_CALL_KEY_SEQUENCE_NUM_TAG", "UINT", 4, 1),
     f("CallOriginatedFrom", "CALL_ORIGINATED_FROM_TAG", "UCHAR", 1, 1),
   ]),
-  L(27, "SET_CALL_DATA_CONF", 2, "SET_CALL_DATA_REQ", [
+  L(27, "SET_CALL_DATA_CONF", F[2], "SET_CALL_DATA_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(28, "RELEASE_CALL_REQ", 2, 0, [
+  L(28, "RELEASE_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionDeviceIDType", "USHORT", 2),
@@ -516,10 +519,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
   ], [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
   ]),
-  L(29, "RELEASE_CALL_CONF", 2, "RELEASE_CALL_REQ", [
+  L(29, "RELEASE_CALL_CONF", F[2], "RELEASE_CALL_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(30, "AGENT_STATE_EVENT", 2, 0, [
+  L(30, "AGENT_STATE_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("SessionID", "UINT", 4),
@@ -554,7 +557,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("FltSkillGroupState", "SKILL_GROUP_STATE_TAG", "USHORT", 2, 1, { countField: "NumFltSkillGroups", repeatable: true }),
     f("MaxBeyondTaskLimit", "MAX_BEYOND_TASK_LIMIT_TAG", "UINT", 4, 1),
   ]),
-  L(31, "SYSTEM_EVENT", 2, 0, [
+  L(31, "SYSTEM_EVENT", F[2], 0, [
     x("PGStatus", "UINT", 4),
     x("ICMCentralControllerTime", "TIME", 4),
     x("SystemEventID", "UINT", 4),
@@ -566,17 +569,17 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("Text", "TEXT_TAG", "STRING", 255, 0),
     f("EventDeviceID", "EVENT_DEVICE_ID_TAG", "STRING", 64, 1),
   ]),
-  L(32, "CLIENT_EVENT_REPORT_REQ", 2, 0, [
+  L(32, "CLIENT_EVENT_REPORT_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("State", "USHORT", 2),
   ], [
     f("ObjectName", "OBJECT_NAME_TAG", "STRING", 128, 0),
     f("Text", "TEXT_TAG", "STRING", 255, 1),
   ]),
-  L(33, "CLIENT_EVENT_REPORT_CONF", 2, "CLIENT_EVENT_REPORT_REQ", [
+  L(33, "CLIENT_EVENT_REPORT_CONF", F[2], "CLIENT_EVENT_REPORT_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(34, "CALL_REACHED_NETWORK_EVENT", 2, 0, [
+  L(34, "CALL_REACHED_NETWORK_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -595,12 +598,12 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("TrunkNumber", "TRUNK_NUMBER_TAG", "UINT", 4, 0),
     f("TrunkGroupNumber", "TRUNK_GROUP_NUMBER_TAG", "UINT", 4, 0),
   ]),
-  L(35, "CONTROL_FAILURE_CONF", 2, "Client Control Service", [
+  L(35, "CONTROL_FAILURE_CONF", F[2], "Client Control Service", [
     x("InvokeID", "UINT", 4),
     x("FailureCode", "USHORT", 2),
     x("PeripheralErrorCode", "UINT", 4),
   ]),
-  L(36, "QUERY_AGENT_STATE_REQ", 2, 0, [
+  L(36, "QUERY_AGENT_STATE_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("MRDID", "INT", 4),
@@ -610,7 +613,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 0),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
   ]),
-  L(37, "QUERY_AGENT_STATE_CONF", 2, "QUERY_AGENT_STATE_REQ", [
+  L(37, "QUERY_AGENT_STATE_CONF", F[2], "QUERY_AGENT_STATE_REQ", [
     x("InvokeID", "UINT", 4),
     x("AgentState", "USHORT", 2),
     x("NumSkillGroups", "USHORT", 2),
@@ -632,7 +635,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("InternalAgentState", "INTERNAL_AGENT_STATE_TAG", "USHORT", 2, 0),
     f("MaxBeyondTaskLimit", "MAX_BEYOND_TASK_LIMIT_TAG", "UINT", 4, 1),
   ]),
-  L(38, "SET_AGENT_STATE_REQ", 2, 0, [
+  L(38, "SET_AGENT_STATE_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("AgentState", "USHORT", 2),
@@ -652,10 +655,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("SkillGroupNumber", "SKILL_GROUP_NUMBER_TAG", "INT", 4, 0, { countField: "NumSkillGroups", repeatable: true }),
     f("SkillGroupPriority", "SKILL_GROUP_PRIORITY_TAG", "USHORT", 2, 1, { countField: "NumSkillGroups", repeatable: true }),
   ]),
-  L(39, "SET_AGENT_STATE_CONF", 2, "SET_AGENT_STATE_REQ", [
+  L(39, "SET_AGENT_STATE_CONF", F[2], "SET_AGENT_STATE_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(40, "ALTERNATE_CALL_REQ", 2, 0, [
+  L(40, "ALTERNATE_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ActiveConnectionCallID", "UINT", 4),
@@ -667,22 +670,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("OtherConnectionDeviceID", "OTHER_CONN_DEVID_TAG", "STRING", 64, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
   ]),
-  L(41, "ALTERNATE_CALL_CONF", 2, "ALTERNATE_CALL_REQ", [
+  L(41, "ALTERNATE_CALL_CONF", F[2], "ALTERNATE_CALL_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(42, "ANSWER_CALL_REQ", 2, 0, [
-    x("InvokeID", "UINT", 4),
-    x("PeripheralID", "UINT", 4),
-    x("ConnectionCallID", "UINT", 4),
-    x("ConnectionDeviceIDType", "USHORT", 2),
-  ], [
-    f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
-    f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
-  ]),
-  L(43, "ANSWER_CALL_CONF", 2, "ANSWER_CALL_REQ", [
-    x("InvokeID", "UINT", 4),
-  ]),
-  L(44, "CLEAR_CALL_REQ", 2, 0, [
+  L(42, "ANSWER_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -691,10 +682,22 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
   ]),
-  L(45, "CLEAR_CALL_CONF", 2, "CLEAR_CALL_REQ", [
+  L(43, "ANSWER_CALL_CONF", F[2], "ANSWER_CALL_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(46, "CLEAR_CONNECTION_REQ", 2, 0, [
+  L(44, "CLEAR_CALL_REQ", F[2], 0, [
+    x("InvokeID", "UINT", 4),
+    x("PeripheralID", "UINT", 4),
+    x("ConnectionCallID", "UINT", 4),
+    x("ConnectionDeviceIDType", "USHORT", 2),
+  ], [
+    f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
+    f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
+  ]),
+  L(45, "CLEAR_CALL_CONF", F[2], "CLEAR_CALL_REQ", [
+    x("InvokeID", "UINT", 4),
+  ]),
+  L(46, "CLEAR_CONNECTION_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -706,10 +709,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("CTIOSCILClientID", "CTIOS_CIL_CLIENT_ID_TAG", "STRING", 64, 1),
     f("RequestingDeviceID", "REQUESTING_DEVICE_ID_TAG", "STRING", 64, 0),
   ]),
-  L(47, "CLEAR_CONNECTION_CONF", 2, "CLEAR_CONNECTION_REQ", [
+  L(47, "CLEAR_CONNECTION_CONF", F[2], "CLEAR_CONNECTION_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(48, "CONFERENCE_CALL_REQ", 2, 0, [
+  L(48, "CONFERENCE_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("HeldConnectionCallID", "UINT", 4),
@@ -749,7 +752,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AuthorizationCode", "AUTHORIZATION_CODE_TAG", "STRING", 40, 0),
     f("AccountCode", "ACCOUNT_CODE_TAG", "STRING", 40, 0),
   ]),
-  L(49, "CONFERENCE_CALL_CONF", 2, "CONFERENCE_CALL_REQ", [
+  L(49, "CONFERENCE_CALL_CONF", F[2], "CONFERENCE_CALL_REQ", [
     x("InvokeID", "UINT", 4),
     x("NewConnectionCallID", "UINT", 4),
     x("NewConnectionDeviceIDType", "USHORT", 2),
@@ -762,7 +765,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectedPartyDeviceIDType", "PARTY_DEVID_TYPE_TAG", "USHORT", 2, 0, { countField: "NumParties", repeatable: true }),
     f("ConnectedPartyDeviceID", "PARTY_DEVID_TAG", "STRING", 64, 0, { countField: "NumParties", repeatable: true }),
   ]),
-  L(50, "CONSULTATION_CALL_REQ", 2, 0, [
+  L(50, "CONSULTATION_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ActiveConnectionCallID", "UINT", 4),
@@ -800,7 +803,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AuthorizationCode", "AUTHORIZATION_CODE_TAG", "STRING", 40, 0),
     f("AccountCode", "ACCOUNT_CODE_TAG", "STRING", 40, 0),
   ]),
-  L(51, "CONSULTATION_CALL_CONF", 2, "CONSULTATION_CALL_REQ", [
+  L(51, "CONSULTATION_CALL_CONF", F[2], "CONSULTATION_CALL_REQ", [
     x("InvokeID", "UINT", 4),
     x("NewConnectionCallID", "UINT", 4),
     x("NewConnectionDeviceIDType", "USHORT", 2),
@@ -809,7 +812,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
   ], [
     f("NewConnectionDeviceID", "NEW_CONNECTION_DEVID_TAG", "STRING", 64, 1),
   ]),
-  L(52, "DEFLECT_CALL_REQ", 2, 0, [
+  L(52, "DEFLECT_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -820,10 +823,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("CalledDeviceID", "CALLED_DEVID_TAG", "STRING", 64, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
   ]),
-  L(53, "DEFLECT_CALL_CONF", 2, "DEFLECT_CALL_REQ", [
+  L(53, "DEFLECT_CALL_CONF", F[2], "DEFLECT_CALL_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(54, "HOLD_CALL_REQ", 2, 0, [
+  L(54, "HOLD_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -833,10 +836,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
   ]),
-  L(55, "HOLD_CALL_CONF", 2, "HOLD_CALL_REQ", [
+  L(55, "HOLD_CALL_CONF", F[2], "HOLD_CALL_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(56, "MAKE_CALL_REQ", 2, 0, [
+  L(56, "MAKE_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("CallPlacementType", "USHORT", 2),
@@ -872,7 +875,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AccountCode", "ACCOUNT_CODE_TAG", "STRING", 40, 0),
     f("CCT", "CALL_CONTROL_TABLE_TAG", "STRING", 4, 0),
   ]),
-  L(57, "MAKE_CALL_CONF", 2, "MAKE_CALL_REQ", [
+  L(57, "MAKE_CALL_CONF", F[2], "MAKE_CALL_REQ", [
     x("InvokeID", "UINT", 4),
     x("NewConnectionCallID", "UINT", 4),
     x("NewConnectionDeviceIDType", "USHORT", 2),
@@ -881,7 +884,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
   ], [
     f("NewConnectionDeviceID", "NEW_CONNECTION_DEVID_TAG", "STRING", 64, 1),
   ]),
-  L(58, "MAKE_PREDICTIVE_CALL_REQ", 2, 0, [
+  L(58, "MAKE_PREDICTIVE_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("CallPlacementType", "USHORT", 2),
@@ -922,7 +925,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("OriginatingLineID", "ORIGINATING_LINE_ID_TAG", "STRING", 40, 0),
     f("CCT", "CALL_CONTROL_TABLE_TAG", "STRING", 4, 0),
   ]),
-  L(59, "MAKE_PREDICTIVE_CALL_CONF", 2, "MAKE_PREDICTIVE_CALL_REQ", [
+  L(59, "MAKE_PREDICTIVE_CALL_CONF", F[2], "MAKE_PREDICTIVE_CALL_REQ", [
     x("InvokeID", "UINT", 4),
     x("NewConnectionCallID", "UINT", 4),
     x("NewConnectionDeviceIDType", "USHORT", 2),
@@ -931,7 +934,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
   ], [
     f("NewConnectionDeviceID", "NEW_CONNECTION_DEVID_TAG", "STRING", 64, 1),
   ]),
-  L(60, "RECONNECT_CALL_REQ", 2, 0, [
+  L(60, "RECONNECT_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ActiveConnectionCallID", "UINT", 4),
@@ -943,10 +946,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("HeldConnectionDeviceID", "HELD_CONN_DEVID_TAG", "STRING", 64, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
   ]),
-  L(61, "RECONNECT_CALL_CONF", 2, "RECONNECT_CALL_REQ", [
+  L(61, "RECONNECT_CALL_CONF", F[2], "RECONNECT_CALL_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(62, "RETRIEVE_CALL_REQ", 2, 0, [
+  L(62, "RETRIEVE_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("HeldConnectionCallID", "UINT", 4),
@@ -955,10 +958,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("HeldConnectionDeviceID", "HELD_CONN_DEVID_TAG", "STRING", 64, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
   ]),
-  L(63, "RETRIEVE_CALL_CONF", 2, "RETRIEVE_CALL_REQ", [
+  L(63, "RETRIEVE_CALL_CONF", F[2], "RETRIEVE_CALL_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(64, "TRANSFER_CALL_REQ", 2, 0, [
+  L(64, "TRANSFER_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ActiveConnectionCallID", "UINT", 4),
@@ -998,7 +1001,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AuthorizationCode", "AUTHORIZATION_CODE_TAG", "STRING", 40, 0),
     f("AccountCode", "ACCOUNT_CODE_TAG", "STRING", 40, 0),
   ]),
-  L(65, "TRANSFER_CALL_CONF", 2, "TRANSFER_CALL_REQ", [
+  L(65, "TRANSFER_CALL_CONF", F[2], "TRANSFER_CALL_REQ", [
     x("InvokeID", "UINT", 4),
     x("NewConnectionCallID", "UINT", 4),
     x("NewConnectionDeviceIDType", "USHORT", 2),
@@ -1011,14 +1014,14 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectedPartyDeviceIDType", "PARTY_DEVID_TYPE_TAG", "USHORT", 2, 0, { countField: "NumParties", repeatable: true }),
     f("ConnectedPartyDeviceID", "PARTY_DEVID_TAG", "STRING", 64, 0, { countField: "NumParties", repeatable: true }),
   ]),
-  L(78, "QUERY_DEVICE_INFO_REQ", 2, 0, [
+  L(78, "QUERY_DEVICE_INFO_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("Reserved", "USHORT", 2),
   ], [
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 1),
   ]),
-  L(79, "QUERY_DEVICE_INFO_CONF", 2, "QUERY_DEVICE_INFO_CONF Message Format", [
+  L(79, "QUERY_DEVICE_INFO_CONF", F[2], "QUERY_DEVICE_INFO_CONF Message Format", [
     x("InvokeID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
     x("TypeOfDevice", "USHORT", 2),
@@ -1037,7 +1040,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("LineHandle", "LINE_HANDLE_TAG", "USHORT", 2, 1, { countField: "NumLines", repeatable: true }),
     f("LineType", "LINE_TYPE_TAG", "USHORT", 2, 1, { countField: "NumLines", repeatable: true }),
   ]),
-  L(82, "SNAPSHOT_CALL_REQ", 2, 0, [
+  L(82, "SNAPSHOT_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -1045,7 +1048,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
   ], [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
   ]),
-  L(83, "SNAPSHOT_CALL_CONF", 2, "SNAPSHOT_CALL_REQ", [
+  L(83, "SNAPSHOT_CALL_CONF", F[2], "SNAPSHOT_CALL_REQ", [
     x("InvokeID", "UINT", 4),
     x("CallType", "USHORT", 2),
     x("NumCTIClients", "USHORT", 2),
@@ -1091,14 +1094,14 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("NumOfEnabledServices", "NUM_OF_ENABLED_SERVICES", "USHORT", 2, 0),
     f("FltEnabledServices", "FLT_ENABLED_SERVICES", "USHORT", 2, 0, { countField: "NumOfEnabledServices", repeatable: true }),
   ]),
-  L(84, "SNAPSHOT_DEVICE_REQ", 2, 0, [
+  L(84, "SNAPSHOT_DEVICE_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("SnapshotDeviceType", "USHORT", 2),
   ], [
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 1),
   ]),
-  L(85, "SNAPSHOT_DEVICE_CONF", 2, "SNAPSHOT_DEVICE_REQ", [
+  L(85, "SNAPSHOT_DEVICE_CONF", F[2], "SNAPSHOT_DEVICE_REQ", [
     x("InvokeID", "UINT", 4),
     x("NumCalls", "USHORT", 2),
   ], [
@@ -1108,7 +1111,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("CallState", "CALL_STATE_TAG", "USHORT", 2, 0, { countField: "NumCalls", repeatable: true }),
     f("SilentMonitorStatus", "SILENT_MONITOR_STATUS_TAG", "USHORT", 2, 0, { countField: "NumCalls", repeatable: true }),
   ]),
-  L(86, "CALL_DEQUEUED_EVENT", 2, 0, [
+  L(86, "CALL_DEQUEUED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -1127,7 +1130,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("SkillGroupID", "SKILL_GROUP_ID_TAG", "UINT", 4, 1, { countField: "NumSkillGroups", repeatable: true }),
     f("SkillGroupPriority", "SKILL_GROUP_PRIORITY_TAG", "USHORT", 2, 1, { countField: "NumSkillGroups", repeatable: true }),
   ]),
-  L(91, "SEND_DTMF_SIGNAL_REQ", 2, 0, [
+  L(91, "SEND_DTMF_SIGNAL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -1140,10 +1143,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
     f("CTIOSCILClientID", "CTIOS_CIL_CLIENT_ID_TAG", "STRING", 64, 1),
   ]),
-  L(92, "SEND_DTMF_SIGNAL_CONF", 2, "SEND_DTMF_SIGNAL_REQ", [
+  L(92, "SEND_DTMF_SIGNAL_CONF", F[2], "SEND_DTMF_SIGNAL_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(93, "MONITOR_START_REQ", 2, 0, [
+  L(93, "MONITOR_START_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -1155,27 +1158,27 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 0),
     f("MonitoredDeviceID", "MONITORED_DEVID_TAG", "STRING", 64, 0, { alternativeTo: "ConnectionDeviceID" }),
   ]),
-  L(94, "MONITOR_START_CONF", 2, "MONITOR_START_REQ", [
+  L(94, "MONITOR_START_CONF", F[2], "MONITOR_START_REQ", [
     x("InvokeID", "UINT", 4),
     x("MonitorID", "UINT", 4),
   ]),
-  L(95, "MONITOR_STOP_REQ", 2, 0, [
+  L(95, "MONITOR_STOP_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("MonitorID", "UINT", 4),
   ]),
-  L(96, "MONITOR_STOP_CONF", 2, "MONITOR_STOP_REQ", [
+  L(96, "MONITOR_STOP_CONF", F[2], "MONITOR_STOP_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(97, "CHANGE_MONITOR_MASK_REQ", 2, 0, [
+  L(97, "CHANGE_MONITOR_MASK_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("MonitorID", "UINT", 4),
     x("CallMsgMask", "UINT", 4),
     x("AgentStateMask", "UINT", 4),
   ]),
-  L(98, "CHANGE_MONITOR_MASK_CONF", 2, "CHANGE_MONITOR_MASK_REQ", [
+  L(98, "CHANGE_MONITOR_MASK_CONF", F[2], "CHANGE_MONITOR_MASK_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(99, "CLIENT_SESSION_OPENED_EVENT", 2, 0, [
+  L(99, "CLIENT_SESSION_OPENED_EVENT", F[2], 0, [
     x("SessionID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ServicesGranted", "UINT", 4),
@@ -1190,7 +1193,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 0),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
   ]),
-  L(100, "CLIENT_SESSION_CLOSED_EVENT", 2, 0, [
+  L(100, "CLIENT_SESSION_CLOSED_EVENT", F[2], 0, [
     x("SessionID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("Status", "UINT", 4),
@@ -1203,22 +1206,22 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 0),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
   ]),
-  L(101, "SESSION_MONITOR_START_REQ", 2, 0, [
+  L(101, "SESSION_MONITOR_START_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("SessionID", "UINT", 4),
   ]),
-  L(102, "SESSION_MONITOR_START_CONF", 2, "SESSION_MONITOR_START_REQ", [
+  L(102, "SESSION_MONITOR_START_CONF", F[2], "SESSION_MONITOR_START_REQ", [
     x("InvokeID", "UINT", 4),
     x("MonitorID", "UINT", 4),
   ]),
-  L(103, "SESSION_MONITOR_STOP_REQ", 2, 0, [
+  L(103, "SESSION_MONITOR_STOP_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("MonitorID", "UINT", 4),
   ]),
-  L(104, "SESSION_MONITOR_STOP_CONF", 2, "SESSION_MONITOR_STOP_REQ", [
+  L(104, "SESSION_MONITOR_STOP_CONF", F[2], "SESSION_MONITOR_STOP_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(105, "AGENT_PRE_CALL_EVENT", 2, 0, [
+  L(105, "AGENT_PRE_CALL_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("NumNamedVariables", "USHORT", 2),
     x("NumNamedArrays", "USHORT", 2),
@@ -1258,7 +1261,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("FltEnabledServices", "FLT_ENABLED_SERVICES", "USHORT", 2, 0, { countField: "NumOfEnabledServices", repeatable: true }),
     f("CcaiConfigId", "CCAI_CONFIG_ID", "STRING", 40, 0),
   ]),
-  L(106, "AGENT_PRE_CALL_ABORT_EVENT", 2, 0, [
+  L(106, "AGENT_PRE_CALL_ABORT_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("MRDID", "INT", 4),
   ], [
@@ -1267,7 +1270,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("RouterCallKeyCallID", "ROUTER_CALL_KEY_CALLID_TAG", "UINT", 4, 1),
     f("RouterCallKeySequenceNumber", "ROUTER_CALL_KEY_SEQUENCE_NUM_TAG", "UINT", 4, 1),
   ]),
-  L(107, "USER_MESSAGE_REQ", 2, 0, [
+  L(107, "USER_MESSAGE_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("Distribution", "USHORT", 2),
@@ -1279,17 +1282,17 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("Text", "TEXT_TAG", "STRING", 255, 1),
     f("CTIOSCILClientID", "CTIOS_CIL_CLIENT_ID_TAG", "STRING", 64, 1),
   ]),
-  L(108, "USER_MESSAGE_CONF", 2, "USER_MESSAGE_REQ", [
+  L(108, "USER_MESSAGE_CONF", F[2], "USER_MESSAGE_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(109, "USER_MESSAGE_EVENT", 2, 0, [
+  L(109, "USER_MESSAGE_EVENT", F[2], 0, [
     x("ICMCentralControllerTime", "TIME", 4),
     x("Distribution", "USHORT", 2),
   ], [
     f("ClientID", "CLIENT_ID_TAG", "STRING", 64, 1),
     f("Text", "TEXT_TAG", "STRING", 255, 1),
   ]),
-  L(110, "REGISTER_VARIABLES_REQ", 2, 0, [
+  L(110, "REGISTER_VARIABLES_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("CallVariableMask", "USHORT", 2),
     x("NumNamedVariables", "USHORT", 2),
@@ -1298,10 +1301,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("NamedVariable", "NAMED_VARIABLE_TAG", "NAMEDVAR", 251, 0, { countField: "NumNamedVariables", repeatable: true }),
     f("NamedArray", "NAMED_ARRAY_TAG", "NAMEDARRAY", 252, 0, { countField: "NumNamedArrays", repeatable: true }),
   ]),
-  L(111, "REGISTER_VARIABLES_CONF", 2, "REGISTER_VARIABLES_REQ", [
+  L(111, "REGISTER_VARIABLES_CONF", F[2], "REGISTER_VARIABLES_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(112, "QUERY_AGENT_STATISTICS_REQ", 2, 0, [
+  L(112, "QUERY_AGENT_STATISTICS_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
   ], [
@@ -1309,7 +1312,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 1),
   ]),
-  L(113, "QUERY_AGENT_STATISTICS_CONF", 2, "QUERY_AGENT_STATISTICS_REQ", [
+  L(113, "QUERY_AGENT_STATISTICS_CONF", F[2], "QUERY_AGENT_STATISTICS_REQ", [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("AvailTimeSession", "UINT", 4),
@@ -1401,13 +1404,13 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 1),
   ]),
-  L(114, "QUERY_SKILL_GROUP_STATISTICS_REQ", 2, 0, [
+  L(114, "QUERY_SKILL_GROUP_STATISTICS_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("SkillGroupNumber", "UINT", 4),
     x("SkillGroupID", "UINT", 4),
   ]),
-  L(115, "QUERY_SKILL_GROUP_STATISTICS_CONF", 2, "QUERY_SKILL_GROUP_STATISTICS_REQ", [
+  L(115, "QUERY_SKILL_GROUP_STATISTICS_CONF", F[2], "QUERY_SKILL_GROUP_STATISTICS_REQ", [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("SkillGroupNumber", "UINT", 4),
@@ -1558,7 +1561,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     x("CallsQTimeToday", "UINT", 4),
     x("LongestCallQToday", "UINT", 4),
   ]),
-  L(116, "RTP_STARTED_EVENT", 2, 0, [
+  L(116, "RTP_STARTED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ClientPort", "UINT", 4),
@@ -1579,7 +1582,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("SendingAddress", "SENDING_ADDRESS_TAG", "STRING", 64, 1),
     f("SendingPort", "SENDING_PORT_TAG", "UINT", 4, 1),
   ]),
-  L(117, "RTP_STOPPED_EVENT", 2, 0, [
+  L(117, "RTP_STOPPED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ClientPort", "UINT", 4),
@@ -1595,7 +1598,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("SendingAddress", "SENDING_ADDRESS_TAG", "STRING", 64, 1),
     f("SendingPort", "SENDING_PORT_TAG", "UINT", 4, 1),
   ]),
-  L(118, "SUPERVISOR_ASSIST_REQ", 2, 0, [
+  L(118, "SUPERVISOR_ASSIST_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -1606,7 +1609,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 1),
   ]),
-  L(119, "SUPERVISOR_ASSIST_CONF", 2, "SUPERVISOR_ASSIST_REQ", [
+  L(119, "SUPERVISOR_ASSIST_CONF", F[2], "SUPERVISOR_ASSIST_REQ", [
     x("InvokeID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
     x("ConnectionDeviceIDType", "USHORT", 2),
@@ -1615,7 +1618,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
   ], [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
   ]),
-  L(121, "EMERGENCY_CALL_REQ", 2, 0, [
+  L(121, "EMERGENCY_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -1626,7 +1629,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 1),
   ]),
-  L(122, "EMERGENCY_CALL_CONF", 2, "EMERGENCY_CALL_CONF Message Format", [
+  L(122, "EMERGENCY_CALL_CONF", F[2], "EMERGENCY_CALL_CONF Message Format", [
     x("InvokeID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
     x("ConnectionDeviceIDType", "USHORT", 2),
@@ -1635,7 +1638,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
   ], [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
   ]),
-  L(123, "EMERGENCY_CALL_EVENT", 2, 0, [
+  L(123, "EMERGENCY_CALL_EVENT", F[2], 0, [
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
     x("ConnectionDeviceIDType", "USHORT", 2),
@@ -1648,7 +1651,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 1),
   ]),
-  L(124, "SUPERVISE_CALL_REQ", 2, 0, [
+  L(124, "SUPERVISE_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("AgentConnectionCallID", "UINT", 4),
@@ -1664,14 +1667,14 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 1),
     f("SupervisorInstrument", "SUPERVISOR_INSTRUMENT_TAG", "STRING", 64, 1),
   ]),
-  L(125, "SUPERVISE_CALL_CONF", 2, "SUPERVISE_CALL_CONF Message Format", [
+  L(125, "SUPERVISE_CALL_CONF", F[2], "SUPERVISE_CALL_CONF Message Format", [
     x("InvokeID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
     x("ConnectionDeviceIDType", "USHORT", 2),
   ], [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
   ]),
-  L(128, "AGENT_TEAM_CONFIG_EVENT", 2, 0, [
+  L(128, "AGENT_TEAM_CONFIG_EVENT", F[2], 0, [
     x("PeripheralID", "UINT", 4),
     x("TeamID", "UINT", 4),
     x("NumberOfAgents", "USHORT", 2),
@@ -1684,7 +1687,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AtcAgentState", "ATC_AGENT_STATE_TAG", "USHORT", 2, 1, { countField: "NumberOfAgents", repeatable: true }),
     f("AtcStateDuration", "ATC_STATE_DURATION_TAG", "UINT", 4, 1, { countField: "NumberOfAgents", repeatable: true }),
   ]),
-  L(129, "SET_APP_DATA_REQ", 2, 0, [
+  L(129, "SET_APP_DATA_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
   ], [
     f("ApplicationPathID", "APP_PATH_ID_TAG", "INT", 4, 1),
@@ -1701,16 +1704,16 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("FltCallTypeID", "CALL_TYPE_ID_TAG", "UINT", 4, 0),
     f("PreCallInvokeID", "PRE_CALL_INVOKE_ID_TAG", "UINT", 4, 0),
   ]),
-  L(130, "SET_APP_DATA_CONF", 2, "SET_APP_DATA_REQ", [
+  L(130, "SET_APP_DATA_CONF", F[2], "SET_APP_DATA_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(131, "AGENT_DESK_SETTINGS_REQ", 2, 0, [
+  L(131, "AGENT_DESK_SETTINGS_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
   ], [
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 0),
   ]),
-  L(132, "AGENT_DESK_SETTINGS_CONF", 2, "AGENT_DESK_SETTINGS_REQ", [
+  L(132, "AGENT_DESK_SETTINGS_CONF", F[2], "AGENT_DESK_SETTINGS_REQ", [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("DeskSettingsMask", "UINT", 4),
@@ -1732,11 +1735,11 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("PlayZipTone", "PLAY_ZIP_TONE", "UINT", 4, 1),
     f("ACDSharedLineUsage", "ACD_SHARED_LINE_USAGE", "UINT", 4, 1),
   ]),
-  L(133, "LIST_AGENT_TEAM_REQ", 2, 0, [
+  L(133, "LIST_AGENT_TEAM_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("SupervisorID", "UINT", 4),
   ]),
-  L(134, "LIST_AGENT_TEAM_CONF", 2, "LIST_AGENT_TEAM_REQ", [
+  L(134, "LIST_AGENT_TEAM_CONF", F[2], "LIST_AGENT_TEAM_REQ", [
     x("InvokeID", "UINT", 4),
     x("NumberOfAgentTeams", "USHORT", 2),
     x("SegmentNumber", "USHORT", 2),
@@ -1744,22 +1747,22 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
   ], [
     f("TeamID", "LIST_TEAM_ID_TAG", "UINT", 4, 1, { countField: "NumberOfAgentTeams", repeatable: true }),
   ]),
-  L(135, "MONITOR_AGENT_TEAM_START_REQ", 2, 0, [
+  L(135, "MONITOR_AGENT_TEAM_START_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("TeamID", "UINT", 4),
   ]),
-  L(136, "MONITOR_AGENT_TEAM_START_CONF", 2, "MONITOR_AGENT_TEAM_START_REQ", [
+  L(136, "MONITOR_AGENT_TEAM_START_CONF", F[2], "MONITOR_AGENT_TEAM_START_REQ", [
     x("InvokeID", "UINT", 4),
     x("MonitorID", "UINT", 4),
   ]),
-  L(137, "MONITOR_AGENT_TEAM_STOP_REQ", 2, 0, [
+  L(137, "MONITOR_AGENT_TEAM_STOP_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("MonitorID", "UINT", 4),
   ]),
-  L(138, "MONITOR_AGENT_TEAM_STOP_CONF", 2, "MONITOR_AGENT_TEAM_STOP_REQ", [
+  L(138, "MONITOR_AGENT_TEAM_STOP_CONF", F[2], "MONITOR_AGENT_TEAM_STOP_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(139, "BAD_CALL_REQ", 2, 0, [
+  L(139, "BAD_CALL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionDeviceIDType", "USHORT", 2),
@@ -1768,10 +1771,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 1),
   ]),
-  L(140, "BAD_CALL_CONF", 2, "BAD_CALL_REQ", [
+  L(140, "BAD_CALL_CONF", F[2], "BAD_CALL_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(141, "SET_DEVICE_ATTRIBUTES_REQ", 2, 0, [
+  L(141, "SET_DEVICE_ATTRIBUTES_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ServiceNumber", "UINT", 4),
@@ -1784,27 +1787,27 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
   ], [
     f("CallingDeviceID", "CALLING_DEVID_TAG", "STRING", 64, 1),
   ]),
-  L(142, "SET_DEVICE_ATTRIBUTES_CONF", 2, "SET_DEVICE_ATTRIBUTES_REQ", [
+  L(142, "SET_DEVICE_ATTRIBUTES_CONF", F[2], "SET_DEVICE_ATTRIBUTES_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(143, "REGISTER_SERVICE_REQ", 2, 0, [
+  L(143, "REGISTER_SERVICE_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("ServerMode", "USHORT", 2),
   ], [
     f("ServiceName", "SERVICE_NAME_TAG", "STRING", 64, 1),
   ]),
-  L(144, "REGISTER_SERVICE_CONF", 2, "REGISTER_SERVICE_REQ", [
+  L(144, "REGISTER_SERVICE_CONF", F[2], "REGISTER_SERVICE_REQ", [
     x("InvokeID", "UINT", 4),
     x("RegisteredServiceID", "UINT", 4),
   ]),
-  L(145, "UNREGISTER_SERVICE_REQ", 2, 0, [
+  L(145, "UNREGISTER_SERVICE_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("RegisteredServiceID", "UINT", 4),
   ]),
-  L(146, "UNREGISTER_SERVICE_CONF", 2, "UNREGISTER_SERVICE_REQ", [
+  L(146, "UNREGISTER_SERVICE_CONF", F[2], "UNREGISTER_SERVICE_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(147, "START_RECORDING_REQ", 2, 0, [
+  L(147, "START_RECORDING_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -1824,7 +1827,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 1),
   ]),
-  L(148, "START_RECORDING_CONF", 2, "START_RECORDING_REQ", [
+  L(148, "START_RECORDING_CONF", F[2], "START_RECORDING_REQ", [
     x("InvokeID", "UINT", 4),
     x("SessionID", "UINT", 4),
     x("ServerData", "UINT", 4),
@@ -1832,7 +1835,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ClientID", "CLIENT_ID_TAG", "STRING", 64, 0),
     f("ClientAddress", "CLIENT_ADDRESS_TAG", "STRING", 64, 0),
   ]),
-  L(149, "STOP_RECORDING_REQ", 2, 0, [
+  L(149, "STOP_RECORDING_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -1849,18 +1852,18 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 1),
   ]),
-  L(150, "STOP_RECORDING_CONF", 2, "STOP_RECORDING_REQ", [
+  L(150, "STOP_RECORDING_CONF", F[2], "STOP_RECORDING_REQ", [
     x("InvokeID", "UINT", 4),
   ], [
     f("ClientID", "CLIENT_ID_TAG", "STRING", 64, 0),
     f("ClientAddress", "CLIENT_ADDRESS_TAG", "STRING", 64, 0),
   ]),
-  L(230, "CONFIG_REQUEST_KEY_EVENT", 2, 0, [
+  L(230, "CONFIG_REQUEST_KEY_EVENT", F[2], 0, [
     x("PeripheralID", "UINT", 4),
   ], [
     f("CustomerID", "CUSTOMER_ID_TAG", "UINT", 4, 1),
   ]),
-  L(231, "CONFIG_KEY_EVENT", 2, 0, [
+  L(231, "CONFIG_KEY_EVENT", F[2], 0, [
     x("ConfigkeyStatus", "UINT", 4),
   ], [
     f("ServiceConfigKey", "SERVICE_CONFIG_KEY_TAG", "UNSPEC", 8, 1),
@@ -1871,14 +1874,14 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("PeripheralConfigKey", "PERIPHERAL_CONFIG_KEY_TAG", "UNSPEC", 8, 1),
     f("AgentDeskSettingsConfigKey", "AGENT_DESK_SETTINGS_CONFIG_KEY_TAG", "UNSPEC", 8, 1),
   ]),
-  L(232, "CONFIG_REQUEST_EVENT", 2, 0, [
+  L(232, "CONFIG_REQUEST_EVENT", F[2], 0, [
     x("ConfigInformation", "UINT", 4),
     x("ConfigMsgMask", "UINT", 4),
     x("PeripheralID", "UINT", 4),
   ], [
     f("CustomerID", "CUSTOMER_ID_TAG", "UINT", 4, 1),
   ]),
-  L(233, "CONFIG_BEGIN_EVENT", 2, 0, [
+  L(233, "CONFIG_BEGIN_EVENT", F[2], 0, [
     x("ConfigType", "USHORT", 2),
     x("ConfigInformation", "UINT", 4),
   ], [
@@ -1890,12 +1893,12 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("PeripheralConfigKey", "PERIPHERAL_CONFIG_KEY_TAG", "UNSPEC", 8, 1),
     f("AgentDeskSettingsConfigKey", "AGENT_DESK_SETTINGS_CONFIG_KEY_TAG", "UNSPEC", 8, 1),
   ]),
-  L(234, "CONFIG_END_EVENT", 2, 0, [
+  L(234, "CONFIG_END_EVENT", F[2], 0, [
     x("ConfigEndStatus", "UINT", 4),
   ], [
     f("Text", "TEXT_TAG", "STRING", 255, 0),
   ]),
-  L(235, "CONFIG_SERVICE_EVENT", 2, 0, [
+  L(235, "CONFIG_SERVICE_EVENT", F[2], 0, [
     x("NumRecords", "USHORT", 2),
   ], [
     f("RecordType", "RECORD_TYPE_TAG", "USHORT", 2, 1, { countField: "NumRecords", repeatable: true }),
@@ -1915,7 +1918,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ServiceMember", "SERVICE_MEMBER_TAG", "UINT", 4, 1, { countField: "NumServiceMembers", repeatable: true }),
     f("ServicePriority", "SERVICE_PRIORITY_TAG", "USHORT", 2, 1, { countField: "NumServiceMembers", repeatable: true }),
   ]),
-  L(236, "CONFIG_SKILL_GROUP_EVENT", 2, 0, [
+  L(236, "CONFIG_SKILL_GROUP_EVENT", F[2], 0, [
     x("NumRecords", "USHORT", 2),
   ], [
     f("RecordType", "RECORD_TYPE_TAG", "USHORT", 2, 1, { countField: "NumRecords", repeatable: true }),
@@ -1932,7 +1935,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("FltPrecisionQueueName", "FLT_PRECISION_QUEUE_NAME_TAG", "STRING", 32, 1, { countField: "NumRecords", repeatable: true }),
     f("ConfigParam", "CONFIG_PARAM_TAG", "STRING", 255, 1, { countField: "NumRecords", repeatable: true }),
   ]),
-  L(237, "CONFIG_AGENT_EVENT", 2, 0, [
+  L(237, "CONFIG_AGENT_EVENT", F[2], 0, [
     x("NumRecords", "USHORT", 2),
   ], [
     f("RecordType", "RECORD_TYPE_TAG", "USHORT", 2, 1, { countField: "NumRecords", repeatable: true }),
@@ -1956,7 +1959,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("FltAgentMRDID", "FLT_AGENT_MRD_ID_TAG", "UINT", 4, 1, { countField: "NumMRDs", repeatable: true }),
     f("FltAgentMRDState", "FLT_AGENT_MRD_STATE_TAG", "USHORT", 2, 1, { countField: "NumMRDs", repeatable: true }),
   ]),
-  L(238, "CONFIG_DEVICE_EVENT", 2, 0, [
+  L(238, "CONFIG_DEVICE_EVENT", F[2], 0, [
     x("NumRecords", "USHORT", 2),
   ], [
     f("RecordType", "RECORD_TYPE_TAG", "USHORT", 2, 1, { countField: "NumRecords", repeatable: true }),
@@ -1970,7 +1973,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("Extension", "EXTENSION_TAG", "STRING", 16, 1, { countField: "NumRecords", repeatable: true }),
     f("Description", "DESCRIPTION_TAG", "STRING", 128, 1, { countField: "NumRecords", repeatable: true }),
   ]),
-  L(240, "CALL_ATTRIBUTE_CHANGE_EVENT", 2, 0, [
+  L(240, "CALL_ATTRIBUTE_CHANGE_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("PeripheralType", "USHORT", 2),
@@ -1980,7 +1983,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
   ], [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 0),
   ]),
-  L(245, "CONFIG_CALL_TYPE_EVENT", 2, 0, [
+  L(245, "CONFIG_CALL_TYPE_EVENT", F[2], 0, [
     x("NumRecords", "USHORT", 2),
   ], [
     f("RecordType", "RECORD_TYPE_TAG", "USHORT", 2, 1, { countField: "NumRecords", repeatable: true }),
@@ -1991,7 +1994,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ServiceLevelThreshold", "SERVICE_LEVEL_THRESHOLD_TAG", "UINT", 4, 1, { countField: "NumRecords", repeatable: true }),
     f("ServiceLevelType", "SERVICE_LEVEL_TYPE_TAG", "UINT", 4, 1, { countField: "NumRecords", repeatable: true }),
   ]),
-  L(248, "CALL_AGENT_GREETING_EVENT", 2, 0, [
+  L(248, "CALL_AGENT_GREETING_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionDeviceIDType", "USHORT", 2),
@@ -2002,17 +2005,17 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 1),
   ]),
-  L(249, "AGENT_GREETING_CONTROL_REQ", 2, 0, [
+  L(249, "AGENT_GREETING_CONTROL_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("AgentAction", "USHORT", 2),
   ], [
     f("AgentID", "AGENT_ID_TAG", "STRING", 12, 1),
   ]),
-  L(250, "AGENT_GREETING_CONTROL_CONF", 2, "AGENT_GREETING_CONTROL_REQ", [
+  L(250, "AGENT_GREETING_CONTROL_CONF", F[2], "AGENT_GREETING_CONTROL_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(254, "CONFIG_MRD_EVENT", 2, 0, [
+  L(254, "CONFIG_MRD_EVENT", F[2], 0, [
     x("NumRecords", "USHORT", 2),
   ], [
     f("RecordType", "RECORD_TYPE_TAG", "USHORT", 2, 1, { countField: "NumRecords", repeatable: true }),
@@ -2022,14 +2025,14 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("FltMaxTaskDuration", "MAX_TASK_DURATION_TAG", "UINT", 4, 1, { countField: "NumRecords", repeatable: true }),
     f("FltInterruptible", "INTERRUPTIBLE_TAG", "BOOL", 2, 1, { countField: "NumRecords", repeatable: true }),
   ]),
-  L(260, "CONFIG_PERIPHERAL_EVENT", 2, 0, [
+  L(260, "CONFIG_PERIPHERAL_EVENT", F[2], 0, [
     x("NumRecords", "USHORT", 2),
   ], [
     f("RecordType", "RECORD_TYPE_TAG", "USHORT", 2, 1, { countField: "NumRecords", repeatable: true }),
     f("ConfigPeripheralID", "CONFIG_PERIPHERAL_ID_TAG", "UINT", 4, 1, { countField: "NumRecords", repeatable: true }),
     f("DefaultAgentDeskSettingsID", "DEFAULT_AGENT_DESK_SETTINGS_ID_TAG", "UINT", 4, 1, { countField: "NumRecords", repeatable: true }),
   ]),
-  L(261, "CONFIG_AGENT_DESK_SETTINGS_EVENT", 2, 0, [
+  L(261, "CONFIG_AGENT_DESK_SETTINGS_EVENT", F[2], 0, [
     x("NumRecords", "USHORT", 2),
   ], [
     f("RecordType", "RECORD_TYPE_TAG", "USHORT", 2, 1, { countField: "NumRecords", repeatable: true }),
@@ -2052,7 +2055,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("PlayZipTone", "PLAY_ZIP_TONE", "UINT", 4, 1, { countField: "NumRecords", repeatable: true }),
     f("ACDSharedLineUsage", "ACD_SHARED_LINE_USAGE", "UINT", 4, 1, { countField: "NumRecords", repeatable: true }),
   ]),
-  L(267, "START_NETWORK_RECORDING_REQ", 2, 0, [
+  L(267, "START_NETWORK_RECORDING_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -2063,10 +2066,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
   ]),
-  L(268, "START_NETWORK_RECORDING_CONF", 2, "START_NETWORK_RECORDING_REQ", [
+  L(268, "START_NETWORK_RECORDING_CONF", F[2], "START_NETWORK_RECORDING_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(269, "STOP_NETWORK_RECORDING_REQ", 2, 0, [
+  L(269, "STOP_NETWORK_RECORDING_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -2076,10 +2079,10 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
     f("AgentInstrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 0),
   ]),
-  L(270, "STOP_NETWORK_RECORDING_CONF", 2, "STOP_NETWORK_RECORDING_REQ", [
+  L(270, "STOP_NETWORK_RECORDING_CONF", F[2], "STOP_NETWORK_RECORDING_REQ", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(271, "NETWORK_RECORDING_STARTED_EVENT", 2, 0, [
+  L(271, "NETWORK_RECORDING_STARTED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -2089,7 +2092,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
     f("RecordingDeviceID", "RECORDING_DEVICE_ID_TAG", "STRING", 64, 0),
   ]),
-  L(272, "NETWORK_RECORDING_ENDED_EVENT", 2, 0, [
+  L(272, "NETWORK_RECORDING_ENDED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -2099,7 +2102,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
     f("RecordingDeviceID", "RECORDING_DEVICE_ID_TAG", "STRING", 64, 0),
   ]),
-  L(273, "NETWORK_RECORDING_FAILED_EVENT", 2, 0, [
+  L(273, "NETWORK_RECORDING_FAILED_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -2110,7 +2113,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("ConnectionDeviceID", "CONNECTION_DEVID_TAG", "STRING", 64, 1),
     f("RecordingDeviceID", "RECORDING_DEVICE_ID_TAG", "STRING", 64, 0),
   ]),
-  L(274, "NETWORK_RECORDING_TARGET_INFO_EVENT", 2, 0, [
+  L(274, "NETWORK_RECORDING_TARGET_INFO_EVENT", F[2], 0, [
     x("MonitorID", "UINT", 4),
     x("PeripheralID", "UINT", 4),
     x("ConnectionCallID", "UINT", 4),
@@ -2131,7 +2134,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("RecorderType", "RECORDER_TYPE_TAG", "USHORT", 2, 0),
     f("RecorderStatus", "RECORDER_STATUS_TAG", "USHORT", 2, 0),
   ]),
-  L(276, "CONFIG_TERMINAL_EVENT", 2, 0, [
+  L(276, "CONFIG_TERMINAL_EVENT", F[2], 0, [
     x("NumRecords", "USHORT", 2),
   ], [
     f("RecordType", "RECORD_TYPE_TAG", "USHORT", 2, 1, { countField: "NumRecords", repeatable: true }),
@@ -2141,17 +2144,17 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("NumInstruments", "FLT_NUM_INSTRUMENTS", "USHORT", 2, 1, { countField: "NumRecords", repeatable: true }),
     f("Instrument", "AGENT_INSTRUMENT_TAG", "STRING", 64, 1, { countField: "NumInstruments", repeatable: true }),
   ]),
-  L(278, "ACTIVE_MAINTENANCE_REQ_MSG", 1, "ACTIVE_MAINTENANCE_REQ Message", [
+  L(278, "ACTIVE_MAINTENANCE_REQ_MSG", F[1], "ACTIVE_MAINTENANCE_REQ Message", [
     x("InvokeID", "UINT", 4),
   ]),
-  L(279, "ACTIVE_MAINTENANCE_RESP_MSG", 1, "ACTIVE_MAINTENANCE_RESP Message", [
+  L(279, "ACTIVE_MAINTENANCE_RESP_MSG", F[1], "ACTIVE_MAINTENANCE_RESP Message", [
     x("InvokeID", "UINT", 4),
     x("MaintenanceModeAccepted", "BOOL", 2),
   ]),
-  L(280, "ACTIVE_MAINTENANCE_EVENT_MSG", 1, "ACTIVE_MAINTENANCE_EVENT Message", [
+  L(280, "ACTIVE_MAINTENANCE_EVENT_MSG", F[1], "ACTIVE_MAINTENANCE_EVENT Message", [
     x("MaintenanceModeStatus", "BOOL", 2),
   ]),
-  L(282, "CONFIG_AGENT_SERVICE_EVENT", 2, 0, [
+  L(282, "CONFIG_AGENT_SERVICE_EVENT", F[2], 0, [
     x("NumRecords", "USHORT", 2),
   ], [
     f("AgentSkillTargetID", "AGENT_SKILL_TARGET_ID_TAG", "UINT", 4, 1, { countField: "NumRecords", repeatable: true }),
@@ -2159,7 +2162,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("FltEnabledServices", "FLT_ENABLED_SERVICES", "USHORT", 2, 0, { countField: "NumOfEnabledServices", repeatable: true }),
     f("RecordType", "RECORD_TYPE_TAG", "USHORT", 2, 1, { countField: "NumRecords", repeatable: true }),
   ]),
-  L(283, "SET_AGENT_SERVICE_DATA_REQ", 2, 0, [
+  L(283, "SET_AGENT_SERVICE_DATA_REQ", F[2], 0, [
     x("InvokeID", "UINT", 4),
     x("RouterCallKeyDay", "UINT", 4),
     x("RouterCallKey", "UINT", 4),
@@ -2171,7 +2174,7 @@ export const LAYOUTS_V24: readonly GuideLayout[] = [
     f("NumPositiveAnswersSuggestions", "NUM_POSITIVE_ANSWERS_SUGGESTIONS", "USHORT", 2, 0),
     f("NumNegativeAnswersSuggestions", "NUM_NEGATIVE_ANSWERS_SUGGESTIONS", "USHORT", 2, 0),
   ]),
-  L(284, "SET_AGENT_SERVICE_DATA_CONF", 2, "SET_AGENT_SERVICE_DATA_REQ", [
+  L(284, "SET_AGENT_SERVICE_DATA_CONF", F[2], "SET_AGENT_SERVICE_DATA_REQ", [
     x("InvokeID", "UINT", 4),
     x("Status", "UINT", 4),
   ]),
