@@ -30,11 +30,6 @@ import {
 } from "./plan.js";
 import type { CtiWarning, UnknownField } from "./values.js";
 
-/** NamedVariable + NamedArray data bytes allowed in one message; name and value maxima (NUL included). */
-export const NAMED_DATA_LIMIT = NAMED_DATA.messageMaxBytes;
-export const NAMED_NAME_MAX = NAMED_DATA.nameMaxSize;
-export const NAMED_VALUE_MAX = NAMED_DATA.valueMaxSize;
-
 type Obj = Record<string, unknown>;
 
 /**
@@ -565,7 +560,7 @@ export function unknownMessage(b: Uint8Array, start: number, end: number, type: 
 }
 
 /** Field types that lenient decoding reads from fewer bytes than their size (FIELD_TOO_SHORT). */
-export function shortable(op: number): boolean {
+function shortable(op: number): boolean {
   return (
     op === OP_UINT ||
     op === OP_USHORT ||
@@ -761,10 +756,10 @@ function checkCount(plan: Plan, holder: Obj, g: number, base: number): void {
 function strictChecks(plan: Plan, m: Obj, named: number, base: number): void {
   const seen = plan.seen;
   const stamp = plan.stamp;
-  if (named > NAMED_DATA_LIMIT) {
+  if (named > NAMED_DATA.messageMaxBytes) {
     throw new CtiProtocolError(
       "NAMED_DATA_TOO_LONG",
-      `${plan.name}: NamedVariable and NamedArray fields hold ${named} bytes; at most ${NAMED_DATA_LIMIT} are allowed`,
+      `${plan.name}: NamedVariable and NamedArray fields hold ${named} bytes; at most ${NAMED_DATA.messageMaxBytes} are allowed`,
       { messageType: plan.type, messageName: plan.name, offset: base + plan.fixedSize },
     );
   }
@@ -851,24 +846,24 @@ function readNamed(
     }
   }
   if (ctx.strict) {
-    if (z1 - p + 1 > NAMED_NAME_MAX) {
+    if (z1 - p + 1 > NAMED_DATA.nameMaxSize) {
       throw fieldError(
         "FIELD_TOO_LONG",
         plan,
         field,
         tag,
         at,
-        `has a name of ${z1 - p} bytes; at most ${NAMED_NAME_MAX - 1}`,
+        `has a name of ${z1 - p} bytes; at most ${NAMED_DATA.nameMaxSize - 1}`,
       );
     }
-    if (z2 - vStart + 1 > NAMED_VALUE_MAX) {
+    if (z2 - vStart + 1 > NAMED_DATA.valueMaxSize) {
       throw fieldError(
         "FIELD_TOO_LONG",
         plan,
         field,
         tag,
         at,
-        `has a value of ${z2 - vStart} bytes; at most ${NAMED_VALUE_MAX - 1}`,
+        `has a value of ${z2 - vStart} bytes; at most ${NAMED_DATA.valueMaxSize - 1}`,
       );
     }
   }

@@ -1,8 +1,8 @@
 /**
  * encode: a message object to one frame. The exact size is computed first, then one allocation.
  */
+import { NAMED_DATA } from "@ctiwire/protocol/core";
 import { latin1ByteLength, putU16, putU32, utf8ByteLength, writeLatin1, writeUtf8 } from "./bytes.js";
-import { NAMED_DATA_LIMIT, NAMED_NAME_MAX, NAMED_VALUE_MAX } from "./decode.js";
 import { CtiProtocolError } from "./errors.js";
 import type { CtiMessage } from "./generated/messages.js";
 import type { Context, EncodeOptions } from "./options.js";
@@ -11,6 +11,7 @@ import type { Plan, ValueReader } from "./plan.js";
 import {
   allVersionKeys,
   KIND_LIST,
+  noPlanError,
   OP_BOOL,
   OP_CHAR,
   OP_INT,
@@ -113,14 +114,7 @@ function encodeCore(ctx: Context, message: Obj, target: Uint8Array | null, o: nu
   let plan = planByName(ctx.cache, ctx.version, name);
   // A message decoded in the layout's alternate reading (ALTERNATE_LAYOUT) is encoded in it again.
   if (plan?.alt && Array.isArray(message.warnings) && message.warnings.some(isAlternate)) plan = plan.alt;
-  if (plan === null) {
-    const anywhere = allVersionKeys(ctx.cache, name);
-    throw anywhere
-      ? new CtiProtocolError("MESSAGE_NOT_IN_VERSION", `${name} has no layout at protocol version ${ctx.version}`, {
-          messageName: name,
-        })
-      : new CtiProtocolError("UNKNOWN_MESSAGE", `${name} is not a message type of the schema`, { messageName: name });
-  }
+  if (plan === null) throw noPlanError(ctx.cache, ctx.version, name);
   const err = (code: Parameters<typeof mkErr>[0], field: string | undefined, text: string) =>
     mkErr(code, plan, field, text);
 
@@ -144,11 +138,11 @@ function encodeCore(ctx: Context, message: Obj, target: Uint8Array | null, o: nu
       const op = plan.fieldOp[fIdx[k]!];
       if (op === OP_NAMEDVAR || op === OP_NAMEDARRAY) named += fLen[k]!;
     }
-    if (ctx.strict && named > NAMED_DATA_LIMIT) {
+    if (ctx.strict && named > NAMED_DATA.messageMaxBytes) {
       throw err(
         "NAMED_DATA_TOO_LONG",
         undefined,
-        `NamedVariable and NamedArray fields hold ${named} bytes; at most ${NAMED_DATA_LIMIT} are allowed`,
+        `NamedVariable and NamedArray fields hold ${named} bytes; at most ${NAMED_DATA.messageMaxBytes} are allowed`,
       );
     }
   }
@@ -521,12 +515,12 @@ function push(st: EncodeState, ctx: Context, plan: Plan, i: number, v: unknown):
       const o = v as Obj;
       const nl = textLength(ctx, plan, field, o.name);
       const vl = textLength(ctx, plan, field, o.value);
-      if (ctx.strict && (nl + 1 > NAMED_NAME_MAX || vl + 1 > NAMED_VALUE_MAX)) {
+      if (ctx.strict && (nl + 1 > NAMED_DATA.nameMaxSize || vl + 1 > NAMED_DATA.valueMaxSize)) {
         throw mkErr(
           "VALUE_OUT_OF_RANGE",
           plan,
           field,
-          `${field} ${describe(o.name)}: name and value may have at most ${NAMED_NAME_MAX - 1} and ${NAMED_VALUE_MAX - 1} bytes`,
+          `${field} ${describe(o.name)}: name and value may have at most ${NAMED_DATA.nameMaxSize - 1} and ${NAMED_DATA.valueMaxSize - 1} bytes`,
         );
       }
       len = nl + vl + 2;

@@ -6,12 +6,10 @@
  * list); floating properties the version's layout has are kept, the others dropped.
  */
 import type { FixedFieldSpec } from "@ctiwire/protocol/core";
-import { CtiProtocolError } from "./errors.js";
 import type { CtiMessage } from "./generated/messages.js";
-import { fieldPropertyName, groupPropertyName } from "./naming.js";
 import type { CodecOptions } from "./options.js";
 import { resolveContext } from "./options.js";
-import { allVersionKeys, planByName } from "./plan.js";
+import { noPlanError, type Plan, planByName } from "./plan.js";
 
 export interface FillOptions extends CodecOptions {
   /** Values for properties left out (fixed or floating). */
@@ -37,6 +35,32 @@ export function zeroOf(field: FixedFieldSpec): unknown {
   }
 }
 
+/** What filling needs of a plan, worked out once per plan (the simulator fills every event it sends). */
+interface FillShape {
+  /** Fixed fields (header excluded): property, field, and whether it counts a list (left to the encoder). */
+  readonly fixed: readonly { key: string; field: FixedFieldSpec; count: boolean }[];
+  /** Lists counted by a fixed field: always there, as decoding gives them. */
+  readonly lists: readonly string[];
+}
+
+const shapes = new WeakMap<Plan, FillShape>();
+
+function shapeOf(plan: Plan): FillShape {
+  let shape = shapes.get(plan);
+  if (shape === undefined) {
+    shape = {
+      fixed: plan.fixedKey.map((key, i) => ({
+        key,
+        field: plan.spec.fixed.find((f) => f.name === plan.fixedName[i])!,
+        count: plan.fixedCountGroup[i]! >= 0,
+      })),
+      lists: plan.groups.filter((g) => g.countFixed >= 0 && g.parent < 0).map((g) => g.key),
+    };
+    shapes.set(plan, shape);
+  }
+  return shape;
+}
+
 /**
  * The message `name` at `options.version`, filled from `props`. Throws MESSAGE_NOT_IN_VERSION (or
  * UNKNOWN_MESSAGE) when the version has no layout for it.
@@ -44,43 +68,22 @@ export function zeroOf(field: FixedFieldSpec): unknown {
 export function fillMessage(name: string, props: Readonly<Record<string, unknown>>, options: FillOptions): CtiMessage {
   const ctx = resolveContext(options);
   const plan = planByName(ctx.cache, ctx.version, name);
-  if (plan === null) {
-    throw allVersionKeys(ctx.cache, name)
-      ? new CtiProtocolError("MESSAGE_NOT_IN_VERSION", `${name} has no layout at protocol version ${ctx.version}`, {
-          messageName: name,
-        })
-      : new CtiProtocolError("UNKNOWN_MESSAGE", `${name} is not a message type of the schema`, { messageName: name });
-  }
-  const spec = plan.spec;
+  if (plan === null) throw noPlanError(ctx.cache, ctx.version, name);
+  const shape = shapeOf(plan);
   const defaults = options.defaults ?? {};
   const zero = options.zero ?? zeroOf;
-  const counts = new Set<string>();
-  const floating = new Set<string>();
-  for (const f of spec.floating) {
-    if (f.countField !== undefined && f.countField !== f.name) {
-      counts.add(f.countField);
-      floating.add(groupPropertyName(f.countField));
-    } else {
-      floating.add(fieldPropertyName(f.name));
-    }
-  }
   const out: Record<string, unknown> = { type: name };
-  for (const f of spec.fixed) {
-    if (f.type === "MHDR") continue;
-    const key = fieldPropertyName(f.name);
+  for (const { key, field, count } of shape.fixed) {
     const v = props[key] !== undefined ? props[key] : defaults[key];
     if (v !== undefined) out[key] = v;
-    else if (!counts.has(f.name)) out[key] = zero(f);
+    else if (!count) out[key] = zero(field);
   }
+  // The floating fields and lists the version has (plan.keys: every top-level property).
   for (const source of [props, defaults]) {
     for (const [k, v] of Object.entries(source)) {
-      if (v !== undefined && floating.has(k) && !Object.hasOwn(out, k)) out[k] = v;
+      if (v !== undefined && plan.keys.has(k) && !Object.hasOwn(out, k)) out[k] = v;
     }
   }
-  // A list counted by a fixed field is always there (empty when not given), as decoding gives it.
-  for (const c of counts) {
-    const g = groupPropertyName(c);
-    if (spec.fixed.some((f) => f.name === c) && !Object.hasOwn(out, g)) out[g] = [];
-  }
+  for (const key of shape.lists) if (!Object.hasOwn(out, key)) out[key] = [];
   return out as unknown as CtiMessage;
 }

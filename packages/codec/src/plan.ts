@@ -12,6 +12,7 @@ import {
   alternateSpec as protocolAlternateSpec,
   messageSpec as protocolMessageSpec,
 } from "@ctiwire/protocol/core";
+import { CtiProtocolError } from "./errors.js";
 import { fieldPropertyName, groupPropertyName, isIdentifier, RESERVED_PROPERTY_NAMES } from "./naming.js";
 import { newArray } from "./plain.js";
 
@@ -793,4 +794,13 @@ export function allVersionKeys(cache: PlanCache, name: string): ReadonlySet<stri
   }
   cache.allKeys.set(name, keys);
   return keys;
+}
+
+/** Why a message name has no plan at a version: MESSAGE_NOT_IN_VERSION, or UNKNOWN_MESSAGE for a name no version knows. */
+export function noPlanError(cache: PlanCache, version: number, name: string): CtiProtocolError {
+  return allVersionKeys(cache, name)
+    ? new CtiProtocolError("MESSAGE_NOT_IN_VERSION", `${name} has no layout at protocol version ${version}`, {
+        messageName: name,
+      })
+    : new CtiProtocolError("UNKNOWN_MESSAGE", `${name} is not a message type of the schema`, { messageName: name });
 }
