@@ -11,11 +11,18 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.mjs";
 const timeouts = { testTimeout: 120_000, hookTimeout: 120_000 };
 
 /** Tests that need Node (files, sockets, the spec on disk) are named *.node.test.ts and skip the browser. */
+const nodeProject = { ...timeouts, name: "node", include: ["test/**/*.test.ts"], environment: "node" } as const;
+
+/** A package whose tests need Node (sockets, processes): the Node project only. */
+export function nodeConfig() {
+  return defineConfig({ test: { projects: [{ test: nodeProject }] } });
+}
+
 export function packageConfig() {
   return defineConfig({
     test: {
       projects: [
-        { test: { ...timeouts, name: "node", include: ["test/**/*.test.ts"], environment: "node" } },
+        { test: nodeProject },
         {
           test: {
             ...timeouts,

@@ -1,19 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { nodeConfig } from "../../vitest.shared.js";
 
-// Node only: the client needs TCP sockets (loopback), so there is no browser project.
-// The per-test limit is a hang guard, not a speed check: CI runs every suite at once on 2 cores.
-export default defineConfig({
-  test: {
-    projects: [
-      {
-        test: {
-          name: "node",
-          include: ["test/**/*.test.ts"],
-          environment: "node",
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-        },
-      },
-    ],
-  },
-});
+// Node only: the CLI's tests run the built bin and open sockets, so there is no browser project.
+export default nodeConfig();
