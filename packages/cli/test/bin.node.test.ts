@@ -263,7 +263,7 @@ describe("tail: errors retrying cannot fix end the command", () => {
     ["a TLS version mismatch", { maxVersion: "TLSv1.1", minVersion: "TLSv1", ciphers: "DEFAULT:@SECLEVEL=0" }],
   ] as const) {
     it(`--tls against ${name}: exit 1 at the first attempt, not retried`, async () => {
-      const fixtures = new URL("../../client/test/fixtures/", import.meta.url);
+      const fixtures = new URL("../../../test-support/tls/", import.meta.url);
       const server = tls.createServer({
         key: readFileSync(new URL("tls-key.pem", fixtures)),
         cert: readFileSync(new URL("tls-cert.pem", fixtures)),

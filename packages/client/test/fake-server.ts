@@ -2,7 +2,6 @@
 // lets a test answer other requests, push events and drop connections. Loopback only.
 import * as net from "node:net";
 import { type CtiMessage, encode, FrameDecoder } from "ctiwire";
-import { onTestFinished } from "vitest";
 import { buildMessage } from "../src/build.js";
 
 export interface FakeConn {
@@ -185,30 +184,7 @@ export async function deadPort(): Promise<number> {
   return port;
 }
 
-/**
- * Resolves once `cond()` holds (checked now and then every few milliseconds). There is no deadline of
- * its own: what is awaited is progress, however slow the machine, and vitest's per-test timeout is
- * the hang guard. The polling stops when the test ends, whatever its outcome.
- * (`_ms` is accepted for old call sites and ignored.)
- */
-export function until(cond: () => boolean, _ms?: number): Promise<void> {
-  let stopped = false;
-  try {
-    onTestFinished(() => {
-      stopped = true;
-    });
-  } catch {
-    // outside a running test (a hook): the poll simply runs until the condition holds
-  }
-  return new Promise((resolve) => {
-    const tick = () => {
-      if (stopped) return;
-      if (cond()) resolve();
-      else setTimeout(tick, 5);
-    };
-    tick();
-  });
-}
+export { until } from "../../../test-support/until.js";
 
 export function agentStateEvent(agentID: string, agentState: number): Record<string, unknown> & { type: string } {
   return {

@@ -1,5 +1,5 @@
-// Deno smoke test: the built client (through node_modules, as a Deno user of the npm package would
-// run it) against the built simulator, over loopback (node:net under Deno).
+// Deno smoke test: the built simulator and the built client (through node_modules, as a Deno user of the
+// npm packages would run them) talking over loopback (node:net under Deno).
 import { CtiClient } from "@ctiwire/client";
 import { startSimulator } from "@ctiwire/simulator";
 

@@ -1,10 +1,10 @@
-// Integration: the client against @ctiwire/simulator over loopback, every protocol version.
+// Integration: @ctiwire/client against the simulator over loopback, every protocol version.
 
-import { type Simulator, startSimulator } from "@ctiwire/simulator";
+import { type ClientEvent, CtiClient, type CtiClientOptions, isCtiClientError, ManualClock } from "@ctiwire/client";
 import { CTIServiceMask, StatusCode } from "ctiwire";
 import { afterEach, describe, expect, it } from "vitest";
-import { type ClientEvent, CtiClient, type CtiClientOptions, isCtiClientError, ManualClock } from "../src/index.js";
-import { until } from "./fake-server.js";
+import { until } from "../../../test-support/until.js";
+import { type Simulator, startSimulator } from "../src/index.js";
 
 const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -190,8 +190,8 @@ describe("client × simulator: failures", () => {
 describe("client × simulator over TLS", () => {
   it("opens a session over TLS (self-signed test certificate as the CA)", async () => {
     const { readFileSync } = await import("node:fs");
-    const key = readFileSync(new URL("./fixtures/tls-key.pem", import.meta.url));
-    const cert = readFileSync(new URL("./fixtures/tls-cert.pem", import.meta.url));
+    const key = readFileSync(new URL("../../../test-support/tls/tls-key.pem", import.meta.url));
+    const cert = readFileSync(new URL("../../../test-support/tls/tls-cert.pem", import.meta.url));
     const s = await sim({ tls: { key, cert } });
     const c = client({ sideA: `127.0.0.1:${s.portA}`, version: 25, tls: { ca: cert } });
     const info = await c.connect();
