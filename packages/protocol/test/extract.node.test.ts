@@ -11,7 +11,8 @@ describe("tools/extract", () => {
   it.skipIf(!existsSync(specDir))(
     "reproduces src/generated from the guides byte for byte",
     () => {
-      const out = execFileSync(process.execPath, ["tools/extract/index.mjs", "--check"], {
+      // tools/extract/dist: built by turbo before this test (packages/protocol/turbo.json), or by npm run extract.
+      const out = execFileSync(process.execPath, ["tools/extract/dist/index.js", "--check"], {
         cwd: root,
         encoding: "utf8",
       });

@@ -6,19 +6,79 @@
 // enumerations and masks). The v25 guide is primary; entries that only the v24 or v23 guide lists
 // are kept with `until: 24` / `until: 23`.
 //
-//   node tools/extract/constants.mjs           write the generated file
-//   node tools/extract/constants.mjs --check   exit 1 if the generated file would change
-//   node tools/extract/constants.mjs --report  print the extraction notes
+// Built with the rest of tools/extract (npm run extract does both); alone, after that build:
+//   node tools/extract/dist/constants.js           write the generated file
+//   node tools/extract/dist/constants.js --check   exit 1 if the generated file would change
+//   node tools/extract/dist/constants.js --report  print the extraction notes
 //
-// The spec folder is ../../../shared/spec/ from this file, or $CTIWIRE_SPEC_DIR.
-// Pure Node 20 ESM, no dependencies.
+// The spec folder is ../shared/spec beside the repository, or $CTIWIRE_SPEC_DIR (paths.ts).
+// Node 20, no dependencies.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { foldWhitespace, parsePipeTables } from "./markdown-tables.mjs";
+import { foldWhitespace, type PipeTable, parsePipeTables } from "./markdown-tables.js";
+import { defaultSpecDir, REPO_ROOT } from "./paths.js";
 
-const EDITIONS = [
+/** A constant table definition: see DEFS. */
+interface ConstantDef {
+  name: string;
+  file: string;
+  caption: string;
+  mask?: boolean;
+  first: RegExp;
+  header?: RegExp;
+  valueFirst?: boolean;
+  also?: string;
+  corrections?: Readonly<Record<string, string>>;
+  valueCorrections?: Readonly<Record<string, readonly [printed: number, corrected: number]>>;
+  current?: readonly string[];
+}
+
+/** One constant of a table. */
+interface Entry {
+  name: string;
+  value: number;
+  /** The guide prints the value in hex (for rendering only). */
+  hex?: true;
+  meaning?: string;
+  /** The last protocol version whose guide lists it (only older guides do). */
+  until?: number;
+  /** The chapter file of an "also" printing that alone lists it (dropped from the output). */
+  from?: string;
+}
+
+/** A table as generated. */
+interface ConstantTable {
+  name: string;
+  source: string;
+  mask: boolean;
+  entries: Entry[];
+}
+
+type Notes = Record<
+  "unparsed" | "duplicates" | "placeholders" | "corrections" | "doubtful" | "merged" | "older" | "missing",
+  string[]
+>;
+
+/** A pipe table of one edition's chapter and what became of it (the --report inventory). */
+interface InventoryItem {
+  where: string;
+  header: string;
+  table: string | null;
+  why?: string;
+  rows: number;
+  entries?: number;
+  also?: boolean;
+}
+
+interface Extracted {
+  tables: ConstantTable[];
+  notes: Notes;
+  inventory: { version: number; tables: InventoryItem[] }[];
+}
+
+const EDITIONS: readonly { version: number; dir: string }[] = [
   { version: 25, dir: "cti-server-v25-15.0" },
   { version: 24, dir: "cti-server-v24-12.6" },
   { version: 23, dir: "cti-server-v23-12.5" },
@@ -44,7 +104,7 @@ const CH6 = "06-constants-and-status-codes.md";
  * valueCorrections: { name: [printedValue, correctedValue] } for evident typos in values (reported)
  * current:  names that only an older guide prints but that are current (no `until`)
  */
-const DEFS = [
+const DEFS: readonly ConstantDef[] = [
   // ---- Chapter 6, in the guide's order
   { name: "StatusCode", file: CH6, caption: "Failure Indication Message Status Codes", first: /^E_CTI_NO_ERROR$/ },
   { name: "SystemEventID", file: CH6, caption: "SystemEventID Values", first: /^SYS_CENTRAL_CONTROLLER_ONLINE$/ },
@@ -197,27 +257,25 @@ const DEFS = [
 ];
 
 /** Chapter 6 pipe tables that are not constant tables. */
-const SKIP = [{ first: /^CLIENT_ID_TAG$/, why: "Tag Values: floating-field tags, extracted by tools/extract (tags)" }];
+const SKIP: readonly { first: RegExp; why: string }[] = [
+  { first: /^CLIENT_ID_TAG$/, why: "Tag Values: floating-field tags, extracted by tools/extract (tags)" },
+];
 
 /** Rows that are placeholders, not constants: skipped and reported. */
 const PLACEHOLDER = /^(\{?reserved\}?|unused)$/i;
 
 // ---------------------------------------------------------------------------------------------
 
-function defaultSpecDir() {
-  return process.env.CTIWIRE_SPEC_DIR || fileURLToPath(new URL("../../../shared/spec/", import.meta.url));
-}
-
-function toPath(p) {
+function toPath(p: string | URL): string {
   if (p instanceof URL) return fileURLToPath(p);
-  if (typeof p === "string" && p.startsWith("file:")) return fileURLToPath(p);
+  if (p.startsWith("file:")) return fileURLToPath(p);
   return p;
 }
 
-const foldName = (s) => s.replace(/[\s\u00a0]+/g, "");
+const foldName = (s: string) => s.replace(/[\s\u00a0]+/g, "");
 
 /** Parse a value cell. Returns { value, note? } or null. */
-export function parseValue(cell) {
+export function parseValue(cell: string): { value: number; hex?: true; note?: string } | null {
   const s = foldWhitespace(cell).replace(/\s+/g, "");
   if (/^0x[0-9a-f]+$/i.test(s)) return { value: parseInt(s.slice(2), 16), hex: true };
   if (/^\d+$/.test(s)) return { value: parseInt(s, 10) };
@@ -230,7 +288,7 @@ export function parseValue(cell) {
 }
 
 /** The first sentence of a long description. */
-function meaningOf(cell) {
+function meaningOf(cell: string): string {
   let s = foldWhitespace(cell);
   if (s.length > 140) {
     const m = /^(.{20,}?[.;])\s+(?=[A-Z(])/.exec(s);
@@ -239,7 +297,7 @@ function meaningOf(cell) {
   return s;
 }
 
-function upperSnake(s) {
+function upperSnake(s: string): string {
   return foldWhitespace(s)
     .replace(/['’]/g, "")
     .replace(/[^A-Za-z0-9]+/g, "_")
@@ -247,7 +305,7 @@ function upperSnake(s) {
     .toUpperCase();
 }
 
-function columnsOf(def, header) {
+function columnsOf(def: ConstantDef, header: readonly string[]): { name: number; value: number; meaning: number } {
   if (def.valueFirst) return { name: -1, value: 0, meaning: 1 };
   const h = header.map((c) => c.toLowerCase());
   let value = h.findIndex((c) => c === "value" || c === "mask value");
@@ -257,21 +315,21 @@ function columnsOf(def, header) {
   return { name: 0, value, meaning };
 }
 
-function firstKey(def, table) {
+function firstKey(def: ConstantDef, table: PipeTable): string {
   const row = table.rows[1];
   if (!row) return "";
   return def.valueFirst ? foldWhitespace(row[1] ?? "") : foldName(row[0] ?? "");
 }
 
-function matches(def, table) {
+function matches(def: ConstantDef, table: PipeTable): boolean {
   if (def.header && !def.header.test(table.rows[0][0])) return false;
   return def.first.test(firstKey(def, table));
 }
 
 /** Read one table's rows into entries. */
-function readEntries(def, table, where, notes) {
+function readEntries(def: ConstantDef, table: PipeTable, where: string, notes: Notes): Entry[] {
   const cols = columnsOf(def, table.rows[0]);
-  const entries = [];
+  const entries: Entry[] = [];
   for (const [i, raw] of table.rawRows.slice(1).entries()) {
     const row = raw.map(foldWhitespace);
     if (row.every((c) => c === "")) continue;
@@ -282,9 +340,10 @@ function readEntries(def, table, where, notes) {
       notes.placeholders.push(`${where}: ${def.name}: skipped placeholder row "${row.join(" | ")}"`);
       continue;
     }
-    if (def.corrections?.[name]) {
-      notes.corrections.push(`${where}: ${def.name}: name "${name}" corrected to "${def.corrections[name]}"`);
-      name = def.corrections[name];
+    const corrected = def.corrections?.[name];
+    if (corrected) {
+      notes.corrections.push(`${where}: ${def.name}: name "${name}" corrected to "${corrected}"`);
+      name = corrected;
     }
     const parsed = parseValue(valueCell);
     if (!parsed || !name) {
@@ -298,7 +357,7 @@ function readEntries(def, table, where, notes) {
     }
     if (parsed.note) notes.doubtful.push(`${where}: ${def.name}: ${name}: ${parsed.note}`);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) notes.doubtful.push(`${where}: ${def.name}: unusual name "${name}"`);
-    const e = { name, value: parsed.value };
+    const e: Entry = { name, value: parsed.value };
     if (parsed.hex) e.hex = true; // how the guide prints it (for rendering only)
     if (meaning) e.meaning = meaning;
     entries.push(e);
@@ -307,9 +366,9 @@ function readEntries(def, table, where, notes) {
 }
 
 /** Distinct pipe tables of a chapter, in order (Chapter 6 prints them twice). */
-function distinctTables(path) {
-  const seen = new Set();
-  const out = [];
+function distinctTables(path: string): PipeTable[] {
+  const seen = new Set<string>();
+  const out: PipeTable[] = [];
   for (const t of parsePipeTables(readFileSync(path, "utf8"))) {
     const key = JSON.stringify(t.rows);
     if (seen.has(key)) continue;
@@ -320,13 +379,17 @@ function distinctTables(path) {
 }
 
 /** All definitions' entries for one edition: Map<defName, entries[]>, plus the inventory. */
-function readEdition(specDir, edition, notes) {
-  const result = new Map();
-  const inventory = [];
-  const files = [...new Set(DEFS.flatMap((d) => [d.file, d.also].filter(Boolean)))];
+function readEdition(
+  specDir: string,
+  edition: { version: number; dir: string },
+  notes: Notes,
+): { result: Map<string, Entry[]>; inventory: InventoryItem[] } {
+  const result = new Map<string, Entry[]>();
+  const inventory: InventoryItem[] = [];
+  const files = [...new Set(DEFS.flatMap((d) => [d.file, d.also].filter((f) => f !== undefined)))];
   for (const file of files) {
     const tables = distinctTables(join(specDir, edition.dir, file));
-    const taken = new Set();
+    const taken = new Set<string>();
     for (const t of tables) {
       const where = `v${edition.version} ${file}:${t.line}`;
       // Defs for which this file is primary come first, then "also" defs.
@@ -385,9 +448,9 @@ function readEdition(specDir, edition, notes) {
 }
 
 /** Build the tables and the notes. */
-export function extractConstantTables(specDir = defaultSpecDir()) {
-  specDir = toPath(specDir);
-  const notes = {
+export function extractConstantTables(specDirOrUrl: string | URL = defaultSpecDir()): Extracted {
+  const specDir = toPath(specDirOrUrl);
+  const notes: Notes = {
     unparsed: [],
     duplicates: [],
     placeholders: [],
@@ -398,20 +461,19 @@ export function extractConstantTables(specDir = defaultSpecDir()) {
     missing: [],
   };
   const editions = EDITIONS.map((ed) => ({ ...ed, ...readEdition(specDir, ed, notes) }));
-  const tables = [];
+  const tables: ConstantTable[] = [];
   for (const def of DEFS) {
     const primary = editions[0].result.get(def.name);
     if (!primary) notes.missing.push(`${def.name}: not found in the v25 guide`);
-    /** @type {any[]} */
-    const merged = (primary ?? []).map((e) => ({ ...e }));
-    const key = (e) => `${e.name}=${e.value}`;
+    const merged: Entry[] = (primary ?? []).map((e) => ({ ...e }));
+    const key = (e: Entry) => `${e.name}=${e.value}`;
     for (const ed of editions.slice(1)) {
       const old = ed.result.get(def.name);
       if (!old) {
         notes.missing.push(`${def.name}: not found in the v${ed.version} guide`);
         continue;
       }
-      let prevKey = null;
+      let prevKey: string | null = null;
       for (const e of old) {
         const k = key(e);
         if (!merged.some((m) => key(m) === k)) {
@@ -437,8 +499,8 @@ export function extractConstantTables(specDir = defaultSpecDir()) {
       }
     }
     // Duplicates within the table.
-    const byName = new Map();
-    const byValue = new Map();
+    const byName = new Map<string, Entry[]>();
+    const byValue = new Map<number, Entry[]>();
     for (const e of merged) {
       byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
       byValue.set(e.value, [...(byValue.get(e.value) ?? []), e]);
@@ -482,25 +544,25 @@ export function extractConstantTables(specDir = defaultSpecDir()) {
 }
 
 /** A value as the guide prints it: masks as 8-digit hex, other hex values as hex, the rest decimal. */
-function fmt(def, v, hex = false) {
+function fmt(def: { mask?: boolean }, v: number, hex = false): string {
   if (def.mask) return "0x" + v.toString(16).toUpperCase().padStart(8, "0");
   return hex ? "0x" + v.toString(16).toUpperCase() : String(v);
 }
 
-function tsString(s) {
+function tsString(s: string): string {
   return JSON.stringify(s);
 }
 
 /** Render the generated TypeScript module. */
-export function renderConstants({ tables, notes }) {
-  const out = [];
+export function renderConstants({ tables, notes }: Pick<Extracted, "tables" | "notes">): string {
+  const out: string[] = [];
   out.push("// generated by tools/extract — do not edit");
   out.push("// Source: Cisco CTI Server Message Reference Guide (protocol versions 25, 24, 23), Chapter 6");
   out.push('// "Constants and Status Codes" pipe tables, plus the constant tables of Chapters 4 and 5.');
-  out.push("// Regenerate: node tools/extract/constants.mjs");
+  out.push("// Regenerate: npm run extract");
   out.push("//");
   out.push("// Extraction notes:");
-  const section = (title, list) => {
+  const section = (title: string, list: readonly string[]) => {
     if (!list.length) return;
     out.push(`//   ${title}:`);
     for (const l of list) out.push(`//     - ${l}`);
@@ -539,7 +601,7 @@ export function renderConstants({ tables, notes }) {
   out.push("export interface ConstantValues {");
   for (const t of tables) {
     out.push(`  ${t.name}: {`);
-    const byName = new Map();
+    const byName = new Map<string, Entry>();
     for (const e of t.entries) {
       const prev = byName.get(e.name);
       if (!prev || prev.until !== undefined || e.until === undefined) byName.set(e.name, e);
@@ -552,16 +614,16 @@ export function renderConstants({ tables, notes }) {
   return out.join("\n");
 }
 
-/** The generated TypeScript source (the entry point tools/extract/index.mjs calls). */
-export async function generateConstants(specDir = defaultSpecDir()) {
+/** The generated TypeScript source. */
+export async function generateConstants(specDir: string | URL = defaultSpecDir()): Promise<string> {
   return renderConstants(extractConstantTables(specDir));
 }
 
 /**
- * A generator step for tools/extract/index.mjs: (ctx) => { files, report }, with ctx.specDir the
+ * A generator step for tools/extract/index.ts: (ctx) => { files, report }, with ctx.specDir the
  * spec folder. Append it to STEPS there.
  */
-export function constantsStep(ctx) {
+export function constantsStep(ctx?: { specDir?: string }): { files: Record<string, string>; report: string[] } {
   const x = extractConstantTables(ctx?.specDir ?? defaultSpecDir());
   const report = [
     `constants: ${x.tables.length} tables, ${x.tables.reduce((n, t) => n + t.entries.length, 0)} entries`,
@@ -570,9 +632,9 @@ export function constantsStep(ctx) {
   return { files: { "packages/protocol/src/generated/constants.ts": renderConstants(x) }, report };
 }
 
-export const OUTPUT = fileURLToPath(new URL("../../packages/protocol/src/generated/constants.ts", import.meta.url));
+export const OUTPUT = join(REPO_ROOT, "packages/protocol/src/generated/constants.ts");
 
-function printReport(x) {
+function printReport(x: Extracted): void {
   for (const ed of x.inventory) {
     console.log(`== v${ed.version} pipe tables`);
     for (const t of ed.tables)
@@ -602,7 +664,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       cur = readFileSync(OUTPUT, "utf8");
     } catch {}
     if (cur !== text) {
-      console.error(`${OUTPUT} is out of date: run node tools/extract/constants.mjs`);
+      console.error(`${OUTPUT} is out of date: run npm run extract`);
       process.exit(1);
     }
     console.log(`${OUTPUT} is up to date`);

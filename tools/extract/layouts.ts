@@ -2,10 +2,10 @@
 // Ch 3 (FAILURE_CONF/FAILURE_EVENT), Ch 4 (session management) and Ch 5 (everything else).
 //
 // A layout table is a pipe table with a "MessageHeader" row (or one of the header-less Ch 4
-// tables listed in corrections.mjs). Its prose heading is found by matching the table's cells
+// tables listed in corrections.ts). Its prose heading is found by matching the table's cells
 // against the prose part of the chapter, section by section, in document order. The message it
 // documents is named by its `MessageType = N` row and the message type table, unless
-// corrections.mjs says otherwise (LAYOUT_IDENTITY).
+// corrections.ts says otherwise (LAYOUT_IDENTITY).
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,8 +19,77 @@ import {
   LAYOUT_IDENTITY,
   REQUIRED_OVERRIDES,
   TAG_ALIASES,
-} from "./corrections.mjs";
-import { foldWhitespace, parsePipeTables } from "./markdown-tables.mjs";
+} from "./corrections.js";
+import { foldWhitespace, type PipeTable, parsePipeTables } from "./markdown-tables.js";
+import type { MessageTypeEntry } from "./message-types.js";
+import type { TagRow, TagTable } from "./tags.js";
+
+/** A field of the fixed part. */
+export interface FixedField {
+  name: string;
+  type: string;
+  size: number;
+}
+
+/** A field of the floating part (the shape of GuideFloatingField in packages/protocol/src/types.ts). */
+export interface FloatingField {
+  name: string;
+  tagName: string;
+  type: string;
+  maxSize: number;
+  required: boolean;
+  countField?: string;
+  repeatable?: boolean;
+  alternativeTo?: string;
+  /** The tag number where the name alone is ambiguous (GuideFloatingField.tag); the extractor never sets it. */
+  tag?: number;
+}
+
+/** A message layout as the generated files hold it. */
+export interface GuideLayout {
+  type: number;
+  name: string;
+  /** "<chapter file>: <heading>" */
+  source: string;
+  fixed: FixedField[];
+  floating: FloatingField[];
+}
+
+/** A floating field no tag carries: left out of the layout, listed beside it. */
+export interface UntaggedField {
+  message: string;
+  field: string;
+  type: string;
+  maxSize: number;
+  why: string;
+}
+
+type Part = "fixed" | "floating";
+
+/** A layout table row as parsed, before the field fixes and tag mapping. */
+interface RawField {
+  part: Part;
+  name: string;
+  /** The "(...)" notes of the name cell. */
+  markers: string[];
+  type: string;
+  /** NaN where the cells did not give one (reported). */
+  size: number;
+  countField?: string;
+  problem?: string;
+  desc: string;
+  /** Set by a field fix only (FieldSet): they override what the rows say. */
+  required?: boolean;
+  repeatable?: boolean;
+  ellipsis?: undefined;
+}
+
+/** A "…" row: the fields between its neighbours, numbered (expanded by parseRows). */
+interface EllipsisRow {
+  part: Part;
+  ellipsis: true;
+  name?: undefined;
+}
 
 export const LAYOUT_FILES = [
   "03-messaging-conventions.md",
@@ -28,7 +97,7 @@ export const LAYOUT_FILES = [
   "05-application-level-interfaces.md",
 ];
 
-const DATA_TYPES = new Set([
+const DATA_TYPES = new Set<string>([
   "CHAR",
   "UCHAR",
   "SHORT",
@@ -45,7 +114,8 @@ const DATA_TYPES = new Set([
   "TASKID",
   "APPPATHID",
 ]);
-export const FIXED_SIZES = {
+/** Size of a data type when it is fixed. */
+export const FIXED_SIZES: Readonly<Partial<Record<string, number>>> = {
   CHAR: 1,
   UCHAR: 1,
   SHORT: 2,
@@ -62,14 +132,22 @@ export const FIXED_SIZES = {
 // ---------------------------------------------------------------------------------------------
 // Prose: sections (heading + folded text) of the part of a chapter before its pipe tables.
 
-function readChapter(path) {
+interface Section {
+  heading: string;
+  level: number;
+  paras: string[];
+  /** The paragraphs joined, with a space at each end. */
+  text: string;
+}
+
+function readChapter(path: string): { tables: PipeTable[]; sections: Section[] } {
   const text = readFileSync(path, "utf8");
   const tables = parsePipeTables(text);
   const lines = text.split(/\r?\n/);
   const proseEnd = tables.length ? tables[0].line - 1 : lines.length;
-  const sections = [];
-  let cur = { heading: "(start)", level: 0, paras: [] };
-  let para = [];
+  const sections: Section[] = [];
+  let cur: Section = { heading: "(start)", level: 0, paras: [], text: "" };
+  let para: string[] = [];
   const flush = () => {
     if (para.length) cur.paras.push(foldWhitespace(para.join(" ")));
     para = [];
@@ -80,7 +158,7 @@ function readChapter(path) {
     if (h) {
       flush();
       sections.push(cur);
-      cur = { heading: foldWhitespace(h[2]), level: h[1].length, paras: [] };
+      cur = { heading: foldWhitespace(h[2]), level: h[1].length, paras: [], text: "" };
     } else if (!line.trim()) flush();
     else para.push(line);
   }
@@ -105,10 +183,13 @@ const GENERIC_CELLS = new Set([
 ]);
 
 /** Assign to each table (in order) the index of the prose section it belongs to. */
-function locateTables(tables, sections) {
+function locateTables(
+  tables: readonly PipeTable[],
+  sections: readonly Section[],
+): { section: number; score: number }[] {
   let cursor = 0;
   return tables.map((t) => {
-    const cells = [];
+    const cells: string[] = [];
     for (const row of t.rows)
       for (const c of row) if (c.length >= 8 && !GENERIC_CELLS.has(c) && !cells.includes(c)) cells.push(c);
     if (!cells.length) return { section: cursor, score: 0 };
@@ -117,7 +198,7 @@ function locateTables(tables, sections) {
     const end = Math.min(sections.length, cursor + 8);
     const hits = cells.map((c) => {
       const probe = c.length > 80 ? c.slice(0, 60) : c;
-      const where = [];
+      const where: number[] = [];
       for (let s = cursor; s < end; s++) if (sections[s].text.includes(probe)) where.push(s);
       return where;
     });
@@ -141,9 +222,9 @@ function locateTables(tables, sections) {
 // Cells
 
 /** "NumNamed Variables (optional)" -> { name: "NumNamedVariables", markers: ["optional"] }. */
-export function parseFieldName(raw) {
-  const markers = [];
-  const s = foldWhitespace(raw).replace(/\(([^)]*)\)?/g, (_, inner) => {
+export function parseFieldName(raw: string): { name: string; markers: string[] } {
+  const markers: string[] = [];
+  const s = foldWhitespace(raw).replace(/\(([^)]*)\)?/g, (_, inner: string) => {
     markers.push(foldWhitespace(inner));
     return " ";
   });
@@ -151,7 +232,7 @@ export function parseFieldName(raw) {
 }
 
 /** false where the name cell carries an "(optional)"-like marker or the description says so. */
-function requiredOf(message, f) {
+function requiredOf(message: string, f: RawField): boolean {
   const o = REQUIRED_OVERRIDES[`${message}.${f.name}`];
   if (o) return o.required;
   if (f.required !== undefined) return f.required;
@@ -160,15 +241,18 @@ function requiredOf(message, f) {
   return true;
 }
 
-function isOptional(markers) {
+function isOptional(markers: readonly string[]): boolean {
   return markers.some((m) => /optional|not supported|only|required for/i.test(m));
 }
 
 /** Parse the Data Type and Byte Size cells. Returns { type, size, countField?, problem? }. */
-function parseTypeAndSize(rawType, rawSize) {
+function parseTypeAndSize(
+  rawType: string,
+  rawSize: string,
+): { type: string; size: number; countField?: string; problem?: string } {
   let t = foldWhitespace(rawType);
-  let countField;
-  let sizeHint;
+  let countField: string | undefined;
+  let sizeHint: number | undefined;
   // "UINT[NumSkills]", "USHORT (NumOfEnabledServices)", "UNSPEC (8)", "STRING[64]"
   const br = /^([A-Za-z ]+?)\s*[[(]\s*([^\])]*)\s*[\])]$/.exec(t);
   if (br) {
@@ -183,25 +267,27 @@ function parseTypeAndSize(rawType, rawSize) {
     countField = cnt[2];
   }
   let type = t.toUpperCase();
-  let problem;
-  if (DATA_TYPE_ALIASES[type]) {
-    if (!["NAMED VAR", "NAMED ARRAY"].includes(type)) problem = `data type ${type} read as ${DATA_TYPE_ALIASES[type]}`;
-    type = DATA_TYPE_ALIASES[type];
+  let problem: string | undefined;
+  const alias = DATA_TYPE_ALIASES[type];
+  if (alias) {
+    if (!["NAMED VAR", "NAMED ARRAY"].includes(type)) problem = `data type ${type} read as ${alias}`;
+    type = alias;
   }
   if (!DATA_TYPES.has(type)) return { type, size: NaN, problem: `unknown data type '${rawType}'` };
   const sz = foldWhitespace(rawSize);
-  let size;
+  let size: number;
+  const fixedSize = FIXED_SIZES[type];
   const m = /^(\d+)\s*\*\s*\(?\s*([A-Za-z]\w*)\s*\)?$/.exec(sz);
   if (/^\d+$/.test(sz)) size = Number(sz);
   else if (m) {
     size = Number(m[1]);
     countField ??= m[2];
   } else if (sizeHint !== undefined) size = sizeHint;
-  else if (FIXED_SIZES[type]) {
-    size = FIXED_SIZES[type];
+  else if (fixedSize) {
+    size = fixedSize;
     problem = `size cell '${sz}' is not a number; using ${type}'s size ${size}`;
   } else return { type, size: NaN, problem: `unparsed size '${rawSize}'` };
-  if (FIXED_SIZES[type] && FIXED_SIZES[type] !== size) {
+  if (fixedSize && fixedSize !== size) {
     problem = `${type} printed with size ${size}`;
   }
   return { type, size, countField, problem };
@@ -210,19 +296,19 @@ function parseTypeAndSize(rawType, rawSize) {
 // ---------------------------------------------------------------------------------------------
 // Tag mapping
 
-function key(s) {
+function key(s: string): string {
   return s.toUpperCase().replace(/[^A-Z0-9]/g, "");
 }
 
 /** Spelling variants of a field name key to try against the tag keys (most literal first). */
-const KEY_RULES = [
+const KEY_RULES: readonly [RegExp, string][] = [
   [/DEVICEIDTYPE$/, "DEVIDTYPE"],
   [/DEVICEID$/, "DEVID"],
   [/^CALLVARIABLE(\d+)$/, "CALLVAR$1"],
   [/CONNECTION(?=CALLID|DEVID|DEVIDTYPE)/, "CONN"],
   [/^FLT/, ""],
 ];
-function fieldKeyVariants(name) {
+function fieldKeyVariants(name: string): string[] {
   const out = [key(name)];
   for (let i = 0; i < out.length; i++) {
     for (const [re, to] of KEY_RULES) {
@@ -233,19 +319,33 @@ function fieldKeyVariants(name) {
   return out;
 }
 
-function makeTagIndex(tags) {
-  const byKey = new Map();
+type TagIndex = Map<string, TagRow[]>;
+
+function makeTagIndex(tags: readonly TagRow[]): TagIndex {
+  const byKey: TagIndex = new Map();
   for (const t of tags) {
     for (const k of new Set([key(t.name.replace(/_TAG$/, "")), key(t.name)])) {
-      if (!byKey.has(k)) byKey.set(k, []);
-      if (!byKey.get(k).includes(t)) byKey.get(k).push(t);
+      let list = byKey.get(k);
+      if (list === undefined) {
+        list = [];
+        byKey.set(k, list);
+      }
+      if (!list.includes(t)) list.push(t);
     }
   }
   return byKey;
 }
 
+/** How a floating field was mapped to a tag (tagName undefined: not mapped, `how` says why). */
+interface TagMapping {
+  tagName: string | undefined;
+  how: string;
+  /** The later edition whose table gave the tag. */
+  borrowed?: number;
+}
+
 /** -> { tagName, how } or { tagName: undefined, how: reason } */
-function mapTag(message, field, tags, index) {
+function mapTag(message: string, field: string, tags: readonly TagRow[], index: TagIndex): TagMapping {
   const alias = TAG_ALIASES[`${message}.${field}`] ?? TAG_ALIASES[field];
   if (alias) {
     // An alias may list several names, the first one this edition has wins (tags renamed between editions).
@@ -254,7 +354,7 @@ function mapTag(message, field, tags, index) {
     if (t) return { tagName: t.name, how: "alias" };
     return { tagName: undefined, how: `alias ${names.join("/")} is not a tag of this edition` };
   }
-  let found = [];
+  let found: TagRow[] = [];
   for (const v of fieldKeyVariants(field)) {
     for (const t of index.get(v) ?? []) if (!found.includes(t)) found.push(t);
     if (found.length) break;
@@ -274,21 +374,21 @@ function mapTag(message, field, tags, index) {
 // ---------------------------------------------------------------------------------------------
 // Layout tables -> GuideLayout
 
-function isLayoutTable(t) {
+function isLayoutTable(t: PipeTable): boolean {
   return t.rows.some((r) => parseFieldName(r[0]).name === "MessageHeader");
 }
 
-function printedType(t) {
+function printedType(t: PipeTable): number | null {
   const row = t.rows.find((r) => parseFieldName(r[0]).name === "MessageHeader");
   const m = row && /Message\s*Type\s*=?\s*(\d+)/i.exec(row.slice(1).join(" "));
   return m ? Number(m[1]) : null;
 }
 
 /** Parse the rows of a layout table into raw fields: [{part, name, markers, type, size, countField, desc, problem}] */
-function parseRows(t, { headerless }) {
-  const out = [];
-  const problems = [];
-  let part = "fixed";
+function parseRows(t: PipeTable, { headerless }: { headerless: boolean }): { fields: RawField[]; problems: string[] } {
+  const out: (RawField | EllipsisRow)[] = [];
+  const problems: string[] = [];
+  let part: Part = "fixed";
   const rows = t.rows;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
@@ -314,7 +414,7 @@ function parseRows(t, { headerless }) {
     out.push({ part, name, markers, ...ts, desc });
   }
   // Expand "X1 | … | X10" runs.
-  const expanded = [];
+  const expanded: RawField[] = [];
   for (let i = 0; i < out.length; i++) {
     const f = out[i];
     if (!f.ellipsis) {
@@ -348,19 +448,40 @@ function parseRows(t, { headerless }) {
  *        table lacks takes the tag name from the first later edition that has it (reported)
  * Returns { layouts, report: string[], unmapped: string[], untagged: object[], borrowed: Map<tagName, edition> }
  */
-export function extractLayouts(editionDir, edition, messageTypes, tagTable, laterTagTables = []) {
-  const report = [];
-  const unmapped = [];
+export function extractLayouts(
+  editionDir: string,
+  edition: number,
+  messageTypes: readonly MessageTypeEntry[],
+  tagTable: TagTable,
+  laterTagTables: readonly { edition: number; table: TagTable }[] = [],
+): {
+  layouts: GuideLayout[];
+  report: string[];
+  unmapped: string[];
+  untagged: UntaggedField[];
+  borrowed: Map<string, number>;
+} {
+  const report: string[] = [];
+  const unmapped: string[] = [];
   // Fields no tag of any edition carries: left out of the layout (a floating field cannot travel without a tag).
-  const untagged = [];
+  const untagged: UntaggedField[] = [];
   // Tags this edition's layouts use but its tag table omits, taken from a later edition: name -> edition.
-  const borrowed = new Map();
+  const borrowed = new Map<string, number>();
   const byNum = new Map(messageTypes.map((e) => [e.type, e.name]));
   const byName = new Map(messageTypes.map((e) => [e.name, e.type]));
   const tagIndex = makeTagIndex(tagTable.tags);
-  const found = [];
-  const usedIdentity = new Set();
-  const usedHeaderless = new Set();
+  /** A layout table as found: its message, where it is printed, its parsed rows. */
+  interface Found {
+    type: number;
+    name: string;
+    source: string;
+    fields: RawField[];
+    line: number;
+    file: string;
+  }
+  const found: Found[] = [];
+  const usedIdentity = new Set<(typeof LAYOUT_IDENTITY)[number]>();
+  const usedHeaderless = new Set<(typeof HEADERLESS_LAYOUTS)[number]>();
 
   for (const file of LAYOUT_FILES) {
     const { tables, sections } = readChapter(join(editionDir, file));
@@ -371,7 +492,7 @@ export function extractLayouts(editionDir, edition, messageTypes, tagTable, late
       const layoutTable = isLayoutTable(t);
       if (!layoutTable && !(headerless && t.rows[0][0] === "Field Name")) return;
       const printed = layoutTable ? printedType(t) : null;
-      let name;
+      let name: string;
       const ident = LAYOUT_IDENTITY.find((c) => c.heading === heading && c.printed === printed);
       if (headerless) {
         name = headerless.name;
@@ -385,13 +506,14 @@ export function extractLayouts(editionDir, edition, messageTypes, tagTable, late
         );
         return;
       } else {
-        name = byNum.get(printed);
-        if (!name) {
+        const named = byNum.get(printed);
+        if (!named) {
           report.push(
             `v${edition} ${file} line ${t.line} under '${heading}': MessageType ${printed} is not in the table; skipped`,
           );
           return;
         }
+        name = named;
       }
       const type = byName.get(name);
       if (type === undefined) {
@@ -422,7 +544,7 @@ export function extractLayouts(editionDir, edition, messageTypes, tagTable, late
   }
 
   // Duplicates (EMERGENCY_CALL_* are printed twice in Ch 5): keep the first, report differences.
-  const layouts = [];
+  const layouts: Found[] = [];
   for (const f of found) {
     const prev = layouts.find((l) => l.type === f.type);
     if (prev) {
@@ -437,12 +559,12 @@ export function extractLayouts(editionDir, edition, messageTypes, tagTable, late
   }
 
   // Build GuideLayouts.
-  const out = [];
+  const out: GuideLayout[] = [];
   for (const l of layouts.sort((a, b) => a.type - b.type)) {
     const fields = l.fields.map((f) => ({ ...f }));
     applyFieldFixes(edition, l.name, fields, report);
-    const fixed = [];
-    const floating = [];
+    const fixed: FixedField[] = [];
+    const floating: FloatingField[] = [];
     for (const f of fields) {
       if (f.problem) report.push(`v${edition} ${l.name}.${f.name}: ${f.problem}`);
       if (!DATA_TYPES.has(f.type) || !Number.isFinite(f.size)) {
@@ -488,7 +610,7 @@ export function extractLayouts(editionDir, edition, messageTypes, tagTable, late
         continue;
       } else if (m.how.startsWith("ambiguous"))
         report.push(`v${edition} ${l.name}.${f.name} -> ${m.tagName}: ${m.how}`);
-      const g = {
+      const g: FloatingField = {
         name: f.name,
         tagName: m.tagName ?? "UNMAPPED",
         type: f.type,
@@ -515,23 +637,23 @@ export function extractLayouts(editionDir, edition, messageTypes, tagTable, late
   return { layouts: out, report, unmapped, untagged, borrowed };
 }
 
-function strip(f) {
+function strip(f: RawField) {
   return { part: f.part, name: f.name, type: f.type, size: f.size, markers: f.markers };
 }
 
 /** Does a heading plausibly document the message? */
-function headingFits(heading, name) {
+function headingFits(heading: string, name: string): boolean {
   const h = heading.replace(/\s+Message( Format)?$/i, "").replace(/\s+/g, "");
   if (h === name) return true;
-  const base = (s) => s.replace(/_(REQ|CONF|EVENT|IND|RESP|MSG)$/, "");
+  const base = (s: string) => s.replace(/_(REQ|CONF|EVENT|IND|RESP|MSG)$/, "");
   if (base(h) === base(name)) return true;
   // Ch 3/4 section headings ("Failure Indication Messages", "Session Maintenance", ...)
   return !/^[A-Z0-9_]+$/.test(h);
 }
 
-function countFieldFor(message, f, fields) {
+function countFieldFor(message: string, f: RawField, fields: readonly RawField[]): string | undefined {
   const explicit = COUNT_FIELDS[`${message}.${f.name}`] ?? COUNT_FIELDS[`*.${f.name}`];
-  const has = (n) => fields.some((x) => x.name === n);
+  const has = (n: string) => fields.some((x) => x.name === n);
   if (explicit === "none") return undefined;
   if (explicit && has(explicit)) return explicit;
   if (f.countField && has(f.countField)) return f.countField;
@@ -541,7 +663,7 @@ function countFieldFor(message, f, fields) {
   const see = /(?:\bsee|determined by(?: the)?)\s+(Num\w+)/i.exec(f.desc ?? "");
   if (see && has(see[1])) return see[1];
   // A Num* field whose description names this field: "the number of CallConnectionCallID, ... floating fields"
-  const squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
   const me = squash(f.name);
   for (const n of fields) {
     if (n === f || !/^Num/.test(n.name) || !/number/i.test(n.desc ?? "")) continue;
@@ -553,7 +675,7 @@ function countFieldFor(message, f, fields) {
   return undefined;
 }
 
-function applyFieldFixes(edition, message, fields, report) {
+function applyFieldFixes(edition: number, message: string, fields: RawField[], report: string[]): void {
   for (const fix of FIELD_FIXES) {
     if (fix.message !== message) continue;
     if (fix.editions && !fix.editions.includes(edition)) continue;

@@ -16,16 +16,26 @@
 
 import { readFileSync } from "node:fs";
 
+/** One pipe table: see the header of this file. */
+export interface PipeTable {
+  /** 1-based line number of the header row. */
+  line: number;
+  /** Every row (header first, separator dropped), cells whitespace-folded. */
+  rows: string[][];
+  /** The same cells unfolded. */
+  rawRows: string[][];
+}
+
 /** Fold every whitespace run (including line breaks and NBSP) to one space and trim. */
-export function foldWhitespace(s) {
+export function foldWhitespace(s: string): string {
   return s.replace(/[\s\u00a0]+/g, " ").trim();
 }
 
-function splitCells(rowText) {
+function splitCells(rowText: string): string[] {
   // rowText starts with "|" and ends with "|". A backslash-escaped "\|" is a literal pipe.
   let body = rowText.trim();
   body = body.slice(1, body.endsWith("|") ? -1 : undefined);
-  const cells = [];
+  const cells: string[] = [];
   let cur = "";
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
@@ -46,11 +56,10 @@ function splitCells(rowText) {
 const SEPARATOR = /^\|(\s*:?-{3,}:?\s*\|)+\s*$/;
 
 /** Parse every pipe table of a markdown text. */
-export function parsePipeTables(text) {
+export function parsePipeTables(text: string): PipeTable[] {
   const lines = text.split(/\r?\n/);
   // First group physical lines into logical rows.
-  /** @type {{start: number, text: string}[] | null} */
-  const tables = [];
+  const tables: PipeTable[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
@@ -59,7 +68,7 @@ export function parsePipeTables(text) {
       continue;
     }
     // Read one logical row starting at i.
-    const readRow = (at) => {
+    const readRow = (at: number): { text: string; next: number } => {
       let j = at;
       const parts = [lines[j]];
       while (!lines[j].trimEnd().endsWith("|") || (j === at && lines[j].trim() === "|")) {
@@ -75,21 +84,20 @@ export function parsePipeTables(text) {
       i = header.next;
       continue;
     }
-    const table = { line: i + 1, rawRows: [splitCells(header.text)] };
+    const rawRows = [splitCells(header.text)];
     let k = header.next + 1;
     while (k < lines.length && lines[k].startsWith("|")) {
       const r = readRow(k);
-      table.rawRows.push(splitCells(r.text));
+      rawRows.push(splitCells(r.text));
       k = r.next;
     }
-    table.rows = table.rawRows.map((r) => r.map(foldWhitespace));
-    tables.push({ line: table.line, rows: table.rows, rawRows: table.rawRows });
+    tables.push({ line: i + 1, rows: rawRows.map((r) => r.map(foldWhitespace)), rawRows });
     i = k;
   }
   return tables;
 }
 
 /** Read the pipe tables of a chapter file. */
-export function readPipeTables(path) {
+export function readPipeTables(path: string): PipeTable[] {
   return parsePipeTables(readFileSync(path, "utf8"));
 }

@@ -2,22 +2,40 @@
 //
 // The table is the first pipe table of 03-messaging-conventions.md whose header row is
 // "Number | Message Type | Purpose". Named rows become entries; "N to M | Reserved" rows become
-// reserved ranges. Messages that only Chapter 5 defines are added from corrections.mjs.
+// reserved ranges. Messages that only Chapter 5 defines are added from corrections.ts.
 
 import { join } from "node:path";
-import { EXTRA_MESSAGE_TYPES } from "./corrections.mjs";
-import { readPipeTables } from "./markdown-tables.mjs";
+import { EXTRA_MESSAGE_TYPES } from "./corrections.js";
+import { readPipeTables } from "./markdown-tables.js";
+
+/** A row of the message type table: number, name, purpose. */
+export interface MessageTypeEntry {
+  type: number;
+  name: string;
+  purpose: string;
+}
+
+/** An inclusive range of message type numbers. */
+export type Range = [number, number];
+
+/** The guide folder of each edition, by protocol version. */
+export type Editions = Readonly<Record<number, string>>;
 
 /** Read the raw message type table of one edition (no corrections). */
-export function readMessageTypeTable(editionDir) {
+export function readMessageTypeTable(editionDir: string): {
+  entries: MessageTypeEntry[];
+  reserved: Range[];
+  problems: string[];
+  line: number;
+} {
   const tables = readPipeTables(join(editionDir, "03-messaging-conventions.md"));
   const table = tables.find(
     (t) => t.rows[0].length === 3 && t.rows[0][0] === "Number" && t.rows[0][1] === "Message Type",
   );
   if (!table) throw new Error(`${editionDir}: no message type table in Chapter 3`);
-  const entries = [];
-  const reserved = [];
-  const problems = [];
+  const entries: MessageTypeEntry[] = [];
+  const reserved: Range[] = [];
+  const problems: string[] = [];
   for (const row of table.rows.slice(1)) {
     const [num, name, purpose] = row;
     const range = /^(\d+)\s+to\s+(\d+)$/.exec(num);
@@ -41,8 +59,11 @@ export function readMessageTypeTable(editionDir) {
  * The message type table used by the library: the v25 table plus the Chapter 5-only messages.
  * Returns { entries (sorted by type), reserved, report: string[] }.
  */
-export function extractMessageTypes(specDir, editions) {
-  const report = [];
+export function extractMessageTypes(
+  specDir: string,
+  editions: Editions,
+): { entries: MessageTypeEntry[]; reserved: Range[]; report: string[] } {
+  const report: string[] = [];
   const base = readMessageTypeTable(join(specDir, editions[25]));
   report.push(...base.problems.map((p) => `message types (v25): ${p}`));
   const entries = [...base.entries];
@@ -55,8 +76,8 @@ export function extractMessageTypes(specDir, editions) {
   }
   entries.sort((a, b) => a.type - b.type);
   // Sanity: unique numbers and names.
-  const seenT = new Map();
-  const seenN = new Map();
+  const seenT = new Map<number, string>();
+  const seenN = new Map<string, number>();
   for (const e of entries) {
     if (seenT.has(e.type)) report.push(`message types: duplicate number ${e.type}: ${seenT.get(e.type)} / ${e.name}`);
     if (seenN.has(e.name)) report.push(`message types: duplicate name ${e.name}: ${seenN.get(e.name)} / ${e.type}`);
@@ -64,7 +85,7 @@ export function extractMessageTypes(specDir, editions) {
     seenN.set(e.name, e.type);
   }
   // Reserved ranges that hold a corrected number are split around it (e.g. 239-241 -> 239, 241).
-  const reserved = [];
+  const reserved: Range[] = [];
   for (const [lo, hi] of base.reserved) {
     let from = lo;
     for (const e of entries.filter((x) => x.type >= lo && x.type <= hi)) {

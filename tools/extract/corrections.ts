@@ -1,6 +1,27 @@
 // Hand-written corrections to what the scraped guides print. Every entry says why.
 // Keyed by names and headings (never by line numbers) so that they survive a re-scrape.
 
+/** What a parsed layout field may have replaced by a FIELD_FIXES entry (see RawField in layouts.ts). */
+export interface FieldSet {
+  name?: string;
+  type?: string;
+  size?: number;
+  /** Overrides the flag derived from "(optional)" markers and descriptions. */
+  required?: boolean;
+  repeatable?: boolean;
+}
+
+/** A fix to one parsed layout field: either new values for it, or its removal. */
+export type FieldFix = {
+  message: string;
+  field: string;
+  /** Only the field of this part (default: the first field of that name). */
+  part?: "fixed" | "floating";
+  /** Only in these editions (default: all). */
+  editions?: readonly number[];
+  why: string;
+} & ({ set: FieldSet; remove?: undefined } | { remove: true; set?: undefined });
+
 // ---------------------------------------------------------------------------------------------
 // Message types
 
@@ -13,11 +34,11 @@
  * MessageType.h and its Java twin: "MT_CALL_ATTRIBUTE_CHANGE_EVENT 240", "MT_CALL_TERMINATION_EVENT 247
  * // Call Termination Summary Info (not supported by CTI-Server)"); the public Scala client
  * nshimaza/uccertweb uses 240 for CALL_ATTRIBUTE_CHANGE_EVENT as well. The guide's Reserved rows
- * 239-241 and 246-247 are split around them (message-types.mjs).
+ * 239-241 and 246-247 are split around them (message-types.ts).
  */
 const SDK_HEADERS = "Cisco's public CTI OS / CIL SDK headers (MessageType.h; the Java MessageType class)";
 
-export const EXTRA_MESSAGE_TYPES = [
+export const EXTRA_MESSAGE_TYPES: readonly { type: number; name: string; purpose: string; why: string }[] = [
   {
     type: 240,
     name: "CALL_ATTRIBUTE_CHANGE_EVENT",
@@ -70,7 +91,7 @@ const NETWORK_RECORDING_WHY =
   "wrong because it collides with another message, so the table is the more reliable source; and v24 " +
   "revised the table deliberately after v23 had left these rows out.";
 
-export const LAYOUT_IDENTITY = [
+export const LAYOUT_IDENTITY: readonly { heading: string; printed: number | null; name: string; why: string }[] = [
   {
     heading: "CALL_ATTRIBUTE_CHANGE_EVENT",
     printed: null,
@@ -148,7 +169,7 @@ export const LAYOUT_IDENTITY = [
  * no "Floating Part"); a MessageHeader is prepended. STANDBY_ACTIVE_EVENT_MSG (277) and
  * STOPPING_REQUESTS_TO_THIS_SIDE_IND (281) print no table, so they get no layout.
  */
-export const HEADERLESS_LAYOUTS = [
+export const HEADERLESS_LAYOUTS: readonly { file: string; heading: string; name: string; why: string }[] = [
   {
     file: "04-session-management.md",
     heading: "ACTIVE_MAINTENANCE_REQ Message",
@@ -175,7 +196,7 @@ export const HEADERLESS_LAYOUTS = [
 // Data types
 
 /** Data type spellings the guides print that the contract lacks -> contract type. */
-export const DATA_TYPE_ALIASES = {
+export const DATA_TYPE_ALIASES: Readonly<Partial<Record<string, string>>> = {
   "NAMED VAR": "NAMEDVAR",
   "NAMED ARRAY": "NAMEDARRAY",
   // Typo for UINT (AGENT_STATE_EVENT SkillGroupNumber; every other layout prints UINT for it).
@@ -195,7 +216,7 @@ export const DATA_TYPE_ALIASES = {
  * in CONFERENCE_CALL_REQ, CONSULTATION_CALL_REQ, MAKE_CALL_REQ, TRANSFER_CALL_REQ of v23/v24): the
  * number is dropped. The v25 edition prints plain "PostRoute" in the same rows.
  */
-export const FOOTNOTED_FIELD_NAMES = ["PostRoute"];
+export const FOOTNOTED_FIELD_NAMES: readonly string[] = ["PostRoute"];
 
 const FAILURE_CONF_WHY =
   "The v24 and v25 editions print FAILURE_CONF as InvokeID, FailureCode USHORT 2, PeripheralErrorCode UINT 4; the v23 " +
@@ -205,7 +226,7 @@ const FAILURE_CONF_WHY =
   "every version; the v24/v25 table's 18-byte reading is kept as an alternate for frames of that size " +
   "(packages/protocol/src/alternates.ts, with the full reasoning).";
 
-export const FIELD_FIXES = [
+export const FIELD_FIXES: readonly FieldFix[] = [
   {
     message: "CALL_ATTRIBUTE_CHANGE_EVENT",
     field: "ConnectionDeviceIDType",
@@ -260,13 +281,13 @@ export const FIELD_FIXES = [
 // Tags
 
 /** Tag name spellings fixed beyond whitespace folding. */
-export const TAG_NAME_FIXES = {};
+export const TAG_NAME_FIXES: Readonly<Partial<Record<string, { name: string; why: string }>>> = {};
 
 /**
  * Floating field name -> tag name, for fields that normalised-name matching cannot map.
  * Keyed by field name (all messages), or "MESSAGE_NAME.FieldName" for one message.
  */
-export const TAG_ALIASES = {
+export const TAG_ALIASES: Readonly<Partial<Record<string, { tag: string | readonly string[] }>>> = {
   // Abbreviated tag names (the tag table's "Using Messages" lists these messages for them).
   UserToUserInfo: { tag: "UUI_TAG" },
   CallerEnteredDigits: { tag: "CED_TAG" },
@@ -318,17 +339,17 @@ export const TAG_ALIASES = {
  * Types for tags that no documented layout of an edition carries (keyed by tag name):
  * { type, maxSize?, why }. maxSize defaults to the type's fixed size.
  */
-export const TAG_DEFAULTS = {};
+export const TAG_DEFAULTS: Readonly<Partial<Record<string, { type: string; maxSize?: number; why: string }>>> = {};
 
 // ---------------------------------------------------------------------------------------------
 // Counted and alternative floating fields
 
 /**
  * "MESSAGE.Field" (or "*.Field") -> name of the field that counts it, or "none" to suppress a
- * heuristic match. The generic rules (in layouts.mjs) already handle "(See NumX)" in a field's
+ * heuristic match. The generic rules (in layouts.ts) already handle "(See NumX)" in a field's
  * description, "TYPE[NumX]" / "n * NumX" in its type or size cell, and NamedVariable/NamedArray.
  */
-export const COUNT_FIELDS = {
+export const COUNT_FIELDS: Readonly<Partial<Record<string, string>>> = {
   // "(See NumCTIClients.)" is printed for it in BEGIN_CALL_EVENT and CALL_DATA_UPDATE_EVENT, not here;
   // it always immediately follows the CTIClientSignature it belongs to.
   "SNAPSHOT_CALL_CONF.CTIClientTimestamp": "NumCTIClients",
@@ -345,7 +366,7 @@ export const COUNT_FIELDS = {
 };
 
 /** "MESSAGE.Field" -> { field, why }: this floating field replaces `field` (one but not both). */
-export const ALTERNATIVES = {
+export const ALTERNATIVES: Readonly<Partial<Record<string, { field: string; why: string }>>> = {
   "MONITOR_START_REQ.MonitoredDeviceID": {
     field: "ConnectionDeviceID",
     why:
@@ -362,7 +383,7 @@ export const ALTERNATIVES = {
 const CLIENT_EVENTS_ONLY =
   "Not marked optional, but the description makes it conditional: only CLIENT EVENTS (and ARM) sessions " +
   "identify an agent, with one of AgentExtension, AgentID or AgentInstrument; other sessions omit all three.";
-export const REQUIRED_OVERRIDES = {
+export const REQUIRED_OVERRIDES: Readonly<Partial<Record<string, { required: boolean; why: string }>>> = {
   // Not marked "(optional)", but the guide's own description makes the field conditional. Strict decoding
   // must not reject what real servers send, so these are optional.
   "QUERY_AGENT_STATE_REQ.AgentExtension": {
