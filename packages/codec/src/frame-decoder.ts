@@ -66,8 +66,8 @@ export function backlogFailure(held: number, limit: number, at: number): CtiProt
  * messages, FRAMING_LOST after a fatal error), delivery of one frame's content error, the backlog
  * bound and the fatal MessageLength error. A backend says how it holds bytes and scans them.
  */
-export abstract class FrameDecoderBase {
-  protected readonly ctx: Context;
+export abstract class FrameDecoderBase<T = CtiMessage> {
+  protected ctx: Context;
   protected readonly onError: ((error: CtiProtocolError) => void) | undefined;
   readonly #maxBacklog: number;
   /** Stream offset of the first byte not yet consumed (looked at). */
@@ -77,7 +77,7 @@ export abstract class FrameDecoderBase {
   /** An error that came after messages in push: thrown by the next call. */
   #deferred: unknown = null;
   /** Messages decoded by a finish() that then threw: returned by the next finish(). */
-  #held: CtiMessage[] = [];
+  #held: T[] = [];
 
   constructor(options: FrameDecoderOptions) {
     this.ctx = resolveContext(options);
@@ -88,7 +88,7 @@ export abstract class FrameDecoderBase {
   /** Bytes held: a partial frame, and bytes after a thrown content error not decoded yet. */
   abstract get bufferedBytes(): number;
   /** Scans a chunk that passed the checks of write. */
-  protected abstract feed(chunk: Uint8Array, emit: (m: CtiMessage) => void): void;
+  protected abstract feed(chunk: Uint8Array, emit: (m: T) => void): void;
   /** Keeps a chunk unexamined (it came with a deferred error). */
   protected abstract keep(chunk: Uint8Array): void;
   /** The partial frame at the end of the stream: bytes received and its stream offset, or null. */
@@ -104,8 +104,8 @@ export abstract class FrameDecoderBase {
   }
 
   /** Feeds a chunk; returns the messages completed by it (in stream order). */
-  push(chunk: Uint8Array | ArrayBuffer | ArrayBufferView): CtiMessage[] {
-    const out: CtiMessage[] = [];
+  push(chunk: Uint8Array | ArrayBuffer | ArrayBufferView): T[] {
+    const out: T[] = [];
     try {
       this.write(chunk, (m) => {
         out.push(m);
@@ -121,7 +121,7 @@ export abstract class FrameDecoderBase {
    * Feeds a chunk; calls onMessage for every message it completes. The allocation-light variant of
    * push (no result array). Content errors: as push.
    */
-  write(chunk: Uint8Array | ArrayBuffer | ArrayBufferView, onMessage: (message: CtiMessage) => void): void {
+  write(chunk: Uint8Array | ArrayBuffer | ArrayBufferView, onMessage: (message: T) => void): void {
     if (this.#deferred !== null) {
       const e = this.#deferred;
       this.#deferred = null;
@@ -145,7 +145,7 @@ export abstract class FrameDecoderBase {
    * the stream ended inside a frame; messages decoded before such an error are returned by the
    * next finish(), so call it again until it returns (or throws TRUNCATED_STREAM/FRAMING_LOST).
    */
-  finish(): CtiMessage[] {
+  finish(): T[] {
     const out = this.#held;
     this.#held = [];
     try {
@@ -208,7 +208,11 @@ export abstract class FrameDecoderBase {
   }
 }
 
-export class FrameDecoder extends FrameDecoderBase {
+/**
+ * The TypeScript deframer: finds frame boundaries in the chunks and hands each whole frame to
+ * `build` (a message for FrameDecoder, the frame's bytes for FrameSplitter).
+ */
+abstract class FrameReader<T> extends FrameDecoderBase<T> {
   /** Partial header. */
   readonly #head = new Uint8Array(8);
   #headFill = 0;
@@ -235,7 +239,7 @@ export class FrameDecoder extends FrameDecoderBase {
     return n;
   }
 
-  protected feed(chunk: Uint8Array, emit: (m: CtiMessage) => void): void {
+  protected feed(chunk: Uint8Array, emit: (m: T) => void): void {
     if (this.#pending.length > 0) {
       // Bytes left over from a thrown content error come first.
       this.#pending.push(chunk.slice());
@@ -278,11 +282,14 @@ export class FrameDecoder extends FrameDecoderBase {
     return this.#scratch;
   }
 
-  /** Decodes one whole frame; content errors go to onError or are thrown. */
-  #deliver(bytes: Uint8Array, start: number, end: number, at: number, emit: (m: CtiMessage) => void): void {
-    let m: CtiMessage;
+  /** What one whole frame (bytes[start, end), at stream offset `at`) gives; throws its content error. */
+  protected abstract build(bytes: Uint8Array, start: number, end: number, at: number): T;
+
+  /** Builds one whole frame; content errors go to onError or are thrown. */
+  #deliver(bytes: Uint8Array, start: number, end: number, at: number, emit: (m: T) => void): void {
+    let m: T;
     try {
-      m = decodeFrame(this.ctx, bytes, start, end, at);
+      m = this.build(bytes, start, end, at);
     } catch (e) {
       this.contentError(e, at);
       return;
@@ -290,7 +297,7 @@ export class FrameDecoder extends FrameDecoderBase {
     emit(m);
   }
 
-  #run(c: Uint8Array, emit: (m: CtiMessage) => void, owned: boolean): void {
+  #run(c: Uint8Array, emit: (m: T) => void, owned: boolean): void {
     const n = c.length;
     const max = this.ctx.maxSize;
     let i = 0;
@@ -367,5 +374,57 @@ export class FrameDecoder extends FrameDecoderBase {
       throw e;
     }
     this.consumed += n;
+  }
+}
+
+/** Bytes of a stream in, messages out (see the file comment). */
+export class FrameDecoder extends FrameReader<CtiMessage> {
+  protected build(bytes: Uint8Array, start: number, end: number, at: number): CtiMessage {
+    return decodeFrame(this.ctx, bytes, start, end, at);
+  }
+}
+
+/** One whole frame of a stream, as FrameSplitter gives it. */
+export interface CtiFrame {
+  /** Stream offset of its first byte. */
+  readonly offset: number;
+  /** The MessageType of its header. */
+  readonly messageType: number;
+  /** The frame, header included (a copy: it stays valid whatever happens to the chunks). */
+  readonly bytes: Uint8Array;
+}
+
+export interface FrameSplitterOptions extends FrameDecoderOptions {
+  /**
+   * Decode each frame too (and drop the message), so that a frame that would not decode is a
+   * content error, as in FrameDecoder. Without it only the framing is checked: MessageLength
+   * against the version's limit.
+   */
+  readonly validate?: boolean | undefined;
+}
+
+/**
+ * Bytes of a stream in, whole frames out, with FrameDecoder's framing rules, errors and bounds: for
+ * a proxy, a recorder or a bus publishing frames as they came, and for a server, which learns the
+ * protocol version from the first frame (OPEN_REQ) and then sets it (`setVersion`).
+ */
+export class FrameSplitter extends FrameReader<CtiFrame> {
+  #validate: boolean;
+  readonly #options: FrameSplitterOptions;
+
+  constructor(options: FrameSplitterOptions) {
+    super(options);
+    this.#options = options;
+    this.#validate = options.validate === true;
+  }
+
+  /** The protocol version from now on (limits and, with `validate`, layouts); frames held are kept. */
+  setVersion(version: number): void {
+    this.ctx = resolveContext({ ...this.#options, version: version as CodecOptions["version"] });
+  }
+
+  protected build(bytes: Uint8Array, start: number, end: number, at: number): CtiFrame {
+    if (this.#validate) decodeFrame(this.ctx, bytes, start, end, at);
+    return { offset: at, messageType: u32(bytes, start + 4), bytes: bytes.slice(start, end) };
   }
 }

@@ -8,8 +8,9 @@
  * errors: the pure-TypeScript codec and the WebAssembly scanner (embedded in this module: nothing to
  * locate or configure). By default each runtime gets the one measured faster there (TypeScript, at
  * present) and TypeScript wherever WebAssembly cannot run; `backend()` says which one runs,
- * `setBackend()`, the `backend` option and CTIWIRE_BACKEND force one. Encoding is the TypeScript
- * encoder on both backends.
+ * `setBackend()`, the `backend` option and CTIWIRE_BACKEND force one. Encoding, and splitting a
+ * stream into raw frames (FrameSplitter: header reads and copies, nothing for WebAssembly to speed
+ * up), are TypeScript on both backends.
  */
 
 export type * from "@ctiwire/codec/core";
@@ -36,6 +37,7 @@ export {
   createEncoderStream,
   encode,
   encodeInto,
+  FrameSplitter,
   fieldPropertyName,
   fillMessage,
   fromHex,

@@ -11,9 +11,10 @@ import {
   type CtiMessage,
   decode,
   StatusCode as E,
+  FrameSplitter,
+  isCtiProtocolError,
   isProtocolVersion,
   LATEST_PROTOCOL_VERSION,
-  maxMessageSize,
   messageSpec,
   messageTypeNumber,
   type ProtocolVersion,
@@ -355,8 +356,7 @@ export class Simulator extends EventEmitter {
       id: this.#nextSessionID++,
       side,
       socket,
-      chunks: [],
-      buffered: 0,
+      frames: new FrameSplitter({ version: LATEST_PROTOCOL_VERSION }),
       open: false,
       standby: false,
       closed: false,
@@ -387,31 +387,21 @@ export class Simulator extends EventEmitter {
 
   #onData(s: Session, chunk: Buffer): void {
     if (s.closed) return;
-    s.chunks.push(chunk);
-    s.buffered += chunk.length;
-    for (;;) {
-      if (s.buffered < 8) return;
-      const head = s.chunks.length === 1 ? (s.chunks[0] as Buffer) : Buffer.concat(s.chunks);
-      s.chunks = [head];
-      const len = head.readUInt32BE(0);
-      const limit = maxMessageSize(s.version ?? LATEST_PROTOCOL_VERSION);
-      if (len + 8 > limit) {
-        this.#failure(
-          s,
-          head.length >= INVOKE_ID_AT + 4 ? head.readUInt32BE(INVOKE_ID_AT) : 0,
-          E.E_CTI_INVALID_MESSAGE_LENGTH,
-        );
-        this.#kill(s, E.E_CTI_INVALID_MESSAGE_LENGTH);
-        return;
-      }
-      if (head.length < len + 8) return;
-      const frame = head.subarray(0, len + 8);
-      const rest = head.subarray(len + 8);
-      s.chunks = rest.length > 0 ? [rest] : [];
-      s.buffered = rest.length;
+    let frames: ReturnType<FrameSplitter["push"]>;
+    try {
+      frames = s.frames.push(chunk);
+    } catch (e) {
+      // MESSAGE_TOO_LONG: a MessageLength above the limit; the stream cannot be followed further.
+      if (!isCtiProtocolError(e)) throw e;
+      // The frame is not read, so its InvokeID is not known: the FAILURE_CONF carries 0.
+      this.#failure(s, 0, E.E_CTI_INVALID_MESSAGE_LENGTH);
+      this.#kill(s, E.E_CTI_INVALID_MESSAGE_LENGTH);
+      return;
+    }
+    for (const f of frames) {
       this.stats.framesIn++;
       this.#touch(s);
-      this.#onFrame(s, new Uint8Array(frame.buffer, frame.byteOffset, frame.length));
+      this.#onFrame(s, f.bytes);
       if (s.closed) return;
     }
   }
@@ -732,6 +722,7 @@ export class Simulator extends EventEmitter {
     }
     // open
     s.version = version;
+    s.frames.setVersion(version);
     s.open = true;
     s.standby = standby;
     s.services = services & SUPPORTED;

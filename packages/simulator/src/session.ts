@@ -1,6 +1,6 @@
 /** A CTI session's state as the server and the request handlers share it. */
 import type * as net from "node:net";
-import type { ProtocolVersion } from "ctiwire";
+import type { FrameSplitter, ProtocolVersion } from "ctiwire";
 import type { Agent } from "./contact-center.js";
 
 export type Side = "A" | "B";
@@ -19,8 +19,8 @@ export interface Session {
   readonly id: number;
   readonly side: Side;
   readonly socket: net.Socket;
-  chunks: Buffer[];
-  buffered: number;
+  /** The client's byte stream, cut into frames (at the session's version once OPEN_REQ is read). */
+  frames: FrameSplitter;
   version?: ProtocolVersion;
   open: boolean;
   standby: boolean;

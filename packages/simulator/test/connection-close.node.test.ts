@@ -2,11 +2,10 @@
 // real CTI Server does: a client that never half-closes (like a C++ client that keeps sending
 // heartbeats) must see the connection end, or it never fails over.
 import * as net from "node:net";
-import { decode, type EncodableMessage, encode, type ProtocolVersion, StatusCode } from "ctiwire";
+import { CtiClient } from "@ctiwire/client";
+import { decode, type EncodableMessage, encode, FrameSplitter, type ProtocolVersion, StatusCode } from "ctiwire";
 import { afterEach, describe, expect, test } from "vitest";
-// The client is imported from its sources: a devDependency on @ctiwire/client would make a
-// workspace cycle (the client's tests depend on the simulator), and its dist may not be built.
-import { CtiClient } from "../../client/src/index.js";
+import { until } from "../../../test-support/until.js";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
 
 const cleanup: (() => unknown)[] = [];
@@ -20,20 +19,11 @@ async function sim(o: SimulatorOptions = {}): Promise<Simulator> {
   return s;
 }
 
-/** Waits until pred holds, checking every few ms; fails after ms. */
-async function eventually(pred: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!pred()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 /** A client that never half-closes its side: it keeps writing until the server closes the connection. */
 class HalfOpenClient {
   readonly socket: net.Socket;
   readonly messages: ReturnType<typeof decode>[] = [];
-  #buf = Buffer.alloc(0);
+  readonly #split: FrameSplitter;
   readonly ended: Promise<void>;
   readonly closed: Promise<void>;
 
@@ -41,15 +31,11 @@ class HalfOpenClient {
     port: number,
     readonly version: ProtocolVersion,
   ) {
+    this.#split = new FrameSplitter({ version });
     this.socket = net.connect({ host: "127.0.0.1", port, allowHalfOpen: true });
     this.socket.on("error", () => {});
     this.socket.on("data", (d: Buffer) => {
-      this.#buf = Buffer.concat([this.#buf, d]);
-      while (this.#buf.length >= 8 && this.#buf.length >= this.#buf.readUInt32BE(0) + 8) {
-        const n = this.#buf.readUInt32BE(0) + 8;
-        this.messages.push(decode(new Uint8Array(this.#buf.subarray(0, n)), { version }));
-        this.#buf = this.#buf.subarray(n);
-      }
+      for (const f of this.#split.push(d)) this.messages.push(decode(f.bytes, { version }));
     });
     this.ended = new Promise((r) => this.socket.once("end", () => r()));
     this.closed = new Promise((r) => this.socket.once("close", () => r()));
@@ -102,7 +88,7 @@ describe("the simulator closes the connection", () => {
     expect(c.messages.map((m) => m.type)).toEqual(["FAILURE_CONF"]);
     expect(c.messages[0]).toMatchObject({ invokeID: 1, status: StatusCode.E_CTI_CTI_SERVER_OFFLINE });
     await c.heartbeatUntilClosed();
-    await eventually(() => s.stats.connections === 0);
+    await until(() => s.stats.connections === 0);
     expect(s.stats.sessions).toBe(0);
   });
 
@@ -114,7 +100,7 @@ describe("the simulator closes the connection", () => {
     await c.ended;
     expect(c.messages[0]).toMatchObject({ type: "FAILURE_CONF", status: StatusCode.E_CTI_INVALID_CLIENT_FOR_STANDBY });
     await c.heartbeatUntilClosed();
-    await eventually(() => s.stats.connections === 0);
+    await until(() => s.stats.connections === 0);
   });
 
   test("CLOSE_REQ: CLOSE_CONF, the session ends, then the connection closes", async () => {
@@ -123,7 +109,7 @@ describe("the simulator closes the connection", () => {
     const c = new HalfOpenClient(s.portA, 25);
     await new Promise((r) => c.socket.once("connect", r));
     c.send(openReq(25));
-    await eventually(() => c.messages.length > 0);
+    await until(() => c.messages.length > 0);
     expect(c.messages[0]?.type).toBe("OPEN_CONF");
     expect(s.stats.sessions).toBe(1);
     c.send({ type: "CLOSE_REQ", invokeID: 9, status: 0 });
@@ -132,7 +118,7 @@ describe("the simulator closes the connection", () => {
     expect((await closed).status).toBe(StatusCode.E_CTI_NO_ERROR);
     expect(s.stats.sessions).toBe(0);
     await c.heartbeatUntilClosed();
-    await eventually(() => s.stats.connections === 0);
+    await until(() => s.stats.connections === 0);
   });
 
   test("@ctiwire/client fails over from the rejecting side A to the active side B", async () => {
@@ -152,7 +138,7 @@ describe("the simulator closes the connection", () => {
     expect(info.side).toBe("B");
     expect(refused).toEqual(["A E_CTI_CTI_SERVER_OFFLINE"]);
     // Only B's connection is left: A's was closed by the simulator (or the client), not leaked.
-    await eventually(() => s.stats.connections === 1);
+    await until(() => s.stats.connections === 1);
     expect(s.sessions().map((x) => x.side)).toEqual(["B"]);
     // The session on B works. (The request also matters: the client keeps reading paused until the
     // events that came with OPEN_CONF are delivered, so a close() right after connect() waits

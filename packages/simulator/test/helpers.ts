@@ -1,14 +1,17 @@
 import * as net from "node:net";
 import type { ProtocolVersion } from "ctiwire";
-import { type CtiMessage, decode, type EncodableMessage, encode } from "ctiwire";
+import { type CtiMessage, decode, type EncodableMessage, encode, FrameSplitter, fillMessage } from "ctiwire";
 
-/** A raw-socket CTI client for tests: frames are split by MessageLength and decoded at `version`. */
+/**
+ * A raw-socket CTI client for tests: frames are split by ctiwire's FrameSplitter and decoded at
+ * `version`. Waits have no deadline of their own: vitest's per-test timeout is the hang guard.
+ */
 export class TestClient {
   readonly socket: net.Socket;
   readonly messages: CtiMessage[] = [];
   readonly frames: Uint8Array[] = [];
   raw: Buffer = Buffer.alloc(0);
-  #pending = Buffer.alloc(0);
+  readonly #split = new FrameSplitter({ version: 25 }); // v25's limit is the largest
   #waiters: (() => void)[] = [];
   closed = false;
   #invoke = 1;
@@ -20,14 +23,9 @@ export class TestClient {
     this.socket = socket;
     socket.on("data", (d: Buffer) => {
       this.raw = Buffer.concat([this.raw, d]);
-      this.#pending = Buffer.concat([this.#pending, d]);
-      while (this.#pending.length >= 8) {
-        const len = this.#pending.readUInt32BE(0);
-        if (this.#pending.length < len + 8) break;
-        const f = new Uint8Array(this.#pending.subarray(0, len + 8));
-        this.#pending = this.#pending.subarray(len + 8);
-        this.frames.push(f);
-        this.messages.push(decode(f, { version: this.version }));
+      for (const f of this.#split.push(d)) {
+        this.frames.push(f.bytes);
+        this.messages.push(decode(f.bytes, { version: this.version }));
       }
       this.#wake();
     });
@@ -52,7 +50,7 @@ export class TestClient {
   }
 
   get pendingBytes(): number {
-    return this.#pending.length;
+    return this.#split.bufferedBytes;
   }
 
   nextInvokeID(): number {
@@ -67,29 +65,34 @@ export class TestClient {
     this.socket.write(b);
   }
 
-  /** Waits until pred holds (checked on every arrival), at most `ms`. */
-  async until(pred: () => boolean, ms = 3000): Promise<void> {
-    const end = Date.now() + ms;
+  /** Waits until pred holds (checked on every arrival and at the close). */
+  async until(pred: () => boolean): Promise<void> {
     while (!pred()) {
-      const left = end - Date.now();
-      if (left <= 0) throw new Error(`timeout; got ${this.messages.map((m) => m.type).join(",")}`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
-        this.#waiters.push(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
+      if (this.closed) throw new Error(`closed while waiting; got ${this.messages.map((m) => m.type).join(",")}`);
+      await new Promise<void>((resolve) => this.#waiters.push(resolve));
     }
   }
 
+  /**
+   * A round trip: sends a request and waits for the answer with its InvokeID (or the close).
+   * The simulator handles a connection's requests in order and TCP keeps order, so whatever the
+   * simulator sent before it handled this request has arrived when this resolves.
+   */
+  async barrier(type: "HEARTBEAT_REQ" | "QUERY_AGENT_STATE_REQ" = "HEARTBEAT_REQ"): Promise<void> {
+    const invokeID = this.nextInvokeID();
+    const props = type === "HEARTBEAT_REQ" ? { invokeID } : { invokeID, agentID: "nobody" };
+    this.send(fillMessage(type, props, { version: this.version }) as EncodableMessage);
+    const answered = () => this.messages.some((m) => (m as { invokeID?: number }).invokeID === invokeID);
+    while (!answered() && !this.closed) await new Promise<void>((resolve) => this.#waiters.push(resolve));
+  }
+
   /** Waits for a message of that type after index `from`; returns it. */
-  async next<T extends CtiMessage["type"]>(type: T, from = 0, ms = 3000): Promise<Extract<CtiMessage, { type: T }>> {
+  async next<T extends CtiMessage["type"]>(type: T, from = 0): Promise<Extract<CtiMessage, { type: T }>> {
     let found: CtiMessage | undefined;
     await this.until(() => {
       found = this.messages.slice(from).find((m) => m.type === type);
       return found !== undefined;
-    }, ms);
+    });
     return found as Extract<CtiMessage, { type: T }>;
   }
 
@@ -117,13 +120,11 @@ export class TestClient {
     return this.messages.slice(from).find((m) => m.type === "OPEN_CONF" || m.type === "FAILURE_CONF") as CtiMessage;
   }
 
-  async waitClosed(ms = 3000): Promise<void> {
-    await this.until(() => this.closed, ms);
+  async waitClosed(): Promise<void> {
+    while (!this.closed) await new Promise<void>((resolve) => this.#waiters.push(resolve));
   }
 
   close(): void {
     this.socket.destroy();
   }
 }
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,7 +2,7 @@ import type { CtiMessage } from "ctiwire";
 import { messageSpec, StatusCode } from "ctiwire";
 import { afterEach, describe, expect, test } from "vitest";
 import { ManualClock, type Simulator, type SimulatorOptions, startSimulator } from "../src/index.js";
-import { sleep, TestClient } from "./helpers.js";
+import { TestClient } from "./helpers.js";
 
 const sims: Simulator[] = [];
 const clients: TestClient[] = [];
@@ -137,6 +137,16 @@ describe("OPEN_REQ validation", () => {
 });
 
 describe("session maintenance", () => {
+  test("a MessageLength above the session's limit: FAILURE_CONF E_CTI_INVALID_MESSAGE_LENGTH, connection closed", async () => {
+    const s = await sim();
+    const c = await client(s.portA, 17);
+    await c.open();
+    c.sendRaw(new Uint8Array([0, 0, 0x13, 0x88, 0, 0, 0, 5])); // 5000 + 8 bytes: fine at v25, above v17's 4329
+    await c.waitClosed();
+    const f = c.messages.find((m) => m.type === "FAILURE_CONF") as { status: number } | undefined;
+    expect(f?.status).toBe(StatusCode.E_CTI_INVALID_MESSAGE_LENGTH);
+  });
+
   test("HEARTBEAT_REQ → HEARTBEAT_CONF with the same InvokeID; stopHeartbeats", async () => {
     const s = await sim();
     const c = await client(s.portA);
@@ -146,7 +156,7 @@ describe("session maintenance", () => {
     s.stopHeartbeats(true);
     const n = c.messages.length;
     c.send({ type: "HEARTBEAT_REQ", invokeID: 4243 });
-    await sleep(100);
+    await c.barrier("QUERY_AGENT_STATE_REQ"); // answered, so 4243 was handled before it
     expect(c.messages.slice(n).some((m) => m.type === "HEARTBEAT_CONF")).toBe(false);
     s.stopHeartbeats(false);
     c.send({ type: "HEARTBEAT_REQ", invokeID: 4244 });
@@ -164,8 +174,7 @@ describe("session maintenance", () => {
     c.send({ type: "HEARTBEAT_REQ", invokeID: 1 });
     await c.next("HEARTBEAT_CONF");
     clock.advance(15000); // 30 s since open, 15 s since the heartbeat
-    await sleep(50);
-    expect(c.closed).toBe(false);
+    expect(s.stats.sessions).toBe(1); // advance() runs due timers at once: a timeout would have ended it
     clock.advance(5001);
     await c.waitClosed();
     expect(closes).toMatchObject([{ status: StatusCode.E_CTI_TIMEOUT }]);
@@ -177,7 +186,8 @@ describe("session maintenance", () => {
     const c = await client(s.portA);
     await c.open({ idleTimeout: 20 });
     clock.advance(60000);
-    await sleep(50);
+    expect(s.stats.sessions).toBe(1); // advance() runs due timers at once: a timeout would have ended it
+    await c.barrier();
     expect(c.closed).toBe(false);
   });
 
@@ -222,7 +232,7 @@ describe("client monitor", () => {
 /** Message types after OPEN_CONF, AGENT_STATE_EVENTs shown with their state. */
 function flow(c: TestClient): string[] {
   return c.messages
-    .filter((m) => m.type !== "OPEN_CONF" && m.type !== "SYSTEM_EVENT")
+    .filter((m) => m.type !== "OPEN_CONF" && m.type !== "SYSTEM_EVENT" && m.type !== "HEARTBEAT_CONF")
     .map((m) => (m.type === "AGENT_STATE_EVENT" ? `AGENT_STATE_EVENT(${m.agentState})` : m.type));
 }
 
@@ -287,8 +297,8 @@ describe("scripted contact center", () => {
       const c = await client(s.portA, version);
       await c.open();
       for (let i = 0; i < 200; i++) clock.advance(500);
-      await c.until(() => c.messages.length > 100);
-      await sleep(100);
+      await c.barrier(); // every event the 200 steps made is in c.raw now
+      expect(c.messages.length).toBeGreaterThan(100);
       const raw = c.raw;
       await s.close();
       return raw;
@@ -320,7 +330,7 @@ describe("scripted contact center", () => {
     const c = await client(s.portA);
     await c.open();
     clock.advance(60000);
-    await sleep(50);
+    await c.barrier();
     expect(flow(c)).toEqual([]);
     s.resume();
     clock.advance(60000);
@@ -625,7 +635,7 @@ describe("fault injection and duplex", () => {
     const ev = await sb.next("UNKNOWN");
     expect(ev.messageType).toBe(277);
     await onA.waitClosed();
-    await sleep(50);
+    await onA2.barrier();
     expect(onA2.closed).toBe(false);
     const fresh = await client(s.portB as number, 22);
     expect((await fresh.open()).type).toBe("OPEN_CONF");
@@ -639,7 +649,7 @@ describe("fault injection and duplex", () => {
     c.socket.pause();
     for (let i = 0; i < 50 && s.stats.sessions > 0; i++) {
       clock.advance(100);
-      await sleep(5);
+      await new Promise((r) => setImmediate(r)); // let the socket try to flush
     }
     expect(s.stats.sessions).toBe(0);
   });
