@@ -2,7 +2,7 @@
  * encode: a message object to one frame. The exact size is computed first, then one allocation.
  */
 import { NAMED_DATA } from "@ctiwire/protocol/core";
-import { latin1ByteLength, putU16, putU32, utf8ByteLength, writeLatin1, writeUtf8 } from "./bytes.js";
+import { latin1ByteLength, putU16, putU32, u32, utf8ByteLength, writeLatin1, writeUtf8 } from "./bytes.js";
 import { CtiProtocolError } from "./errors.js";
 import type { CtiMessage } from "./generated/messages.js";
 import type { Context, EncodeOptions } from "./options.js";
@@ -77,18 +77,15 @@ export function encodeInto(
     throw new CtiProtocolError("INVALID_VALUE", "encodeInto: target must be a Uint8Array and offset an index in it");
   }
   encodeCore(ctx, message as Obj, target, offset);
-  return lastSize;
+  // The frame's size is in the header it just wrote (MessageLength + 8).
+  return u32(target, offset) + 8;
 }
 
 export function encodeWith(ctx: Context, message: Obj): Uint8Array {
   return encodeCore(ctx, message, null, 0);
 }
 
-/** Size of the frame written by the last encodeCore. */
-let lastSize = 0;
-
 function output(size: number, target: Uint8Array | null, offset: number, type: number, name?: string): Uint8Array {
-  lastSize = size;
   if (target === null) return new Uint8Array(size);
   if (offset + size > target.length) {
     throw new CtiProtocolError(
