@@ -644,25 +644,7 @@ export class Simulator extends EventEmitter {
     }
     if (m.type !== "OPEN_REQ") return reject(E.E_CTI_BAD_MESSAGE_FORMAT);
     this.emit("request", { sessionID: s.id, side: s.side, message: m } satisfies RequestInfo);
-    const req = m as CtiMessage &
-      Record<string, unknown> & {
-        idleTimeout: number;
-        peripheralID: number;
-        servicesRequested: number;
-        callMsgMask: number;
-        agentStateMask: number;
-        configMsgMask: number;
-        reserved1: number;
-        reserved2: number;
-        reserved3: number;
-        clientID?: string;
-        clientPassword?: Uint8Array;
-        clientSignature?: string;
-        agentExtension?: string;
-        agentID?: string;
-        agentInstrument?: string;
-        uniqueInstanceID?: string;
-      };
+    const req = m; // narrowed to OPEN_REQ: the generated message type
     const services = req.servicesRequested >>> 0;
     if (req.idleTimeout !== NULL_ID && req.idleTimeout < 20) return reject(E.E_CTI_INVALID_TIMEOUT);
     if ((services & ~KNOWN_SERVICE_BITS) >>> 0 !== 0) return reject(E.E_CTI_INVALID_SERVICE_MASK);
@@ -676,12 +658,8 @@ export class Simulator extends EventEmitter {
     if (cred && (req.clientID !== cred.clientID || latin1(req.clientPassword) !== cred.password)) {
       return reject(E.E_CTI_INVALID_PASSWORD);
     }
-    if (req.uniqueInstanceID !== undefined) {
-      if (req.uniqueInstanceID === "") return reject(E.E_CTI_INVALID_UNIQUE_INSTANCE_ID);
-      for (const o of this.#sessions.values()) {
-        if (o.open && o.uniqueInstanceID === req.uniqueInstanceID) return reject(E.E_CTI_DUPLICATE_UNIQUE_INSTANCE_ID);
-      }
-    }
+    // UniqueInstanceID (E_CTI_DUPLICATE_UNIQUE_INSTANCE_ID) is not checked: the guides print it in
+    // OPEN_REQ's table but give it no tag, so no frame can carry it (see the extractor's report).
     const cc = this.contactCenter;
     const peripheralGiven = req.peripheralID !== NULL_ID;
     if (peripheralGiven && req.peripheralID !== cc.peripheralID) return reject(E.E_CTI_INVALID_PERIPHERAL_ID);
@@ -731,7 +709,6 @@ export class Simulator extends EventEmitter {
     s.idleTimeoutMs = req.idleTimeout === NULL_ID ? undefined : req.idleTimeout * 1000;
     s.clientID = req.clientID;
     s.clientSignature = req.clientSignature ?? req.clientID;
-    s.uniqueInstanceID = req.uniqueInstanceID;
     s.peripheralID = peripheralGiven ? req.peripheralID : NULL_ID;
     s.agent = agent;
     this.stats.sessions++;

@@ -32,7 +32,6 @@ export interface Session {
   idleTimer?: unknown;
   clientID: string;
   clientSignature: string;
-  uniqueInstanceID?: string;
   agent?: Agent;
   peripheralID: number;
   monitors: Monitor[];
