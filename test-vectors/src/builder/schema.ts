@@ -1,45 +1,59 @@
-/**
- * Vector sources for the schema-driven valid vectors: for one message layout and a variant, the
- * list of field values (deterministic, derived from the message, field and item names), from which
- * the frame is written field by field with the ByteBuilder and the expected JSON is written from the
- * same values. Nothing here decodes or encodes with @ctiwire/codec.
- *
- * The JSON shape follows the codec's documented naming (packages/codec/src/naming.ts, plan.ts):
- * - fixed fields and single floating fields: fieldPropertyName(guide name);
- * - a counted list (every floating field sharing one count field) is an array under
- *   groupPropertyName(count field); its items are objects keyed by fieldPropertyName, or the values
- *   themselves when the list has one member (NamedVariable, NamedArray, FltEnabledServices, ...);
- * - a list whose count field is itself a member of another list (NumSkills in a CONFIG_AGENT_EVENT
- *   record) lives in the items of that list, and is written inside each item, where its first
- *   member is in the layout;
- * - a list counted by a fixed field is always present (possibly empty); one counted by a floating
- *   field only when it has items;
- * - a name that collides with an earlier one gets a 2, 3, ... suffix; the envelope names
- *   (type, messageType, unknownFields, body) get a "Field" suffix;
- * - UNSPEC bytes are lower-case hex strings; BOOL is true/false; TIME is a number.
- * The naming functions are a copy of naming.ts's rule (the test-vectors package cannot depend on
- * the codec, which depends on it for its tests); the vectors pin the rule.
- */
-import { ByteBuilder, latin1, namedArray, namedVar, stringz } from "./bytes.mjs";
+// The schema-driven valid vectors (valid/v*.json): for each message layout of @ctiwire/protocol and
+// a variant, a list of field values (deterministic, derived from the message, field and item
+// names), from which the frame is written field by field with the ByteBuilder and the expected
+// JSON is written from the same values. Nothing here decodes or encodes with @ctiwire/codec.
+//
+// The JSON shape follows the codec's documented naming (packages/codec/src/naming.ts, plan.ts):
+// - fixed fields and single floating fields: fieldPropertyName(guide name);
+// - a counted list (every floating field sharing one count field) is an array under
+//   groupPropertyName(count field); its items are objects keyed by fieldPropertyName, or the values
+//   themselves when the list has one member (NamedVariable, NamedArray, FltEnabledServices, ...);
+// - a list whose count field is itself a member of another list (NumSkills in a CONFIG_AGENT_EVENT
+//   record) lives in the items of that list, and is written inside each item, where its first
+//   member is in the layout;
+// - a list counted by a fixed field is always present (possibly empty); one counted by a floating
+//   field only when it has items;
+// - a name that collides with an earlier one gets a 2, 3, ... suffix; the envelope names
+//   (type, messageType, unknownFields, body) get a "Field" suffix;
+// - UNSPEC bytes are lower-case hex strings; BOOL is true/false; TIME is a number.
+// The naming functions are a copy of naming.ts's rule (the test-vectors package cannot depend on
+// the codec, which depends on it for its tests); the vectors pin the rule.
+
+import {
+  type DataType,
+  type FixedFieldSpec,
+  type FloatingFieldSpec,
+  type MessageSpec,
+  maxMessageSize,
+  messageSpec,
+  messageSpecs,
+} from "@ctiwire/protocol";
+import type { ValidVector } from "../../runner.js";
+import { ByteBuilder, hex, namedArray, namedVar, stringz } from "../bytes.js";
+
+type Json = unknown;
+type JsonObject = Record<string, Json>;
 
 // ---------------------------------------------------------------------------------------------
 // Naming (the rule of packages/codec/src/naming.ts)
 
-export function fieldPropertyName(guideName) {
+/** The JSON property of a field: the guide name in camel case (leading capitals lowered). */
+export function fieldPropertyName(guideName: string): string {
   const name = guideName.replace(/[^A-Za-z0-9_]/g, "");
   let run = 0;
-  while (run < name.length && /[A-Z]/.test(name[run])) run++;
+  while (run < name.length && /[A-Z]/.test(name[run]!)) run++;
   if (run === 0) return name;
   if (run === name.length) return name.toLowerCase();
-  const next = name[run];
+  const next = name[run]!;
   const nextIsLower = /[a-z]/.test(next);
-  const after = run + 1 < name.length ? name[run + 1] : "";
+  const after = run + 1 < name.length ? name[run + 1]! : "";
   const plural = next === "s" && (after === "" || /[A-Z0-9]/.test(after));
   const lower = nextIsLower && run > 1 && !plural ? run - 1 : run;
   return name.slice(0, lower).toLowerCase() + name.slice(lower);
 }
 
-export function groupPropertyName(countField) {
+/** The JSON property of a counted list: its count field's name without Num/NumberOf. */
+export function groupPropertyName(countField: string): string {
   const m = /^Num(?:ber)?(?:Of)?(?=[A-Z0-9])/.exec(countField);
   if (m) return fieldPropertyName(countField.slice(m[0].length));
   return `${fieldPropertyName(countField)}List`;
@@ -47,7 +61,7 @@ export function groupPropertyName(countField) {
 
 const RESERVED = ["type", "messageType", "unknownFields", "body"];
 
-function uniqueKey(base, used) {
+function uniqueKey(base: string, used: Set<string>): string {
   let key = RESERVED.includes(base) ? `${base}Field` : base;
   if (used.has(key)) {
     let n = 2;
@@ -61,26 +75,50 @@ function uniqueKey(base, used) {
 // ---------------------------------------------------------------------------------------------
 // The shape of a layout: property names, counted lists and their nesting.
 
-/**
- * @returns {{ fixed: {spec, key}[], fields: {spec, key, group}[], groups: {countField, key, parent, countFixed, countFloating, members, entries, single}[], entries: number[] }}
- * entries: a field index (>= 0) or -(g + 1) for list g, in write order.
- */
-export function shapeOf(spec) {
-  const used = new Set();
+interface ShapeField {
+  spec: FloatingFieldSpec;
+  key: string;
+  /** The list the field belongs to, or -1. */
+  group: number;
+}
+
+interface ShapeGroup {
+  countField: string;
+  key: string;
+  /** The list whose items hold this list, or -1. */
+  parent: number;
+  countFixed: number;
+  countFloating: number;
+  members: number[];
+  entries: number[];
+  /** One member and no nested list: the items are the values themselves. */
+  single: boolean;
+}
+
+/** entries: a field index (>= 0) or -(g + 1) for list g, in write order. */
+export interface Shape {
+  fixed: { spec: FixedFieldSpec; key: string }[];
+  fields: ShapeField[];
+  groups: ShapeGroup[];
+  entries: number[];
+}
+
+export function shapeOf(spec: MessageSpec): Shape {
+  const used = new Set<string>();
   const fixed = spec.fixed
     .filter((f) => f.type !== "MHDR" && f.name !== "MessageHeader")
     .map((f) => ({ spec: f, key: uniqueKey(fieldPropertyName(f.name), used) }));
   const fixedNames = fixed.map((f) => f.spec.name);
   const floatNames = spec.floating.map((f) => f.name);
-  const groups = [];
-  const byCount = new Map();
-  const fields = spec.floating.map((f) => {
+  const groups: ShapeGroup[] = [];
+  const byCount = new Map<string, number>();
+  const fields: ShapeField[] = spec.floating.map((f) => {
     let group = -1;
     if (f.countField !== undefined && f.countField !== f.name) {
-      group = byCount.get(f.countField);
-      if (group === undefined) {
-        group = groups.length;
-        byCount.set(f.countField, group);
+      let g = byCount.get(f.countField);
+      if (g === undefined) {
+        g = groups.length;
+        byCount.set(f.countField, g);
         groups.push({
           countField: f.countField,
           key: "",
@@ -92,7 +130,8 @@ export function shapeOf(spec) {
           single: false,
         });
       }
-      groups[group].members.push(spec.floating.indexOf(f));
+      group = g;
+      groups[group]!.members.push(spec.floating.indexOf(f));
     } else if (f.repeatable) {
       throw new Error(`${spec.name}.${f.name}: a repeatable field without a count field (not in the schema today)`);
     }
@@ -100,8 +139,8 @@ export function shapeOf(spec) {
   });
   for (const g of groups) {
     if (g.countFixed >= 0 || g.countFloating < 0) continue;
-    let parent = fields[g.countFloating].group;
-    for (let p = parent; p >= 0; p = groups[p].parent) {
+    let parent = fields[g.countFloating]!.group;
+    for (let p = parent; p >= 0; p = groups[p]!.parent) {
       if (groups[p] === g) {
         parent = -1;
         break;
@@ -109,17 +148,17 @@ export function shapeOf(spec) {
     }
     g.parent = parent;
   }
-  const topOf = (g, level) => {
+  const topOf = (g: number, level: number): number => {
     let x = g;
-    while (groups[x].parent !== level) x = groups[x].parent;
+    while (groups[x]!.parent !== level) x = groups[x]!.parent;
     return x;
   };
-  const isUnder = (g, level) => {
-    for (let x = g; x >= 0; x = groups[x].parent) if (groups[x].parent === level) return true;
+  const isUnder = (g: number, level: number): boolean => {
+    for (let x = g; x >= 0; x = groups[x]!.parent) if (groups[x]!.parent === level) return true;
     return false;
   };
-  const entries = [];
-  const placed = new Set();
+  const entries: number[] = [];
+  const placed = new Set<number>();
   fields.forEach((f, i) => {
     if (f.group < 0) entries.push(i);
     else {
@@ -131,7 +170,7 @@ export function shapeOf(spec) {
     }
   });
   groups.forEach((g, gi) => {
-    const seen = new Set();
+    const seen = new Set<number>();
     fields.forEach((f, i) => {
       if (f.group === gi) g.entries.push(i);
       else if (f.group >= 0 && isUnder(f.group, gi)) {
@@ -143,16 +182,15 @@ export function shapeOf(spec) {
       }
     });
   });
-  fields.forEach((f) => {
-    if (f.group < 0) f.key = uniqueKey(fieldPropertyName(f.spec.name), used);
-  });
+  for (const f of fields) if (f.group < 0) f.key = uniqueKey(fieldPropertyName(f.spec.name), used);
   for (const g of groups) if (g.parent < 0) g.key = uniqueKey(groupPropertyName(g.countField), used);
-  groups.forEach((g) => {
-    const inItem = new Set();
-    for (const e of g.entries) if (e >= 0) fields[e].key = uniqueKey(fieldPropertyName(fields[e].spec.name), inItem);
-    for (const e of g.entries)
-      if (e < 0) groups[-e - 1].key = uniqueKey(groupPropertyName(groups[-e - 1].countField), inItem);
-  });
+  for (const g of groups) {
+    const inItem = new Set<string>();
+    for (const e of g.entries) if (e >= 0) fields[e]!.key = uniqueKey(fieldPropertyName(fields[e]!.spec.name), inItem);
+    for (const e of g.entries) {
+      if (e < 0) groups[-e - 1]!.key = uniqueKey(groupPropertyName(groups[-e - 1]!.countField), inItem);
+    }
+  }
   groups.forEach((g, gi) => {
     g.single = g.members.length === 1 && !groups.some((o) => o.parent === gi);
   });
@@ -162,7 +200,8 @@ export function shapeOf(spec) {
 // ---------------------------------------------------------------------------------------------
 // Deterministic sample values
 
-export function hash(s) {
+/** FNV-1a (32 bits) of a string. */
+export function hash(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
@@ -172,7 +211,7 @@ export function hash(s) {
 }
 
 /** Printable ASCII text of exactly n characters derived from a seed name. */
-export function text(seed, n) {
+export function text(seed: string, n: number): string {
   const base = seed.replace(/[^A-Za-z0-9]/g, "") || "x";
   let s = "";
   let k = 0;
@@ -184,9 +223,9 @@ export function text(seed, n) {
 }
 
 /** n bytes derived from a seed, starting with 0x00 and ending with 0xff (n >= 2). */
-export function blob(seed, n) {
+export function blob(seed: string, n: number): number[] {
   const h = hash(seed);
-  const out = [];
+  const out: number[] = [];
   for (let i = 0; i < n; i++) out.push((h + i * 73) & 0xff);
   if (n >= 2) {
     out[0] = 0;
@@ -195,7 +234,7 @@ export function blob(seed, n) {
   return out;
 }
 
-function numberFor(type, seed) {
+function numberFor(type: DataType, seed: string): number {
   const h = hash(seed);
   switch (type) {
     case "UCHAR":
@@ -217,24 +256,34 @@ function numberFor(type, seed) {
   }
 }
 
-const NATURAL = { CHAR: 1, UCHAR: 1, SHORT: 2, USHORT: 2, BOOL: 2, INT: 4, UINT: 4, TIME: 4, TASKID: 12 };
+const NATURAL: Partial<Record<DataType, number>> = {
+  CHAR: 1,
+  UCHAR: 1,
+  SHORT: 2,
+  USHORT: 2,
+  BOOL: 2,
+  INT: 4,
+  UINT: 4,
+  TIME: 4,
+  TASKID: 12,
+};
 
 /** Writes a number of a fixed-size type to a builder. */
-export function writeNumber(b, type, v) {
+export function writeNumber(b: ByteBuilder, type: DataType, v: number | boolean): ByteBuilder {
   switch (type) {
     case "UCHAR":
-      return b.u8(v);
+      return b.u8(v as number);
     case "CHAR":
-      return b.i8(v);
+      return b.i8(v as number);
     case "USHORT":
-      return b.u16(v);
+      return b.u16(v as number);
     case "SHORT":
-      return b.i16(v);
+      return b.i16(v as number);
     case "UINT":
     case "TIME":
-      return b.u32(v);
+      return b.u32(v as number);
     case "INT":
-      return b.i32(v);
+      return b.i32(v as number);
     case "BOOL":
       return b.u16(v ? 1 : 0);
     default:
@@ -242,11 +291,15 @@ export function writeNumber(b, type, v) {
   }
 }
 
-/**
- * A sample value for a field and its data bytes (floating) or JSON value.
- * `size`: "realistic" or "max".
- */
-function sampleFloating(f, seed, size) {
+interface Sample {
+  json: Json;
+  data: number[];
+}
+
+type Size = "realistic" | "max";
+
+/** A sample value of a floating field: its JSON value and its data bytes. */
+function sampleFloating(f: FloatingFieldSpec, seed: string, size: Size): Sample {
   switch (f.type) {
     case "STRING": {
       const n = size === "max" ? f.maxSize - 1 : Math.min(f.maxSize - 1, 6 + (hash(seed) % 19));
@@ -257,7 +310,7 @@ function sampleFloating(f, seed, size) {
     case "APPPATHID": {
       const n = size === "max" ? f.maxSize : Math.min(f.maxSize, 16);
       const bytes = blob(seed, n);
-      return { json: hexOf(bytes), data: bytes };
+      return { json: hex(bytes), data: bytes };
     }
     case "BOOL": {
       const v = (hash(seed) & 1) === 1;
@@ -281,12 +334,8 @@ function sampleFloating(f, seed, size) {
   }
 }
 
-function hexOf(bytes) {
-  return bytes.map((x) => (x < 16 ? "0" : "") + x.toString(16)).join("");
-}
-
 /** Sample NAMEDVAR / NAMEDARRAY entries. */
-function sampleNamed(f, k, seed) {
+function sampleNamed(f: FloatingFieldSpec, k: number, seed: string): Sample {
   const value = text(`${seed}value${k}`, 5 + (hash(`${seed}${k}`) % 20));
   if (f.type === "NAMEDVAR") {
     const name = `user.ctiwire.var${k + 1}`;
@@ -305,10 +354,12 @@ export const VARIANTS = {
   minimal: "only the fixed part and the required floating fields; counted lists empty",
   max: "every non-alternative field at its maximum size: the frame is the layout's largest size",
   alt: "as full, but with each alternative field sent in place of the field it replaces",
-};
+} as const;
+
+export type Variant = keyof typeof VARIANTS;
 
 /** Whether a variant applies to a layout. */
-export function variantApplies(spec, variant) {
+export function variantApplies(spec: MessageSpec, variant: Variant): boolean {
   switch (variant) {
     case "full":
       return true;
@@ -319,43 +370,44 @@ export function variantApplies(spec, variant) {
     case "alt":
       return spec.floating.some((f) => f.alternativeTo !== undefined);
   }
-  return false;
 }
 
-/**
- * Builds { hex, message } for a layout at a version in a variant, writing the fields one by one.
- */
-export function buildMessage(spec, version, variant) {
+/** Builds { hex, message, length } for a layout at a version in a variant, writing the fields one by one. */
+export function buildMessage(
+  spec: MessageSpec,
+  version: number,
+  variant: Variant,
+): { hex: string; message: JsonObject; length: number } {
   const shape = shapeOf(spec);
   const replaced = new Set(spec.floating.filter((f) => f.alternativeTo).map((f) => f.alternativeTo));
-  const include = (f) => {
+  const include = (f: FloatingFieldSpec): boolean => {
     if (variant === "alt") return f.alternativeTo !== undefined || !replaced.has(f.name);
     if (f.alternativeTo !== undefined) return false;
     if (variant === "minimal") return f.required;
     return true;
   };
-  const size = variant === "max" ? "max" : "realistic";
-  const itemsOf = (g) => {
+  const size: Size = variant === "max" ? "max" : "realistic";
+  const itemsOf = (g: number): number => {
     if (variant === "minimal") return 0;
-    const group = shape.groups[g];
-    const t = group.single ? shape.fields[group.members[0]].spec.type : "";
+    const group = shape.groups[g]!;
+    const t = group.single ? shape.fields[group.members[0]!]!.spec.type : "";
     return t === "NAMEDVAR" || t === "NAMEDARRAY" ? 3 : 2;
   };
   /** Count field index (floating) → list it counts. */
-  const countsList = new Map();
+  const countsList = new Map<number, number>();
   shape.groups.forEach((g, gi) => {
     if (g.countFloating >= 0) countsList.set(g.countFloating, gi);
   });
 
   const body = new ByteBuilder(version);
-  const message = { type: spec.name, messageType: spec.type };
+  const message: JsonObject = { type: spec.name, messageType: spec.type };
 
   // Fixed part, in layout order.
   let offset = 8;
   for (const { spec: f, key } of shape.fixed) {
     if (f.offset !== offset) throw new Error(`${spec.name}.${f.name}: offset ${f.offset}, expected ${offset}`);
     const counted = shape.groups.findIndex((g) => g.countField === f.name && g.countFixed >= 0);
-    let v;
+    let v: number | boolean;
     if (counted >= 0) v = itemsOf(counted);
     else if (f.type === "BOOL") v = (hash(`${spec.name}.${f.name}`) & 1) === 1;
     else if (NATURAL[f.type] === f.size) v = numberFor(f.type, `${spec.name}.${f.name}`);
@@ -367,12 +419,12 @@ export function buildMessage(spec, version, variant) {
   }
   if (offset !== spec.fixedSize) throw new Error(`${spec.name}: fixed size ${offset} != ${spec.fixedSize}`);
 
-  const writeField = (i, seed, target, countValue) => {
-    const { spec: f, key } = shape.fields[i];
+  const writeField = (i: number, seed: string, target: JsonObject, countValue?: number): void => {
+    const { spec: f, key } = shape.fields[i]!;
     if (NATURAL[f.type] !== undefined && NATURAL[f.type] !== f.maxSize) {
       throw new Error(`${spec.name}.${f.name}: ${f.type} with max size ${f.maxSize}`);
     }
-    let s;
+    let s: Sample;
     if (countValue !== undefined) {
       const b = new ByteBuilder(25);
       writeNumber(b, f.type, countValue);
@@ -387,14 +439,19 @@ export function buildMessage(spec, version, variant) {
   };
 
   /** Writes entries (fields and nested lists) into target (the message or a list item). */
-  const writeEntries = (entries, target, seedBase, itemCounts) => {
+  const writeEntries = (
+    entries: readonly number[],
+    target: JsonObject,
+    seedBase: string,
+    itemCounts: Map<number, number>,
+  ): void => {
     for (const e of entries) {
       if (e >= 0) {
-        const f = shape.fields[e].spec;
+        const f = shape.fields[e]!.spec;
         const g = countsList.get(e);
         if (g !== undefined) {
           // A floating count field: present when included, or when its list has items.
-          const n = itemCounts.get(g);
+          const n = itemCounts.get(g)!;
           if (include(f) || n > 0) writeField(e, "", target, n);
           continue;
         }
@@ -403,14 +460,13 @@ export function buildMessage(spec, version, variant) {
         continue;
       }
       const gi = -e - 1;
-      const group = shape.groups[gi];
-      const n = itemCounts.get(gi);
-      const arr = [];
+      const group = shape.groups[gi]!;
+      const n = itemCounts.get(gi)!;
+      const arr: Json[] = [];
       for (let k = 0; k < n; k++) {
         const itemSeed = `${seedBase}${group.key}[${k}].`;
         if (group.single) {
-          const fi = group.members[0];
-          const f = shape.fields[fi].spec;
+          const f = shape.fields[group.members[0]!]!.spec;
           const s =
             f.type === "NAMEDVAR" || f.type === "NAMEDARRAY"
               ? sampleNamed(f, k, itemSeed)
@@ -418,7 +474,7 @@ export function buildMessage(spec, version, variant) {
           body.field(f.tag, s.data);
           arr.push(s.json);
         } else {
-          const item = {};
+          const item: JsonObject = {};
           // Nested lists of this item get their own counts.
           const nested = new Map(itemCounts);
           for (const x of group.entries) if (x < 0) nested.set(-x - 1, itemsOf(-x - 1));
@@ -430,7 +486,7 @@ export function buildMessage(spec, version, variant) {
     }
   };
 
-  const counts = new Map();
+  const counts = new Map<number, number>();
   shape.groups.forEach((g, gi) => {
     if (g.parent < 0) counts.set(gi, itemsOf(gi));
   });
@@ -442,4 +498,60 @@ export function buildMessage(spec, version, variant) {
   return { hex: f.toHex(), message, length: f.length };
 }
 
-export { latin1 };
+// ---------------------------------------------------------------------------------------------
+// The vectors of one version
+
+/** What decides a layout's vectors: two versions with the same signature share them. */
+function layoutSignature(m: MessageSpec | undefined): string | null {
+  return m
+    ? JSON.stringify([
+        m.type,
+        m.fixed.map((f) => [f.name, f.type, f.size]),
+        m.floating.map((f) => [
+          f.name,
+          f.tag,
+          f.type,
+          f.maxSize,
+          f.required,
+          f.repeatable,
+          f.countField,
+          f.alternativeTo,
+        ]),
+      ])
+    : null;
+}
+
+/** The versions that get every layout (and every variant); the others get the layouts that change. */
+export const FULL_VERSIONS: readonly number[] = [17, 25];
+
+/** Valid vectors of a version: every layout at 17 and 25, the layouts that change at 18-24. */
+export function schemaVectors(version: number): ValidVector[] {
+  const full = FULL_VERSIONS.includes(version);
+  const out: ValidVector[] = [];
+  for (const spec of messageSpecs(version)) {
+    if (!full && layoutSignature(spec) === layoutSignature(messageSpec(spec.name, version - 1))) continue;
+    const variants: Variant[] = full ? ["full", "minimal", "max", "alt"] : ["full", "minimal"];
+    for (const variant of variants) {
+      if (!variantApplies(spec, variant)) continue;
+      const r = buildMessage(spec, version, variant);
+      if (variant === "max" && r.length !== spec.largestSize) {
+        throw new Error(
+          `${spec.name} v${version}: max frame is ${r.length} bytes, largestSize says ${spec.largestSize}`,
+        );
+      }
+      if (r.length > maxMessageSize(version)) throw new Error(`${spec.name} v${version} ${variant}: ${r.length} bytes`);
+      out.push({
+        id: `v${version}/${spec.name}/${variant}`,
+        version,
+        section: spec.source,
+        comment:
+          VARIANTS[variant] +
+          (full ? "" : `; the layout changed at v${version}`) +
+          (variant === "max" ? ` (${r.length} bytes)` : ""),
+        hex: r.hex,
+        message: r.message,
+      });
+    }
+  }
+  return out;
+}
