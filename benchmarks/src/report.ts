@@ -1,16 +1,44 @@
 // The Markdown of a run: every row, ratios computed from the same run, targets, machine, mode.
-const fmtM = (x) => (x / 1e6).toFixed(x >= 1e8 ? 0 : 2);
-const fmtR = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "n/a");
+import type { CorpusMeta, Mode, Row, Unavailable, WasmStartup } from "./types.js";
 
-export function find(rows, runtime, corpus, suite, backend) {
+/** A runtime of the run (version and WASM figures), or one that was skipped and why. */
+export interface RuntimeInfo {
+  runtime: string;
+  version?: string;
+  wasm?: WasmStartup;
+  skipped?: string;
+}
+
+/** results/latest.meta.json (without `unavailable`). */
+export interface Meta {
+  date: string;
+  mode: Mode;
+  machine: string;
+  runtimes: RuntimeInfo[];
+  corpora: Omit<CorpusMeta, "file">[];
+  settings: { time: number; warmupTime: number };
+  notes?: string[];
+  elapsedSeconds: number;
+}
+
+const fmtM = (x: number) => (x / 1e6).toFixed(x >= 1e8 ? 0 : 2);
+const fmtR = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "n/a");
+
+export function find(
+  rows: readonly Row[],
+  runtime: string,
+  corpus: string,
+  suite: string,
+  backend: string,
+): Row | undefined {
   return rows.find((r) => r.runtime === runtime && r.corpus === corpus && r.suite === suite && r.backend === backend);
 }
 
 /** Ratios of one (runtime, corpus): msgs/s of the first over msgs/s of the second. */
-export function ratios(rows, runtime, corpus) {
-  const get = (s, b) => find(rows, runtime, corpus, s, b)?.msgsPerSec;
-  const r = (a, b) => (a !== undefined && b !== undefined ? a / b : Number.NaN);
-  const out = [];
+export function ratios(rows: readonly Row[], runtime: string, corpus: string): [string, number][] {
+  const get = (s: string, b: string) => find(rows, runtime, corpus, s, b)?.msgsPerSec;
+  const r = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? a / b : Number.NaN);
+  const out: [string, number][] = [];
   for (const s of ["deframe", "decode", "encode", "stream-1.5k", "stream-16k", "stream-64k"])
     out.push([`${s}: WASM / TS`, r(get(s, "wasm"), get(s, "ts"))]);
   for (const s of ["decode", "stream-1.5k", "stream-16k", "stream-64k"]) {
@@ -33,8 +61,11 @@ export function ratios(rows, runtime, corpus) {
   return out.filter(([, v]) => Number.isFinite(v));
 }
 
-export function targets(rows, runtime = "node", corpus = "mixed-v25") {
-  const g = (s, b) => find(rows, runtime, corpus, s, b)?.msgsPerSec;
+/** The targets and how this run meets them: [target, measured, verdict]. */
+export function targets(rows: readonly Row[], runtime = "node", corpus = "mixed-v25"): [string, string, string][] {
+  const g = (s: string, b: string) => find(rows, runtime, corpus, s, b)?.msgsPerSec;
+  // A missing figure in a ratio or comparison: NaN, which prints "n/a" and compares false.
+  const n = (x: number | undefined) => x ?? Number.NaN;
   const decTs = g("decode", "ts");
   const decWasm = g("decode", "wasm");
   const hr = g("decode", "dataview-handrolled");
@@ -43,8 +74,8 @@ export function targets(rows, runtime = "node", corpus = "mixed-v25") {
   const mc = g("memcpy", "uint8array-set");
   const fw = g("deframe", "field-walk");
   const best = Math.max(decTs ?? 0, decWasm ?? 0);
-  const t = [];
-  const met = (ok) => (ok === undefined ? "not measured" : ok ? "**met**" : "**not met**");
+  const t: [string, string, string][] = [];
+  const met = (ok: boolean | undefined) => (ok === undefined ? "not measured" : ok ? "**met**" : "**not met**");
   t.push([
     "Full decode of mixed v25 ≥ 3 M msg/s (Node, one core)",
     `TS ${fmtM(decTs ?? 0)} M/s, WASM ${decWasm ? fmtM(decWasm) : "n/a"} M/s`,
@@ -52,25 +83,33 @@ export function targets(rows, runtime = "node", corpus = "mixed-v25") {
   ]);
   t.push([
     "Full decode ahead of the hand-rolled DataView decoder",
-    `best ours ${fmtM(best)} M/s vs ${fmtM(hr ?? 0)} M/s (${fmtR(best / hr)})`,
+    `best ours ${fmtM(best)} M/s vs ${fmtM(hr ?? 0)} M/s (${fmtR(best / n(hr))})`,
     met(hr === undefined ? undefined : best > hr),
   ]);
   t.push([
     "WASM ≥ 1.5× TS on deframe+validate (copy into WASM memory included)",
-    dW ? `${fmtM(dW)} vs ${fmtM(dTs)} M/s (${fmtR(dW / dTs)})` : "WASM not available",
-    met(dW === undefined ? undefined : dW >= 1.5 * dTs),
+    dW ? `${fmtM(dW)} vs ${fmtM(n(dTs))} M/s (${fmtR(dW / n(dTs))})` : "WASM not available",
+    met(dW === undefined ? undefined : dW >= 1.5 * n(dTs)),
   ]);
   const bestD = Math.max(dTs ?? 0, dW ?? 0);
   t.push([
     "Deframe+validate within 4× of the memory-copy bound",
-    `memcpy ${fmtM(mc ?? 0)} M/s; best deframe ${fmtM(bestD)} M/s (${fmtR(mc / bestD)} slower); field walk with no checks ${fmtM(fw ?? 0)} M/s (${fmtR(mc / fw)} slower)`,
+    `memcpy ${fmtM(mc ?? 0)} M/s; best deframe ${fmtM(bestD)} M/s (${fmtR(n(mc) / bestD)} slower); field walk with no checks ${fmtM(fw ?? 0)} M/s (${fmtR(n(mc) / n(fw))} slower)`,
     met(mc === undefined ? undefined : mc / bestD <= 4),
   ]);
   return t;
 }
 
-export function markdown({ rows, unavailable, meta }) {
-  const L = [];
+export function markdown({
+  rows,
+  unavailable,
+  meta,
+}: {
+  rows: readonly Row[];
+  unavailable: readonly Unavailable[];
+  meta: Meta;
+}): string {
+  const L: string[] = [];
   L.push(`# ctiwire benchmarks: ${meta.mode} run`);
   L.push("");
   L.push(
@@ -81,8 +120,9 @@ export function markdown({ rows, unavailable, meta }) {
   L.push("");
   const wasm = meta.runtimes.filter((r) => r.wasm);
   if (wasm.length) {
-    const w = (r) => `${r.runtime} ${r.wasm.compileMs} ms to compile, ${r.wasm.instanceMs} ms per instance`;
-    L.push(`WASM module: ${wasm[0].wasm.wasmBytes} bytes; ${wasm.map(w).join("; ")}.`);
+    const w = (r: RuntimeInfo) =>
+      `${r.runtime} ${r.wasm?.compileMs} ms to compile, ${r.wasm?.instanceMs} ms per instance`;
+    L.push(`WASM module: ${wasm[0].wasm?.wasmBytes} bytes; ${wasm.map(w).join("; ")}.`);
     L.push("");
   }
   L.push(
@@ -127,7 +167,7 @@ export function markdown({ rows, unavailable, meta }) {
     L.push(`| --- | ${corpora.map(() => "---:").join(" | ")} |`);
     const per = corpora.map((c) => new Map(ratios(rows, rt, c)));
     const names = [...new Set(per.flatMap((m) => [...m.keys()]))];
-    for (const n of names) L.push(`| ${n} | ${per.map((m) => (m.has(n) ? fmtR(m.get(n)) : "")).join(" | ")} |`);
+    for (const n of names) L.push(`| ${n} | ${per.map((m) => (m.has(n) ? fmtR(m.get(n)!) : "")).join(" | ")} |`);
     L.push("");
   }
   L.push("## All rows");

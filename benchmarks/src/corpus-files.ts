@@ -1,18 +1,20 @@
 // Corpus files under benchmarks/corpus/ (gitignored): generated on demand, reused while the
 // generator version, the mode and the size are unchanged. node:fs works in Node and Deno.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { corpusPlan, GENERATOR_VERSION, generate } from "./corpus.mjs";
+import { type CorpusEntry, corpusPlan, GENERATOR_VERSION, generate } from "./corpus.js";
+import type { Corpus, CorpusMeta, Log, Mode } from "./types.js";
 
-export const CORPUS_DIR = new URL("../corpus/", import.meta.url);
+/** benchmarks/corpus/ (this file runs as benchmarks/dist/src/corpus-files.js). */
+export const CORPUS_DIR = new URL("../../corpus/", import.meta.url);
 
-export function corpusFile(entry) {
+export function corpusFile(entry: CorpusEntry): string {
   return `${entry.name}-${entry.bytes >> 20}MiB-g${GENERATOR_VERSION}`;
 }
 
 /** Writes the corpora of a mode that are missing; returns their metadata. */
-export function ensureCorpora(mode, log = () => {}) {
+export function ensureCorpora(mode: Mode, log: Log = () => {}): CorpusMeta[] {
   mkdirSync(CORPUS_DIR, { recursive: true });
-  const out = [];
+  const out: CorpusMeta[] = [];
   for (const entry of corpusPlan(mode)) {
     const base = corpusFile(entry);
     const bin = new URL(`${base}.bin`, CORPUS_DIR);
@@ -21,7 +23,7 @@ export function ensureCorpora(mode, log = () => {}) {
       const t0 = performance.now();
       const c = generate(entry);
       writeFileSync(bin, c.data);
-      const m = {
+      const m: CorpusMeta = {
         name: c.name,
         version: c.version,
         file: `${base}.bin`,
@@ -38,7 +40,7 @@ export function ensureCorpora(mode, log = () => {}) {
 }
 
 /** Loads the corpora of a mode (metadata + bytes). */
-export function loadCorpora(mode) {
+export function loadCorpora(mode: Mode): Corpus[] {
   return ensureCorpora(mode).map((m) => {
     const data = readFileSync(new URL(m.file, CORPUS_DIR));
     return { ...m, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The benchmark harness: corpora, then the suites in Node, Deno and Chromium (each its own process
-// or browser), merged into one result with ratios from this run.
+// or browser), merged into one result with ratios from this run. Built into dist/ (npm run build):
 //
-//   node bin/bench.mjs            full: 64 MiB mixed streams, 2 s per task -> results/latest.{json,md}
-//   node bin/bench.mjs --quick    quick: 4 MiB streams, ~0.1 s per task  -> results/latest.{json,md}
+//   node dist/bin/bench.js            full: 64 MiB mixed streams, 2 s per task -> results/latest.{json,md}
+//   node dist/bin/bench.js --quick    quick: 4 MiB streams, ~0.1 s per task  -> results/latest.{json,md}
 //   options: --runtimes node,deno,chromium   --out FILE.json (the .md and .meta.json beside it)
 //            --time MS (per task)   --only SUITE,...   --corpus NAME,...   --backend NAME,...
 //   suites: deframe decode encode stream-1.5k stream-16k stream-64k memcpy (over the corpora),
@@ -13,37 +13,43 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureCorpora } from "../src/corpus-files.mjs";
-import { markdown, targets } from "../src/report.mjs";
-import { modeSettings } from "../src/settings.mjs";
-import { CORPUS_SUITES } from "../src/suites.mjs";
+import { ensureCorpora } from "../src/corpus-files.js";
+import { type Meta, markdown, type RuntimeInfo, targets } from "../src/report.js";
+import { modeSettings } from "../src/settings.js";
+import { CORPUS_SUITES } from "../src/suites.js";
+import type { Mode, RuntimeResult } from "../src/types.js";
 
 const args = process.argv.slice(2);
-const arg = (k, d) => {
+const arg = (k: string) => {
   const i = args.indexOf(k);
-  return i >= 0 ? args[i + 1] : d;
+  return i >= 0 ? args[i + 1] : undefined;
 };
-const mode = args.includes("--quick") ? "quick" : "full";
-const runtimes = arg("--runtimes", "node,deno,chromium").split(",");
-const root = fileURLToPath(new URL("..", import.meta.url));
-const out = arg("--out", join(root, "results", "latest.json"));
-const time = arg("--time", undefined);
-// A subset, passed on to every runtime (see src/run.mjs).
-const subset = ["--only", "--corpus", "--backend"].flatMap((k) => (arg(k, undefined) ? [k, arg(k)] : []));
+const mode: Mode = args.includes("--quick") ? "quick" : "full";
+const runtimes = (arg("--runtimes") ?? "node,deno,chromium").split(",");
+/** The package folder (this file runs as benchmarks/dist/bin/bench.js). */
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const out = arg("--out") ?? join(root, "results", "latest.json");
+const time = arg("--time");
+// A subset, passed on to every runtime (see src/run.ts).
+const subset = ["--only", "--corpus", "--backend"].flatMap((k) => {
+  const v = arg(k);
+  return v ? [k, v] : [];
+});
 const settings = modeSettings(mode, time);
-const log = (l) => console.log(l);
+const log = (l: string) => console.log(l);
 
 const t0 = performance.now();
-const list = (k) => arg(k, undefined)?.split(",");
+const list = (k: string) => arg(k)?.split(",");
 // The corpora, unless only suites without one run (single-frame, strings, loopback).
-const anyCorpusSuite = !list("--only") || list("--only").some((x) => CORPUS_SUITES.includes(x));
+const onlySuites = list("--only");
+const anyCorpusSuite = !onlySuites || onlySuites.some((x) => CORPUS_SUITES.includes(x));
 const corpora = anyCorpusSuite ? ensureCorpora(mode, log) : [];
 const tmp = join(tmpdir(), `ctiwire-bench-${process.pid}`);
 mkdirSync(tmp, { recursive: true });
 
-const results = [];
-const ran = [];
-function child(runtime, cmd, cmdArgs) {
+const results: RuntimeResult[] = [];
+const ran: RuntimeInfo[] = [];
+function child(runtime: string, cmd: string, cmdArgs: string[]): RuntimeResult {
   const file = join(tmp, `${runtime}.json`);
   const extra = ["--mode", mode, "--out", file, ...(time !== undefined ? ["--time", time] : []), ...subset];
   log(`--- ${runtime}: ${cmd} ${cmdArgs.join(" ")}`);
@@ -58,7 +64,7 @@ function child(runtime, cmd, cmdArgs) {
 
 try {
   if (runtimes.includes("node")) {
-    results.push(child("node", process.execPath, ["src/run.mjs"]));
+    results.push(child("node", process.execPath, ["dist/src/run.js"]));
   }
   if (runtimes.includes("deno")) {
     const deno = join(root, "..", "node_modules", ".bin", "deno");
@@ -70,19 +76,19 @@ try {
         "--allow-write",
         "--allow-env",
         "--allow-sys",
-        "src/run.mjs",
+        "dist/src/run.js",
       ]),
     );
   }
   if (runtimes.includes("chromium")) {
-    const { chromiumAvailable, runChromium } = await import("../src/chromium.mjs");
+    const { chromiumAvailable, runChromium } = await import("../src/chromium.js");
     const why = chromiumAvailable();
     if (why !== null) ran.push({ runtime: "chromium", skipped: why });
     else {
       log("--- chromium (playwright-core, headless)");
       results.push(
         await runChromium({
-          corpora: corpora.filter((c) => !list("--corpus") || list("--corpus").includes(c.name)),
+          corpora: corpora.filter((c) => !list("--corpus") || list("--corpus")?.includes(c.name)),
           mode,
           time: settings.time,
           warmupTime: settings.warmupTime,
@@ -99,7 +105,7 @@ try {
 const rows = results.flatMap((r) => r.rows);
 const unavailable = results.flatMap((r) => r.unavailable);
 const cpu = cpus();
-const meta = {
+const meta: Meta = {
   date: new Date().toISOString(),
   mode,
   machine: `${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} logical cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform} ${process.arch}`,
@@ -110,10 +116,10 @@ const meta = {
   corpora: corpora.map(({ name, version, bytes, frames, counts }) => ({ name, version, bytes, frames, counts })),
   settings,
   notes: [
-    "deframe: validate only (frame records, no field records or NULs). TS = the WASM scanner's validate-only scan written in JS (src/scan-ts.mjs; the codec has no validate-only entry point); WASM = WasmScanner.validateStream, each ~1 MiB batch copied into WASM memory first (copy included); field-walk = frame and field headers stepped over with no check (the floor of any validator that reads every field header).",
+    "deframe: validate only (frame records, no field records or NULs). TS = the WASM scanner's validate-only scan written in JS (src/scan-ts.ts; the codec has no validate-only entry point); WASM = WasmScanner.validateStream, each ~1 MiB batch copied into WASM memory first (copy included); field-walk = frame and field headers stepped over with no check (the floor of any validator that reads every field header).",
     "decode: FrameDecoder.write of a frame-aligned batch to message objects (codec for TS, the ctiwire facade with backend 'wasm' for WASM); stream-*: the same batch cut into 1.5/16/64 KiB chunks that split frames.",
     "encode: the WASM backend encodes with the TypeScript encoder (ctiwire re-exports the codec's encode), so its rows measure the same code through the facade.",
-    "binary-parser decodes the five commonest types (src/baselines/binary-parser.mjs) and steps over the other frames by their header; its msgs/s counts all frames walked.",
+    "binary-parser decodes the five commonest types (src/baselines/binary-parser.ts) and steps over the other frames by their header; its msgs/s counts all frames walked.",
     "dataview-handrolled validates nothing (no limits, no tag or length checks); ours validate every frame and field. Every decoder's messages go to one callback that keeps the last one (no object can be optimized away).",
   ],
   elapsedSeconds: Math.round((performance.now() - t0) / 1000),

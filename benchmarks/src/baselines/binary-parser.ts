@@ -7,8 +7,29 @@
 // header (not decoded): binary-parser rows cover the five types only (about 85% of the frames).
 
 import { fieldPropertyName, groupPropertyName } from "@ctiwire/codec";
-import { messageSpec } from "@ctiwire/protocol";
-import { Parser } from "binary-parser";
+import { type MessageSpec, messageSpec } from "@ctiwire/protocol";
+// @ts-expect-error binary-parser's package.json "exports" has no "types" condition, so its own types
+// (dist/esm/binary_parser.d.ts, imported above by path) are not found by name: typed just below.
+import { Parser as UntypedParser } from "binary-parser";
+import type { Parser as ParserClass } from "binary-parser/dist/esm/binary_parser.js";
+
+const Parser: typeof ParserClass = UntypedParser;
+type Parser = ParserClass;
+
+/** A message as this baseline builds it: property name -> value. */
+export type Decoded = Record<string, unknown>;
+
+/** How the glue handles one tag of a message. */
+interface TagPlan {
+  prop: string;
+  kind: number;
+  /** The list property of a counted group, or undefined for a single field. */
+  list: string | undefined;
+  /** The group has this one member: its values go into the list as they are. */
+  single: boolean;
+  /** The first member of its group: starts a new item. */
+  first: boolean;
+}
 
 export const TOP5 = [
   "AGENT_STATE_EVENT",
@@ -27,7 +48,7 @@ const K_NAMEDVAR = 4;
 const K_NAMEDARRAY = 5;
 const K_BYTES = 6;
 
-function kindOf(type) {
+function kindOf(type: string): number {
   switch (type) {
     case "STRING":
       return K_STR;
@@ -49,7 +70,7 @@ function kindOf(type) {
   }
 }
 
-function messageParser(spec, wide) {
+function messageParser(spec: MessageSpec, wide: boolean): Parser {
   let p = new Parser().endianness("big").uint32("messageLength").uint32("messageType");
   for (const f of spec.fixed.slice(1)) {
     const name = fieldPropertyName(f.name);
@@ -66,13 +87,13 @@ function messageParser(spec, wide) {
   return p.array("floating", { type: field, readUntil: "eof" });
 }
 
-function cstr(d, from = 0) {
+function cstr(d: Uint8Array, from = 0): string {
   let e = from;
   while (e < d.length && d[e] !== 0) e++;
   return td.decode(d.subarray(from, e));
 }
 
-function value(kind, d) {
+function value(kind: number, d: Uint8Array): unknown {
   switch (kind) {
     case K_STR:
       return cstr(d);
@@ -96,11 +117,12 @@ function value(kind, d) {
 }
 
 /** The parsers of one protocol version: decode(frame) -> object, or null for the other types. */
-export function binaryParserDecoder(version) {
-  const byType = new Map();
+export function binaryParserDecoder(version: number): (frame: Uint8Array, type: number) => Decoded | null {
+  const byType = new Map<number, { name: string; parser: Parser; tags: Map<number, TagPlan>; lists: string[] }>();
   for (const name of TOP5) {
     const spec = messageSpec(name, version);
-    const tags = new Map();
+    if (spec === undefined) throw new Error(`no ${name} at v${version}`);
+    const tags = new Map<number, TagPlan>();
     for (const f of spec.floating) {
       if (tags.has(f.tag)) continue;
       const grouped = f.countField !== undefined;
@@ -108,7 +130,7 @@ export function binaryParserDecoder(version) {
       tags.set(f.tag, {
         prop: fieldPropertyName(f.name),
         kind: kindOf(f.type),
-        list: grouped ? groupPropertyName(f.countField) : undefined,
+        list: f.countField !== undefined ? groupPropertyName(f.countField) : undefined,
         single: members.length === 1,
         first: grouped && members[0] === f,
       });
@@ -119,8 +141,9 @@ export function binaryParserDecoder(version) {
   return (frame, type) => {
     const d = byType.get(type);
     if (d === undefined) return null;
-    const m = d.parser.parse(frame);
-    const fl = m.floating;
+    // parse() is typed any: it gives the object its chain describes (the fixed fields and `floating`).
+    const m: Decoded = d.parser.parse(frame);
+    const fl = m.floating as { tag: number; data: Uint8Array }[];
     m.floating = undefined;
     m.type = d.name;
     for (const l of d.lists) m[l] = [];
@@ -131,10 +154,10 @@ export function binaryParserDecoder(version) {
       const v = value(t.kind, data);
       if (t.list === undefined) m[t.prop] = v;
       else {
-        const list = m[t.list];
+        const list = m[t.list] as unknown[];
         if (t.single) list.push(v);
         else if (t.first) list.push({ [t.prop]: v });
-        else if (list.length > 0) list[list.length - 1][t.prop] = v;
+        else if (list.length > 0) (list[list.length - 1] as Decoded)[t.prop] = v;
       }
     }
     return m;
@@ -142,7 +165,12 @@ export function binaryParserDecoder(version) {
 }
 
 /** Decodes the frames of b[0, len) (top five types; others skipped by header). Returns frames seen. */
-export function decodeBuffer(decodeOne, b, len, onMessage) {
+export function decodeBuffer(
+  decodeOne: (frame: Uint8Array, type: number) => Decoded | null,
+  b: Uint8Array,
+  len: number,
+  onMessage: (m: Decoded) => void,
+): number {
   let pos = 0;
   let n = 0;
   while (len - pos >= 8) {

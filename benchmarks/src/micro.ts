@@ -4,14 +4,21 @@
 //   strings:      ways to turn Latin-1 bytes into a string, by length (what the codec's decodeLatin1
 //                 is based on); backend = the way.
 import { SAMPLE_MESSAGES, sampleFrame } from "@ctiwire/test-vectors/samples";
-import { rowLine, timeTask } from "./measure.mjs";
+import { rowLine, type TaskSpec, timeTask } from "./measure.js";
+import type { Log, Mode, Only, Row, RowKey, Unavailable } from "./types.js";
+
+type Codec = typeof import("@ctiwire/codec");
+type Facade = typeof import("ctiwire");
 
 const SINGLE_PER_CALL = 1000;
 const STRINGS_PER_CALL = 1000;
-const STRING_LENGTHS = { quick: [9, 40], full: [4, 9, 16, 32, 40, 200] };
+const STRING_LENGTHS: Readonly<Record<Mode, readonly number[]>> = { quick: [9, 40], full: [4, 9, 16, 32, 40, 200] };
+
+/** A way to make the string of the Latin-1 bytes b[s, e). */
+type StringWay = (b: Uint8Array, s: number, e: number) => string;
 
 const td = new TextDecoder("utf-8");
-export const STRING_WAYS = {
+export const STRING_WAYS: Readonly<Record<string, StringWay>> = {
   "fromCharCode-loop": (b, s, e) => {
     let r = "";
     for (let i = s; i < e; i++) r += String.fromCharCode(b[i]);
@@ -25,28 +32,47 @@ export const STRING_WAYS = {
     for (; i < e; i++) r += f(b[i]);
     return r;
   },
-  "fromCharCode-apply": (b, s, e) => String.fromCharCode.apply(null, b.subarray(s, e)),
+  // A typed array is array-like, as apply() takes it (its declared type wants number[]).
+  "fromCharCode-apply": (b, s, e) => String.fromCharCode.apply(null, b.subarray(s, e) as unknown as number[]),
   TextDecoder: (b, s, e) => td.decode(b.subarray(s, e)),
 };
 
 /** The frames of the single-frame suite (their rows' corpus): the sample messages, at version 25. */
-export const SAMPLE_NAMES = Object.keys(SAMPLE_MESSAGES);
+export const SAMPLE_NAMES = Object.keys(SAMPLE_MESSAGES) as (keyof typeof SAMPLE_MESSAGES)[];
 
-function singleFrames(codec, version) {
+function singleFrames(codec: Codec, version: number): [keyof typeof SAMPLE_MESSAGES, Uint8Array][] {
   return SAMPLE_NAMES.map((name) => [name, sampleFrame(codec, name, version)]);
 }
 
 /** Lengths of the strings suite in a mode. */
-export function stringLengths(mode) {
+export function stringLengths(mode: Mode): readonly number[] {
   return STRING_LENGTHS[mode === "full" ? "full" : "quick"];
 }
 
 let sink = 0;
 
-export async function runMicroSuites({ codec, facade, runtime, mode, time, warmupTime, log, only }) {
-  const rows = [];
-  const unavailable = [];
-  const run = async (key, spec) => {
+export async function runMicroSuites({
+  codec,
+  facade,
+  runtime,
+  mode,
+  time,
+  warmupTime,
+  log,
+  only,
+}: {
+  codec: Codec;
+  facade: Facade | null;
+  runtime: string;
+  mode: Mode;
+  time: number;
+  warmupTime: number;
+  log: Log;
+  only: Only | undefined;
+}): Promise<{ rows: Row[]; unavailable: Unavailable[] }> {
+  const rows: Row[] = [];
+  const unavailable: Unavailable[] = [];
+  const run = async (key: Omit<RowKey, "runtime">, spec: Omit<TaskSpec, "time" | "warmupTime">) => {
     if (only && !only(key.suite, key.backend, key.corpus)) return;
     const row = await timeTask({ ...key, runtime }, { time, warmupTime, ...spec });
     rows.push({ ...row, mode, corpusBytes: null });
@@ -55,14 +81,15 @@ export async function runMicroSuites({ codec, facade, runtime, mode, time, warmu
 
   const version = 25;
   for (const [name, frame] of singleFrames(codec, version)) {
-    for (const backend of ["ts", "wasm"]) {
+    for (const backend of ["ts", "wasm"] as const) {
       if (facade === null && backend === "wasm") {
         const reason = "the ctiwire facade's WASM backend is not available here";
         unavailable.push({ suite: "single-frame", corpus: name, runtime, backend, reason });
         continue;
       }
       // Through the facade (the backend chosen per call), or the codec where the facade has no WASM.
-      const decode = facade !== null ? facade.decode : codec.decode;
+      const decode: (frame: Uint8Array, options: { version: number }) => { type: string } =
+        facade !== null ? facade.decode : codec.decode;
       const options = facade !== null ? { version, backend } : { version };
       if (decode(frame, options).type !== name) throw new Error(`single-frame ${name} ${backend}: wrong message`);
       await run(

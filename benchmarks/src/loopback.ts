@@ -11,16 +11,28 @@ import { Worker } from "node:worker_threads";
 import { CtiClient } from "@ctiwire/client";
 import { agentState } from "@ctiwire/test-vectors/samples";
 import * as ctiwire from "ctiwire";
+import type { Log, Mode, Only, Row } from "./types.js";
+
+/** One measurement: events/s and ns per event at the median and p99 batch. */
+interface Measured {
+  msgsPerSec: number;
+  p50Ns: number;
+  p99Ns: number;
+  samples: number;
+}
 
 const version = 25;
 const BATCH = 1024;
 /** Simulator event rates and time per measurement (ms) per mode. */
-export const LOOPBACK = { quick: { rates: [50_000], ms: 1000 }, full: { rates: [20_000, 50_000, 100_000], ms: 5000 } };
+export const LOOPBACK: Readonly<Record<Mode, { rates: readonly number[]; ms: number }>> = {
+  quick: { rates: [50_000], ms: 1000 },
+  full: { rates: [20_000, 50_000, 100_000], ms: 5000 },
+};
 
-async function measure(port, ms) {
+async function measure(port: number, ms: number): Promise<Measured> {
   const client = new CtiClient({ sideA: `127.0.0.1:${port}`, version, clientID: "bench", heartbeatIntervalMs: 0 });
   await client.connect();
-  const batches = [];
+  const batches: number[] = [];
   let n = 0;
   const t0 = performance.now();
   let tb = t0;
@@ -34,7 +46,7 @@ async function measure(port, ms) {
   const s = (tb - t0) / 1000;
   await client.close();
   batches.sort((a, b) => a - b);
-  const at = (q) => batches[Math.min(batches.length - 1, Math.floor(q * batches.length))] ?? 0;
+  const at = (q: number) => batches[Math.min(batches.length - 1, Math.floor(q * batches.length))] ?? 0;
   return {
     msgsPerSec: Math.round(n / s),
     p50Ns: +((at(0.5) * 1e6) / BATCH).toFixed(1),
@@ -44,14 +56,14 @@ async function measure(port, ms) {
 }
 
 /** The sample AGENT_STATE_EVENT of agent i, without skill groups (as an agent-only bridge sees it). */
-function agentEvent(i) {
+function agentEvent(i: number) {
   const { fltSkillGroups: _, ...base } = agentState;
   const ext = String(2000 + i);
   return { ...base, icmAgentID: 5100 + i, agentID: String(1000 + i), agentExtension: ext, agentInstrument: ext };
 }
 
-const openConf = (invokeID) => ({
-  type: "OPEN_CONF",
+const openConf = (invokeID: number) => ({
+  type: "OPEN_CONF" as const,
   invokeID,
   servicesGranted: 16,
   monitorID: 0,
@@ -65,11 +77,11 @@ const openConf = (invokeID) => ({
 });
 
 /** A server answering OPEN_REQ, then writing `block` (1024 frames) while TCP takes it. */
-async function blaster() {
-  const frames = [];
+async function blaster(): Promise<{ port: number; close: () => void; frameBytes: number }> {
+  const frames: Uint8Array[] = [];
   for (let i = 0; i < 64; i++) frames.push(ctiwire.encode(agentEvent(i), { version }));
-  const block = Buffer.concat(frames.flatMap((f) => Array(16).fill(f)));
-  const sockets = new Set();
+  const block = Buffer.concat(frames.flatMap((f) => Array<Uint8Array>(16).fill(f)));
+  const sockets = new Set<net.Socket>();
   const server = net.createServer((s) => {
     sockets.add(s);
     s.setNoDelay(true);
@@ -83,21 +95,30 @@ async function blaster() {
       pump();
     });
   });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const close = () => {
     for (const s of sockets) s.destroy();
     server.close();
   };
-  return { port: server.address().port, close, frameBytes: block.length / (64 * 16) };
+  // Listening on a TCP port: address() is an AddressInfo (a string only for pipes).
+  return { port: (server.address() as net.AddressInfo).port, close, frameBytes: block.length / (64 * 16) };
 }
 
 /** Runs the suite; `only(suite, backend, corpus)` filters. Returns rows. */
-export async function runLoopback({ mode, log = () => {}, only }) {
+export async function runLoopback({
+  mode,
+  log = () => {},
+  only,
+}: {
+  mode: Mode;
+  log?: Log;
+  only?: Only;
+}): Promise<Row[]> {
   const { rates, ms } = LOOPBACK[mode === "full" ? "full" : "quick"];
   const backend = ctiwire.backend("decode");
-  const rows = [];
-  const push = (corpus, r, frameBytes) => {
-    const row = {
+  const rows: Row[] = [];
+  const push = (corpus: string, r: Measured, frameBytes?: number) => {
+    const row: Row = {
       suite: "loopback",
       corpus,
       runtime: "node",
@@ -116,9 +137,9 @@ export async function runLoopback({ mode, log = () => {}, only }) {
   for (const eventRate of rates) {
     const corpus = `simulator-${eventRate / 1000}k`;
     if (only && !only("loopback", backend, corpus)) continue;
-    const worker = new Worker(new URL("./loopback-sim.mjs", import.meta.url), { workerData: { eventRate } });
+    const worker = new Worker(new URL("./loopback-sim.js", import.meta.url), { workerData: { eventRate } });
     try {
-      const port = await new Promise((resolve, reject) => {
+      const port = await new Promise<number>((resolve, reject) => {
         worker.once("message", resolve);
         worker.once("error", reject);
       });

@@ -1,23 +1,40 @@
 // Runs the suites in headless Chromium (Debian's /usr/bin/chromium through playwright-core): the
-// suites bundled with esbuild, served from memory by request interception, the page
-// cross-origin isolated (COOP/COEP) so that performance.now() has its fine resolution.
+// suites bundled with esbuild (from their compiled JS, dist/src/browser-entry.js, the code Node and
+// Deno run), served from memory by request interception, the page cross-origin isolated (COOP/COEP)
+// so that performance.now() has its fine resolution.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../chromium.mjs";
-import { CORPUS_DIR } from "./corpus-files.mjs";
+import type { BrowserRun } from "./browser-entry.js";
+import { CORPUS_DIR } from "./corpus-files.js";
+import type { Log, RuntimeResult } from "./types.js";
+
+// How every test and benchmark starts Chromium: the repository root's chromium.mjs (plain JS, shared
+// with vitest.shared.ts). It lies outside this package and this file runs from dist/src, so it is
+// imported by URL, which TypeScript cannot follow: its two exports are typed here.
+const { CHROMIUM_ARGS, CHROMIUM_PATH }: { CHROMIUM_ARGS: string[]; CHROMIUM_PATH: string } = await import(
+  new URL("../../../chromium.mjs", import.meta.url).href
+);
 
 export const CHROMIUM = CHROMIUM_PATH;
 const ARGS = CHROMIUM_ARGS;
 
-export function chromiumAvailable() {
+/** null where Chromium is there, else why not. */
+export function chromiumAvailable(): string | null {
   return existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
 }
 
-export async function runChromium({ corpora, mode, time, warmupTime, only = {}, log }) {
+export async function runChromium({
+  corpora,
+  mode,
+  time,
+  warmupTime,
+  only = {},
+  log,
+}: BrowserRun & { log: Log }): Promise<RuntimeResult> {
   const bundle = await build({
-    entryPoints: [fileURLToPath(new URL("./browser-entry.mjs", import.meta.url))],
+    entryPoints: [fileURLToPath(new URL("./browser-entry.js", import.meta.url))],
     bundle: true,
     format: "esm",
     platform: "browser",
@@ -55,7 +72,8 @@ export async function runChromium({ corpora, mode, time, warmupTime, only = {}, 
     await page.waitForFunction(() => typeof globalThis.runBench === "function");
     const isolated = await page.evaluate(() => globalThis.crossOriginIsolated);
     const version = `Chromium ${browser.version()}${isolated ? " (cross-origin isolated)" : ""}`;
-    const res = await page.evaluate((a) => globalThis.runBench(a), { corpora, mode, time, warmupTime, only });
+    const run: BrowserRun = { corpora, mode, time, warmupTime, only };
+    const res = await page.evaluate((a) => globalThis.runBench(a), run);
     return { runtime: "chromium", version, ...res };
   } finally {
     await browser.close();

@@ -6,22 +6,42 @@
 // message at the median and 99th-percentile batch (batch time / messages per batch). Before it is
 // timed, every task runs once over the whole corpus and must account for every message: a broken
 // task throws, it is never reported.
-import * as BP from "./baselines/binary-parser.mjs";
-import * as HR from "./baselines/dataview-handrolled.mjs";
-import { rowLine, timeTask } from "./measure.mjs";
-import { runMicroSuites } from "./micro.mjs";
-import { FieldWalk, TsScanner } from "./scan-ts.mjs";
+import type { CtiMessage } from "@ctiwire/codec";
+import * as BP from "./baselines/binary-parser.js";
+import * as HR from "./baselines/dataview-handrolled.js";
+import { rowLine, timeTask } from "./measure.js";
+import { runMicroSuites } from "./micro.js";
+import { FieldWalk, TsScanner } from "./scan-ts.js";
+import type { Corpus, Log, Mode, Only, Row, SuitesResult, Unavailable, WasmStartup } from "./types.js";
 
-/** The suites over a corpus (this file); single-frame and strings: src/micro.mjs; loopback: src/loopback.mjs. */
+type Codec = typeof import("@ctiwire/codec");
+type Facade = typeof import("ctiwire");
+type Wasm = typeof import("@ctiwire/wasm");
+type Protocol = typeof import("@ctiwire/protocol");
+
+/** The suites over a corpus (this file); single-frame and strings: src/micro.ts; loopback: src/loopback.ts. */
 export const CORPUS_SUITES = ["deframe", "decode", "encode", "stream-1.5k", "stream-16k", "stream-64k", "memcpy"];
 export const SUITES = [...CORPUS_SUITES, "single-frame", "strings", "loopback"];
 export const STREAM_CHUNKS = { "stream-1.5k": 1536, "stream-16k": 16 * 1024, "stream-64k": 64 * 1024 };
+type StreamSuite = keyof typeof STREAM_CHUNKS;
 const BATCH = 1 << 20;
 
+/** What runs here: the TS codec always; the facade (WASM decode) and the WASM scanner where they load, else why not. */
+export interface Backends {
+  codec: Codec;
+  facade: Facade | null;
+  facadeReason: string;
+  wasm: Wasm | null;
+  wasmReason: string;
+}
+
+/** The first line of an error's message. */
+const firstLine = (e: unknown) => String((e as Error | undefined)?.message ?? e).split("\n")[0];
+
 /** Backends of this runtime: the TS codec always; the WASM pieces where they load. */
-export async function loadBackends(log = () => {}) {
+export async function loadBackends(log: Log = () => {}): Promise<Backends> {
   const codec = await import("@ctiwire/codec");
-  const out = { codec, facade: null, facadeReason: "", wasm: null, wasmReason: "", wasmEncode: null };
+  const out: Backends = { codec, facade: null, facadeReason: "", wasm: null, wasmReason: "" };
   try {
     const facade = await import("ctiwire");
     if (typeof facade.wasmAvailable !== "function" || typeof facade.FrameDecoder !== "function") {
@@ -32,7 +52,7 @@ export async function loadBackends(log = () => {}) {
       out.facade = facade;
     }
   } catch (e) {
-    out.facadeReason = `ctiwire does not load (${String(e?.message ?? e).split("\n")[0]})`;
+    out.facadeReason = `ctiwire does not load (${firstLine(e)})`;
   }
   try {
     const W = await import("@ctiwire/wasm");
@@ -44,7 +64,7 @@ export async function loadBackends(log = () => {}) {
       out.wasm = W;
     }
   } catch (e) {
-    out.wasmReason = `@ctiwire/wasm does not load (${String(e?.message ?? e).split("\n")[0]})`;
+    out.wasmReason = `@ctiwire/wasm does not load (${firstLine(e)})`;
   }
   if (out.facade === null) log(`WASM decode/stream/encode: not available: ${out.facadeReason}`);
   if (out.wasm === null) log(`WASM deframe: not available: ${out.wasmReason}`);
@@ -56,16 +76,26 @@ export async function loadBackends(log = () => {}) {
  * memory, then scanned into frame records (start, size, type, status, error), no field records.
  */
 class WasmIndex {
-  constructor(W, protocol, version) {
+  readonly W: Wasm;
+  readonly protocol: Protocol;
+  readonly version: number;
+  readonly s: NonNullable<ReturnType<Wasm["WasmScanner"]["create"]>>;
+  readonly types: number;
+  readonly max: number;
+  readonly hdr: number;
+  constructor(W: Wasm, protocol: Protocol, version: number) {
     this.W = W;
     this.protocol = protocol;
     this.version = version;
-    this.s = W.WasmScanner.create();
+    const s = W.WasmScanner.create();
+    // loadBackends keeps the WASM backend only where an instance could be made.
+    if (s === null) throw new Error("the WASM scanner does not instantiate in this runtime");
+    this.s = s;
     this.types = this.s.typeTable("ctiwire-benchmarks", version);
     this.max = protocol.maxMessageSize(version);
     this.hdr = version >= 20 ? 4 : 2;
   }
-  scan(batch) {
+  scan(batch: Uint8Array): number {
     const { W, s } = this;
     s.append(batch);
     let pos = 0;
@@ -88,9 +118,17 @@ class WasmIndex {
   }
 }
 
+/** A frame-aligned batch: its bytes, its message count, the same bytes cut into each stream suite's chunks. */
+export interface Batch {
+  data: Uint8Array;
+  msgs: number;
+  types: null;
+  chunks: Record<StreamSuite, Uint8Array[]>;
+}
+
 /** Frame-aligned batches of about `size` bytes: { data, msgs, chunks: {name: Uint8Array[]} }. */
-export function batchesOf(data, size = BATCH) {
-  const out = [];
+export function batchesOf(data: Uint8Array, size = BATCH): Batch[] {
+  const out: Omit<Batch, "chunks">[] = [];
   let start = 0;
   let pos = 0;
   let msgs = 0;
@@ -104,25 +142,40 @@ export function batchesOf(data, size = BATCH) {
       msgs = 0;
     }
   }
-  for (const b of out) {
-    b.chunks = {};
+  for (const b of out as Batch[]) {
+    b.chunks = {} as Batch["chunks"]; // filled for every stream suite just below
     for (const [suite, c] of Object.entries(STREAM_CHUNKS)) {
-      const list = [];
+      const list: Uint8Array[] = [];
       for (let o = 0; o < b.data.length; o += c) list.push(b.data.subarray(o, Math.min(o + c, b.data.length)));
-      b.chunks[suite] = list;
+      b.chunks[suite as StreamSuite] = list;
     }
   }
-  return out;
+  return out as Batch[];
+}
+
+/** The encode suite's input: decoded messages, and the bytes they came from. */
+interface EncodeBatch {
+  list: CtiMessage[];
+  msgs: number;
+  bytes: number;
+}
+
+/** One timed task: fn handles one batch and returns the messages it handled. */
+interface Task {
+  suite: string;
+  backend: string;
+  fn: (b: Batch | EncodeBatch) => number;
+  bs: readonly (Batch | EncodeBatch)[];
 }
 
 let sink = 0;
 let counted = 0;
 /** The last message delivered: kept so that no decoder's objects can be optimized away. */
-export let lastMessage = null;
+export let lastMessage: unknown = null;
 // Every decoder hands each message to this callback, which keeps it: a callback that dropped it
 // would let V8's escape analysis skip building the objects of a decoder simple enough to be inlined
 // into the loop (the hand-rolled baseline's heartbeats were "decoded" at 140 M msg/s that way).
-const count = (m) => {
+const count = (m: unknown) => {
   counted++;
   lastMessage = m;
 };
@@ -131,12 +184,28 @@ const count = (m) => {
  * Runs every suite over every corpus. corpora: [{ name, version, data, frames }]. Returns
  * { rows, unavailable } (unavailable: the WASM rows that could not run, with the reason).
  */
-export async function runSuites({ corpora, runtime, mode, time, warmupTime, log = () => {}, only }) {
+export async function runSuites({
+  corpora,
+  runtime,
+  mode,
+  time,
+  warmupTime,
+  log = () => {},
+  only,
+}: {
+  corpora: readonly Corpus[];
+  runtime: string;
+  mode: Mode;
+  time: number;
+  warmupTime: number;
+  log?: Log;
+  only?: Only;
+}): Promise<SuitesResult> {
   const B = await loadBackends(log);
   const protocol = await import("@ctiwire/protocol");
   const { codec, facade } = B;
-  const rows = [];
-  const unavailable = [];
+  const rows: Row[] = [];
+  const unavailable: Unavailable[] = [];
 
   for (const corpus of corpora) {
     const { version } = corpus;
@@ -149,15 +218,19 @@ export async function runSuites({ corpora, runtime, mode, time, warmupTime, log 
     const isMixed = corpus.name.startsWith("mixed");
 
     // Objects for the encode suite: the first two batches, decoded once.
-    const encBatches = batches.slice(0, 2).map((b) => {
-      const list = [];
+    const encBatches: EncodeBatch[] = batches.slice(0, 2).map((b) => {
+      const list: CtiMessage[] = [];
       new codec.FrameDecoder({ version }).write(b.data, (m) => list.push(m));
       return { list, msgs: list.length, bytes: b.data.length };
     });
 
-    /** Tasks: [suite, backend, fn(batch) -> messages handled, batches, expected per pass]. */
-    const tasks = [];
-    const add = (suite, backend, fn, bs = batches, expected) => tasks.push({ suite, backend, fn, bs, expected });
+    /** Tasks: [suite, backend, fn(batch) -> messages handled, batches]. */
+    const tasks: Task[] = [];
+    function add(suite: string, backend: string, fn: (b: Batch) => number): void;
+    function add(suite: string, backend: string, fn: (b: EncodeBatch) => number, bs: EncodeBatch[]): void;
+    function add(suite: string, backend: string, fn: (b: never) => number, bs: Batch[] | EncodeBatch[] = batches) {
+      tasks.push({ suite, backend, fn: fn as Task["fn"], bs });
+    }
 
     add("memcpy", "uint8array-set", (b) => {
       dst.set(b.data);
@@ -175,7 +248,7 @@ export async function runSuites({ corpora, runtime, mode, time, warmupTime, log 
     } else unavailable.push({ suite: "deframe", corpus: corpus.name, runtime, backend: "wasm", reason: B.wasmReason });
 
     const tsDec = new codec.FrameDecoder({ version });
-    const write = (d, b) => {
+    const write = (d: { write(data: Uint8Array, onMessage: (m: unknown) => void): void }, b: Batch) => {
       counted = 0;
       d.write(b.data, count);
       return counted;
@@ -196,7 +269,7 @@ export async function runSuites({ corpora, runtime, mode, time, warmupTime, log 
       add("decode", "binary-parser", (b) => BP.decodeBuffer(bp, b.data, b.data.length, count));
     }
 
-    const encode = (fn) => (b) => {
+    const encode = (fn: (m: CtiMessage, options: { version: number }) => Uint8Array) => (b: EncodeBatch) => {
       const l = b.list;
       let n = 0;
       for (let i = 0; i < l.length; i++) n += fn(l[i], { version }).length;
@@ -206,8 +279,8 @@ export async function runSuites({ corpora, runtime, mode, time, warmupTime, log 
     add("encode", "ts", encode(codec.encode), encBatches);
     if (facade !== null) add("encode", "wasm", encode(facade.encode), encBatches);
 
-    for (const suite of Object.keys(STREAM_CHUNKS)) {
-      const stream = (d) => (b) => {
+    for (const suite of Object.keys(STREAM_CHUNKS) as StreamSuite[]) {
+      const stream = (d: { write(data: Uint8Array, onMessage: (m: unknown) => void): void }) => (b: Batch) => {
         counted = 0;
         const cs = b.chunks[suite];
         for (let i = 0; i < cs.length; i++) d.write(cs[i], count);
@@ -233,7 +306,8 @@ export async function runSuites({ corpora, runtime, mode, time, warmupTime, log 
       const bs = t.bs;
       let i = 0;
       const msgs = bs.reduce((s, b) => s + b.msgs, 0) / bs.length;
-      const bytes = t.suite === "encode" ? bs.reduce((s, b) => s + b.bytes, 0) / bs.length : avgBytes;
+      const bytes =
+        t.suite === "encode" ? (bs as EncodeBatch[]).reduce((s, b) => s + b.bytes, 0) / bs.length : avgBytes;
       const row = await timeTask(
         { suite: t.suite, corpus: corpus.name, runtime, backend: t.backend },
         {
@@ -260,7 +334,7 @@ export async function runSuites({ corpora, runtime, mode, time, warmupTime, log 
 }
 
 /** The WASM module's size, its first compile and one instantiation (ms), where it runs. */
-function wasmStartup(W) {
+function wasmStartup(W: Wasm | null): WasmStartup | null {
   if (W === null) return null;
   const n = 100;
   const t0 = performance.now();

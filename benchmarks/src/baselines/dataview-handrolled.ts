@@ -7,15 +7,31 @@
 // bounds checks throw: the usual hand-rolled integration.
 const td = new TextDecoder();
 
-function str(b, off, len) {
+/** A message as this baseline builds it: the fixed fields, then what the floating part adds. */
+export interface HandMessage {
+  type: string;
+  [field: string]: unknown;
+  ctiClients?: { ctiClientSignature: string; ctiClientTimestamp?: number }[];
+  namedVariables?: { name: string; value: string }[];
+  namedArrays?: { index: number; name: string; value: string }[];
+  fltSkillGroups?: {
+    fltSkillGroupNumber: number;
+    fltSkillGroupID?: number;
+    fltSkillGroupPriority?: number;
+    fltSkillGroupState?: number;
+  }[];
+  unknown?: { tag: number; data: Uint8Array }[];
+}
+
+function str(b: Uint8Array, off: number, len: number): string {
   let e = off;
   const stop = off + len;
   while (e < stop && b[e] !== 0) e++;
   return td.decode(b.subarray(off, e));
 }
 
-function agentState(dv, o, version) {
-  const m = {
+function agentState(dv: DataView, o: number, version: number): HandMessage {
+  const m: HandMessage = {
     type: "AGENT_STATE_EVENT",
     monitorID: dv.getUint32(o),
     peripheralID: dv.getUint32(o + 4),
@@ -41,7 +57,7 @@ function agentState(dv, o, version) {
   return m;
 }
 
-function beginCall(dv, o, type) {
+function beginCall(dv: DataView, o: number, type: string): HandMessage {
   return {
     type,
     monitorID: dv.getUint32(o),
@@ -60,7 +76,7 @@ function beginCall(dv, o, type) {
   };
 }
 
-function callDataUpdate(dv, o) {
+function callDataUpdate(dv: DataView, o: number): HandMessage {
   return {
     type: "CALL_DATA_UPDATE_EVENT",
     monitorID: dv.getUint32(o),
@@ -83,7 +99,7 @@ function callDataUpdate(dv, o) {
   };
 }
 
-function callDelivered(dv, o) {
+function callDelivered(dv: DataView, o: number): HandMessage {
   return {
     type: "CALL_DELIVERED_EVENT",
     monitorID: dv.getUint32(o),
@@ -111,7 +127,7 @@ function callDelivered(dv, o) {
   };
 }
 
-function callEstablished(dv, o) {
+function callEstablished(dv: DataView, o: number): HandMessage {
   return {
     type: "CALL_ESTABLISHED_EVENT",
     monitorID: dv.getUint32(o),
@@ -135,7 +151,7 @@ function callEstablished(dv, o) {
   };
 }
 
-function callCleared(dv, o) {
+function callCleared(dv: DataView, o: number): HandMessage {
   return {
     type: "CALL_CLEARED_EVENT",
     monitorID: dv.getUint32(o),
@@ -148,7 +164,7 @@ function callCleared(dv, o) {
   };
 }
 
-function connectionCleared(dv, o) {
+function connectionCleared(dv: DataView, o: number): HandMessage {
   return {
     type: "CALL_CONNECTION_CLEARED_EVENT",
     monitorID: dv.getUint32(o),
@@ -162,7 +178,7 @@ function connectionCleared(dv, o) {
   };
 }
 
-function endCall(dv, o) {
+function endCall(dv: DataView, o: number): HandMessage {
   return {
     type: "END_CALL_EVENT",
     monitorID: dv.getUint32(o),
@@ -173,7 +189,7 @@ function endCall(dv, o) {
   };
 }
 
-function systemEvent(dv, o) {
+function systemEvent(dv: DataView, o: number): HandMessage {
   return {
     type: "SYSTEM_EVENT",
     pgStatus: dv.getUint32(o),
@@ -186,14 +202,27 @@ function systemEvent(dv, o) {
   };
 }
 
-const FIXED_SIZE = { 30: 66, 23: 34, 25: 48, 9: 62, 10: 58, 13: 28, 14: 30, 24: 24, 31: 34, 5: 12, 6: 12 };
+/** Fixed-part size (header included) by message type. */
+const FIXED_SIZE: Readonly<Record<number, number>> = {
+  30: 66,
+  23: 34,
+  25: 48,
+  9: 62,
+  10: 58,
+  13: 28,
+  14: 30,
+  24: 24,
+  31: 34,
+  5: 12,
+  6: 12,
+};
 
 /** Decodes the frame at `off` of `b` (dv: a DataView over the same bytes). */
-export function decodeFrame(dv, b, off, version) {
+export function decodeFrame(dv: DataView, b: Uint8Array, off: number, version: number): HandMessage {
   const length = dv.getUint32(off);
   const type = dv.getUint32(off + 4);
   const o = off + 8;
-  let m;
+  let m: HandMessage;
   switch (type) {
     case 30:
       m = agentState(dv, o, version);
@@ -235,10 +264,12 @@ export function decodeFrame(dv, b, off, version) {
   return m;
 }
 
-function floating(dv, b, p, end, m, wide) {
+// The lists (ctiClients, fltSkillGroups, ...) are made by the fixed-part readers of the messages whose
+// tags add to them; like any hand-rolled decoder that trusts the layout, a stray tag throws.
+function floating(dv: DataView, b: Uint8Array, p: number, end: number, m: HandMessage, wide: boolean): void {
   while (p < end) {
-    let tag;
-    let len;
+    let tag: number;
+    let len: number;
     if (wide) {
       tag = dv.getUint16(p);
       len = dv.getUint16(p + 2);
@@ -292,10 +323,10 @@ function floating(dv, b, p, end, m, wide) {
         m[`callVariable${tag - 12}`] = str(b, p, len);
         break;
       case 23:
-        m.ctiClients.push({ ctiClientSignature: str(b, p, len) });
+        m.ctiClients!.push({ ctiClientSignature: str(b, p, len) });
         break;
       case 24:
-        m.ctiClients[m.ctiClients.length - 1].ctiClientTimestamp = dv.getUint32(p);
+        m.ctiClients![m.ctiClients!.length - 1].ctiClientTimestamp = dv.getUint32(p);
         break;
       case 25:
         m.connectionDeviceID = str(b, p, len);
@@ -325,16 +356,16 @@ function floating(dv, b, p, end, m, wide) {
         m.newConnectionDeviceID = str(b, p, len);
         break;
       case 62:
-        m.fltSkillGroups.push({ fltSkillGroupNumber: dv.getInt32(p) });
+        m.fltSkillGroups!.push({ fltSkillGroupNumber: dv.getInt32(p) });
         break;
       case 63:
-        m.fltSkillGroups[m.fltSkillGroups.length - 1].fltSkillGroupID = dv.getUint32(p);
+        m.fltSkillGroups![m.fltSkillGroups!.length - 1].fltSkillGroupID = dv.getUint32(p);
         break;
       case 64:
-        m.fltSkillGroups[m.fltSkillGroups.length - 1].fltSkillGroupPriority = dv.getUint16(p);
+        m.fltSkillGroups![m.fltSkillGroups!.length - 1].fltSkillGroupPriority = dv.getUint16(p);
         break;
       case 65:
-        m.fltSkillGroups[m.fltSkillGroups.length - 1].fltSkillGroupState = dv.getUint16(p);
+        m.fltSkillGroups![m.fltSkillGroups!.length - 1].fltSkillGroupState = dv.getUint16(p);
         break;
       case 72:
         m.routerCallKeyDay = dv.getUint32(p);
@@ -345,13 +376,13 @@ function floating(dv, b, p, end, m, wide) {
       case 82: {
         const name = str(b, p, len);
         const v = p + name.length + 1;
-        m.namedVariables.push({ name, value: str(b, v, p + len - v) });
+        m.namedVariables!.push({ name, value: str(b, v, p + len - v) });
         break;
       }
       case 83: {
         const name = str(b, p + 1, len - 1);
         const v = p + 1 + name.length + 1;
-        m.namedArrays.push({ index: b[p], name, value: str(b, v, p + len - v) });
+        m.namedArrays!.push({ index: b[p], name, value: str(b, v, p + len - v) });
         break;
       }
       case 95:
@@ -408,7 +439,7 @@ function floating(dv, b, p, end, m, wide) {
  * Decodes every complete frame of b[0, len), calling onMessage for each; returns the offset of the
  * first incomplete frame (what a hand-rolled socket handler keeps for the next chunk).
  */
-export function decodeBuffer(b, len, version, onMessage) {
+export function decodeBuffer(b: Uint8Array, len: number, version: number, onMessage: (m: HandMessage) => void): number {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let pos = 0;
   while (len - pos >= 8) {
@@ -425,11 +456,13 @@ export function decodeBuffer(b, len, version, onMessage) {
  * the next chunk (a copy), decode what is complete.
  */
 export class HandrolledStream {
-  constructor(version) {
+  readonly version: number;
+  tail: Uint8Array | null;
+  constructor(version: number) {
     this.version = version;
     this.tail = null;
   }
-  write(chunk, onMessage) {
+  write(chunk: Uint8Array, onMessage: (m: HandMessage) => void): void {
     let b = chunk;
     if (this.tail !== null) {
       b = new Uint8Array(this.tail.length + chunk.length);

@@ -8,12 +8,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { corpusPlan } from "../src/corpus.mjs";
-import { LOOPBACK } from "../src/loopback.mjs";
-import { SAMPLE_NAMES, STRING_WAYS, stringLengths } from "../src/micro.mjs";
-import { STREAM_CHUNKS } from "../src/suites.mjs";
+import { corpusPlan } from "../src/corpus.js";
+import { LOOPBACK } from "../src/loopback.js";
+import { SAMPLE_NAMES, STRING_WAYS, stringLengths } from "../src/micro.js";
+import { STREAM_CHUNKS } from "../src/suites.js";
+import type { Row, RowKey, Unavailable } from "../src/types.js";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
+/** The package folder (this file runs as benchmarks/dist/test/bench-quick.js). */
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "ctiwire-bench-quick-"));
 const out = join(dir, "latest.json");
 const chromium = existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
@@ -24,7 +26,7 @@ const t0 = performance.now();
 const r = spawnSync(
   process.execPath,
   [
-    "bin/bench.mjs",
+    "dist/bin/bench.js",
     "--quick",
     "--time",
     process.env.BENCH_TIME ?? "40",
@@ -35,25 +37,31 @@ const r = spawnSync(
   ],
   { cwd: root, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" },
 );
-const failures = [];
+const failures: string[] = [];
 try {
   if (r.status !== 0) {
     console.log(r.stdout);
     throw new Error(`the harness failed (exit ${r.status})`);
   }
-  const rows = JSON.parse(readFileSync(out, "utf8"));
-  const meta = JSON.parse(readFileSync(out.replace(/\.json$/, ".meta.json"), "utf8"));
+  const rows: Row[] = JSON.parse(readFileSync(out, "utf8"));
+  const meta: { unavailable: Unavailable[] } = JSON.parse(readFileSync(out.replace(/\.json$/, ".meta.json"), "utf8"));
   const md = readFileSync(out.replace(/\.json$/, ".md"), "utf8");
   if (!md.includes("## All rows")) failures.push("the Markdown has no table");
-  const key = (x) => `${x.runtime}|${x.corpus}|${x.suite}|${x.backend}`;
+  const key = (x: RowKey) => `${x.runtime}|${x.corpus}|${x.suite}|${x.backend}`;
   const have = new Map(rows.map((x) => [key(x), x]));
   const excused = new Set(meta.unavailable.filter((u) => u.reason).map(key));
-  const check = (k, row, fields) => {
+  const check = (k: string, row: Row, fields: readonly (keyof Row)[]) => {
     for (const f of fields)
       if (!(typeof row[f] === "number" && Number.isFinite(row[f]) && row[f] > 0))
         failures.push(`${k}: ${f} = ${row[f]}`);
   };
-  const expectRow = (runtime, corpus, suite, backend, fields = ["msgsPerSec", "mbPerSec", "p50Ns", "p99Ns"]) => {
+  const expectRow = (
+    runtime: string,
+    corpus: string,
+    suite: string,
+    backend: string,
+    fields: readonly (keyof Row)[] = ["msgsPerSec", "mbPerSec", "p50Ns", "p99Ns"],
+  ) => {
     const k = key({ runtime, corpus, suite, backend });
     const row = have.get(k);
     if (row === undefined) {
@@ -62,7 +70,7 @@ try {
   };
   for (const runtime of runtimes) {
     for (const { name: corpus } of corpusPlan("quick")) {
-      const expect = [["memcpy", "uint8array-set"]];
+      const expect: [string, string][] = [["memcpy", "uint8array-set"]];
       for (const suite of ["deframe", "decode", "encode", ...Object.keys(STREAM_CHUNKS)]) {
         expect.push([suite, "ts"], [suite, "wasm"]);
         if (suite === "decode" || suite.startsWith("stream")) expect.push([suite, "dataview-handrolled"]);
@@ -87,7 +95,7 @@ try {
       (wasmMissing ? `; ${wasmMissing} WASM rows not available (${meta.unavailable[0].reason})` : ""),
   );
 } catch (e) {
-  failures.push(String(e?.message ?? e));
+  failures.push(String((e as Error | undefined)?.message ?? e));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -8,14 +8,26 @@
 // positions matter to a decode only).
 import { maxMessageSize, messageSpec } from "@ctiwire/protocol";
 // The scan tables: the WASM scanner's own builder, so both scans apply the same rules.
-import { scanLayoutOf as layoutOf } from "@ctiwire/wasm";
+import { scanLayoutOf as layoutOf, type ScanLayout } from "@ctiwire/wasm";
 
 const ST_OK = 0;
 const ST_UNKNOWN = 1;
 const ST_ERROR = 2;
 
 export class TsScanner {
-  constructor(version) {
+  readonly version: number;
+  readonly hdr: number;
+  readonly max: number;
+  /** The scan table of each message type (null: no layout), made on first use. */
+  readonly layouts: (ScanLayout | null)[];
+  readonly frames: Int32Array;
+  readonly seen: Uint32Array;
+  stamp: number;
+  errors: number;
+  /** Where the first incomplete frame of the last scan starts. */
+  pos = 0;
+
+  constructor(version: number) {
     this.version = version;
     this.hdr = version >= 20 ? 4 : 2;
     this.max = maxMessageSize(version);
@@ -27,7 +39,7 @@ export class TsScanner {
     this.errors = 0;
   }
 
-  layout(type) {
+  layout(type: number): ScanLayout | null {
     let l = this.layouts[type];
     if (l === undefined) {
       const spec = type < 65536 ? messageSpec(type, this.version) : undefined;
@@ -41,7 +53,7 @@ export class TsScanner {
    * first incomplete frame starts. Frame records (start, size, type, status) are overwritten in
    * batches of 4096 (an index a caller would consume as it goes).
    */
-  scan(b, len) {
+  scan(b: Uint8Array, len: number): number {
     const hdr = this.hdr;
     const max = this.max;
     const seen = this.seen;
@@ -81,8 +93,8 @@ export class TsScanner {
             status = ST_ERROR;
             break;
           }
-          let tag;
-          let flen;
+          let tag: number;
+          let flen: number;
           if (hdr === 4) {
             tag = (b[p] << 8) | b[p + 1];
             flen = (b[p + 2] << 8) | b[p + 3];
@@ -127,13 +139,20 @@ export class TsScanner {
  * position depends on the length read at the one before it, so this is a chain of dependent loads.
  */
 export class FieldWalk {
-  constructor(version) {
+  readonly hdr: number;
+  readonly version: number;
+  /** Fixed-part size by message type (0: not looked up yet). */
+  readonly fixed: Int32Array;
+  /** Floating fields stepped over by the last walk. */
+  fields = 0;
+
+  constructor(version: number) {
     this.hdr = version >= 20 ? 4 : 2;
     this.version = version;
     this.fixed = new Int32Array(1024);
   }
 
-  walk(b, len) {
+  walk(b: Uint8Array, len: number): number {
     const fixed = this.fixed;
     const hdr = this.hdr;
     let pos = 0;

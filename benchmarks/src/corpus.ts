@@ -1,6 +1,6 @@
 // Seeded generator of realistic CTI Server traffic (what an ALL_EVENTS bridge of a large contact
 // center receives), encoded with the codec's own encoder. Runtime-neutral (Node, Deno, browsers):
-// it returns bytes; bin/corpus.mjs writes them under benchmarks/corpus/.
+// it returns bytes; src/corpus-files.ts writes them under benchmarks/corpus/.
 //
 // The stream interleaves ~64 calls in flight. Each call is a CTI call lifecycle as an ALL_EVENTS
 // client sees it: BEGIN_CALL (call variables and ECC named variables from the IVR),
@@ -9,20 +9,51 @@
 // wrap-up, available) come as one AGENT_STATE_EVENT per skill group the agent belongs to (1-4),
 // with the agent's floating skill-group list. Between calls: agents going not ready and back,
 // heartbeats, and system events.
-import { encode, fieldPropertyName, groupPropertyName } from "@ctiwire/codec";
+import { type EncodableMessage, encode, fieldPropertyName, groupPropertyName } from "@ctiwire/codec";
 import { AgentState, messageSpec } from "@ctiwire/protocol";
 import { rng } from "@ctiwire/test-vectors";
 import { concatBytes } from "@ctiwire/test-vectors/bytes";
+import type { Mode } from "./types.js";
+
+/** A field value as the generator gives it (by the guide's field name). */
+type Value = string | number | boolean | { name: string; value: string };
+/** Values by guide field name. */
+type Values = Record<string, Value>;
+/** A message object being built: property name -> value or list. */
+type Built = Record<string, unknown> & { type: string };
+
+/** One corpus of the plan. */
+export interface CorpusEntry {
+  name: string;
+  kind: "mixed" | "smallest" | "largest";
+  version: number;
+  bytes: number;
+}
+
+/** The frames of a corpus and how many of each message type (or kind) it holds. */
+interface Frames {
+  frames: Uint8Array[];
+  bytes: number;
+  counts: Record<string, number>;
+}
+
+/** A seeded random source with the generator's helpers. */
+export interface Prng {
+  next: () => number;
+  int: (lo: number, hi: number) => number;
+  pick: <T>(arr: readonly T[]) => T;
+  digits: (n: number) => string;
+}
 
 /** Bump when the generator's output changes (corpus files are keyed by it). */
 export const GENERATOR_VERSION = 1;
 
 /** mulberry32 (the shared test helpers' rng), with the generator's helpers. */
-export function prng(seed) {
+export function prng(seed: number): Prng {
   const next = rng(seed);
-  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = (arr) => arr[Math.floor(next() * arr.length)];
-  const digits = (n) => {
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = <T>(arr: readonly T[]): T => arr[Math.floor(next() * arr.length)];
+  const digits = (n: number) => {
     let s = "";
     for (let i = 0; i < n; i++) s += String.fromCharCode(48 + Math.floor(next() * 10));
     return s;
@@ -35,11 +66,16 @@ export function prng(seed) {
  * at `version` are taken (v17 and v25 layouts differ); count fields are left out (encode computes
  * them from the lists). `lists` maps a count field's name to items keyed by member guide names.
  */
-export function buildMessage(name, version, values, lists = {}) {
+export function buildMessage(
+  name: string,
+  version: number,
+  values: Values,
+  lists: Record<string, readonly Values[]> = {},
+): EncodableMessage {
   const spec = messageSpec(name, version);
   if (spec === undefined) throw new Error(`no ${name} at v${version}`);
   const counts = new Set(spec.floating.map((f) => f.countField).filter((c) => c !== undefined));
-  const m = { type: name };
+  const m: Built = { type: name };
   for (const f of spec.fixed) {
     if (f.name === "MessageHeader" || counts.has(f.name)) continue;
     const v = values[f.name];
@@ -58,7 +94,7 @@ export function buildMessage(name, version, values, lists = {}) {
       m[prop] = items.map((it) => it[members[0].name]);
     } else {
       m[prop] = items.map((it) => {
-        const o = {};
+        const o: Record<string, Value> = {};
         for (const f of members) if (it[f.name] !== undefined) o[fieldPropertyName(f.name)] = it[f.name];
         return o;
       });
@@ -67,7 +103,7 @@ export function buildMessage(name, version, values, lists = {}) {
   return m;
 }
 
-const CALL_VARIABLE_VALUES = [
+const CALL_VARIABLE_VALUES: readonly (() => string)[] = [
   () => "acct=",
   () => "lang=en-US",
   () => "reason=",
@@ -94,8 +130,8 @@ const ECC_NAMES = [
   "user.crm.caseurl",
 ];
 
-function callVariables(r, n) {
-  const out = {};
+function callVariables(r: Prng, n: number): Values {
+  const out: Values = {};
   for (let i = 1; i <= n; i++) {
     let s = CALL_VARIABLE_VALUES[i - 1]();
     if (i === 1) s += r.digits(8);
@@ -110,11 +146,11 @@ function callVariables(r, n) {
   return out;
 }
 
-function namedVariables(r, n) {
-  const out = [];
+function namedVariables(r: Prng, n: number): Values[] {
+  const out: Values[] = [];
   for (let i = 0; i < n; i++) {
     const name = ECC_NAMES[i % ECC_NAMES.length];
-    let value;
+    let value: string;
     if (name.endsWith("path")) value = `main>${r.pick(REASONS)}>agent`;
     else if (name.endsWith("tier")) value = r.pick(TIERS);
     else if (name.endsWith("session")) value = `${r.digits(8)}-${r.digits(4)}-${r.digits(12)}`;
@@ -128,26 +164,34 @@ function namedVariables(r, n) {
 const PERIPHERAL = { MonitorID: 0, PeripheralID: 5000, PeripheralType: 17 };
 
 /** The frames of a mixed stream of about `bytes` bytes at `version`. */
-export function mixedCorpus(version, bytes, seed = 0x5eed0000 + version) {
+export function mixedCorpus(version: number, bytes: number, seed = 0x5eed0000 + version): Frames {
   const r = prng(seed);
-  const agents = [];
+  /** An agent of the contact center: its skill groups and its current state. */
+  interface Agent {
+    id: string;
+    ext: string;
+    icm: number;
+    sgs: { number: number; id: number; priority: number }[];
+    state: number;
+  }
+  const agents: Agent[] = [];
   for (let i = 0; i < 2000; i++) {
     const nSg = r.int(1, 4);
-    const sgs = [];
+    const sgs: Agent["sgs"] = [];
     for (let k = 0; k < nSg; k++) {
       const sg = r.int(0, 59);
       sgs.push({ number: 1000 + sg, id: 5000 + sg, priority: r.int(0, 1) });
     }
     agents.push({ id: `${10000 + i}`, ext: `4${String(i).padStart(4, "0")}`, icm: 5000 + i, sgs, state: 3 });
   }
-  const out = { frames: [], bytes: 0, counts: {} };
-  const emit = (name, values, lists) => {
+  const out: Frames = { frames: [], bytes: 0, counts: {} };
+  const emit = (name: string, values: Values, lists?: Record<string, readonly Values[]>) => {
     const f = encode(buildMessage(name, version, values, lists), { version });
     out.frames.push(f);
     out.bytes += f.length;
     out.counts[name] = (out.counts[name] ?? 0) + 1;
   };
-  const agentState = (a, state, duration, call) => {
+  const agentState = (a: Agent, state: number, duration: number, call: boolean) => {
     const flt = a.sgs.map((s) => ({
       FltSkillGroupNumber: s.number,
       FltSkillGroupID: s.id,
@@ -190,7 +234,7 @@ export function mixedCorpus(version, bytes, seed = 0x5eed0000 + version) {
 
   let callID = 16777216 + r.int(0, 100000);
   let routerCallID = r.int(1, 1000000);
-  function* call() {
+  function* call(): Generator<void, void, void> {
     const id = callID++;
     const dev = String(id);
     const ani = `1${r.digits(10)}`;
@@ -317,7 +361,7 @@ export function mixedCorpus(version, bytes, seed = 0x5eed0000 + version) {
     agentState(a, AgentState.AGENT_STATE_AVAILABLE, r.int(5, 300), false);
   }
 
-  const inFlight = [];
+  const inFlight: Generator<void, void, void>[] = [];
   for (let i = 0; i < 64; i++) inFlight.push(call());
   let invoke = 1;
   while (out.bytes < bytes) {
@@ -348,17 +392,22 @@ export function mixedCorpus(version, bytes, seed = 0x5eed0000 + version) {
 }
 
 /** A corpus of one message repeated: the smallest (HEARTBEAT_CONF) or the largest realistic one. */
-export function singleCorpus(kind, version, bytes, seed = 0x51e0000 + version) {
+export function singleCorpus(
+  kind: "smallest" | "largest",
+  version: number,
+  bytes: number,
+  seed = 0x51e0000 + version,
+): Frames {
   const r = prng(seed);
-  let frame;
+  let frame: Uint8Array;
   if (kind === "smallest") {
     frame = encode(buildMessage("HEARTBEAT_CONF", version, { InvokeID: 7 }), { version });
   } else {
     // CALL_DATA_UPDATE_EVENT with every call variable full and ECC variables up to the 2000-byte
     // named-data limit: the largest call event a CTI bridge carries in practice.
-    const vars = {};
+    const vars: Values = {};
     for (let i = 1; i <= 10; i++) vars[`CallVariable${i}`] = `v${i}=${r.digits(37)}`.slice(0, 40);
-    const ecc = [];
+    const ecc: Values[] = [];
     let named = 0;
     for (let i = 0; named < 1800; i++) {
       const name = `user.ecc.var${String(i).padStart(2, "0")}`;
@@ -406,7 +455,7 @@ export function singleCorpus(kind, version, bytes, seed = 0x51e0000 + version) {
 }
 
 /** The corpora of a mode: full (64 MiB mixed streams) or quick (4 MiB). */
-export function corpusPlan(mode) {
+export function corpusPlan(mode: Mode): CorpusEntry[] {
   const mixed = mode === "full" ? 64 << 20 : 4 << 20;
   const single = mode === "full" ? 16 << 20 : 1 << 20;
   return [
@@ -418,7 +467,13 @@ export function corpusPlan(mode) {
 }
 
 /** Generates one corpus of the plan: { name, version, bytes (Uint8Array), frames, counts }. */
-export function generate(entry) {
+export function generate(entry: CorpusEntry): {
+  name: string;
+  version: number;
+  data: Uint8Array;
+  frames: number;
+  counts: Record<string, number>;
+} {
   const g =
     entry.kind === "mixed"
       ? mixedCorpus(entry.version, entry.bytes)
