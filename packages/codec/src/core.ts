@@ -22,6 +22,24 @@ export { fieldPropertyName, groupPropertyName, RESERVED_PROPERTY_NAMES } from ".
 export type { CodecOptions, DecodeOptions, EncodeOptions } from "./options.js";
 export type { CodecSchema } from "./plan.js";
 export { createDecoderStream, createEncoderStream } from "./streams.js";
+export type { TranscodeBatch, TranscodeOptions } from "./transcode.js";
+export {
+  R_AGENT_EXTENSION,
+  R_AGENT_ID,
+  R_AGENT_INSTRUMENT,
+  R_CONNECTION_CALL_ID,
+  R_ERROR,
+  R_FRAME_SIZE,
+  R_JSON_LENGTH,
+  R_JSON_START,
+  R_OFFSET,
+  R_PERIPHERAL_ID,
+  R_SKILL_GROUP_NUMBER,
+  R_TYPE,
+  RECORD_WORDS,
+  ROUTING_FIELDS,
+  Transcoder,
+} from "./transcode.js";
 export type {
   AppPathId,
   CtiWarning,

@@ -212,7 +212,7 @@ export abstract class FrameDecoderBase<T = CtiMessage> {
  * The TypeScript deframer: finds frame boundaries in the chunks and hands each whole frame to
  * `build` (a message for FrameDecoder, the frame's bytes for FrameSplitter).
  */
-abstract class FrameReader<T> extends FrameDecoderBase<T> {
+export abstract class FrameReader<T> extends FrameDecoderBase<T> {
   /** Partial header. */
   readonly #head = new Uint8Array(8);
   #headFill = 0;
