@@ -118,7 +118,7 @@ export class JsonWriter {
       const c = b[k]!;
       if (c < 0x80) {
         if (NEEDS_ESCAPE[c] === 0) buf[pos++] = c;
-        else pos = escape(buf, pos, c);
+        else pos = escapeByte(buf, pos, c);
       } else {
         buf[pos++] = 0xc0 | (c >> 6);
         buf[pos++] = 0x80 | (c & 0x3f);
@@ -139,7 +139,7 @@ export class JsonWriter {
       const c = s.charCodeAt(k);
       if (c < 0x80) {
         if (NEEDS_ESCAPE[c] === 0) buf[pos++] = c;
-        else pos = escape(buf, pos, c);
+        else pos = escapeByte(buf, pos, c);
       } else if (c < 0x800) {
         buf[pos++] = 0xc0 | (c >> 6);
         buf[pos++] = 0x80 | (c & 0x3f);
@@ -220,7 +220,7 @@ export class JsonWriter {
   }
 }
 
-function escape(buf: Uint8Array, pos: number, c: number): number {
+function escapeByte(buf: Uint8Array, pos: number, c: number): number {
   const short = SHORT_ESCAPE[c]!;
   if (short !== 0) {
     buf[pos] = 0x5c;
