@@ -21,3 +21,6 @@ export {
   planByType,
 } from "./plan.js";
 export { decoderStream } from "./streams.js";
+export { JsonWriter } from "./json-writer.js";
+export type { TranscodeTable } from "./transcode.js";
+export { transcodeFrame, transcodeTable } from "./transcode.js";

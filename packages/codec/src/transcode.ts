@@ -80,7 +80,7 @@ const STRING_WORDS = [R_AGENT_ID, R_AGENT_EXTENSION, R_AGENT_INSTRUMENT];
 // ---------------------------------------------------------------------------------------------
 // Per plan: the JSON pieces and the walk's scratch.
 
-interface Table {
+export interface TranscodeTable {
   /** `{"type":"NAME","messageType":` */
   readonly head: Uint8Array;
   /** `,"key":` of each fixed field, floating field, group. */
@@ -115,9 +115,10 @@ interface Table {
   serial: number;
 }
 
-const tables = new WeakMap<Plan, Table>();
+const tables = new WeakMap<Plan, TranscodeTable>();
 
-function tableOf(plan: Plan): Table {
+/** The transcoding table of a plan (its JSON pieces, routing and walk scratch), built once. */
+export function transcodeTable(plan: Plan): TranscodeTable {
   let t = tables.get(plan);
   if (t === undefined) {
     t = buildTable(plan);
@@ -130,7 +131,7 @@ function keyBytes(key: string, comma: boolean): Uint8Array {
   return jsonBytes(`${comma ? "," : ""}${JSON.stringify(key)}:`);
 }
 
-function buildTable(plan: Plan): Table {
+function buildTable(plan: Plan): TranscodeTable {
   const n = plan.fieldKey.length;
   let walkable = !plan.groups.some((g) => g.parent >= 0);
   for (let i = 0; i < n; i++) if (!isIdentifier(plan.fieldKey[i]!)) walkable = false;
@@ -188,7 +189,7 @@ function buildTable(plan: Plan): Table {
   };
 }
 
-function growOccurrences(t: Table): void {
+function growOccurrences(t: TranscodeTable): void {
   const cap = t.occP.length * 2;
   const grow = (a: Int32Array) => {
     const b = new Int32Array(cap);
@@ -250,7 +251,7 @@ export function transcodeFrame(
         return;
       }
       if (size >= plan.fixedSize && size !== plan.altSize) {
-        const t = tableOf(plan);
+        const t = transcodeTable(plan);
         const k = t.walkable ? walk(plan, t, b, start, end) : -1;
         if (k >= 0) {
           // Room for the frame's JSON at most (see Table.staticBytes), so the writes need no checks.
@@ -279,7 +280,7 @@ function writeMessage(
   const plan = m.type === "UNKNOWN" ? null : planByType(ctx.cache, ctx.version, m.messageType as number);
   const routed = new Map<string, number>();
   if (plan !== null) {
-    for (const [word, at] of tableOf(plan).routing)
+    for (const [word, at] of transcodeTable(plan).routing)
       routed.set(at >= 0 ? plan.fixedKey[at]! : plan.fieldKey[-at - 1]!, word);
   }
   out.put(0x7b);
@@ -309,7 +310,7 @@ function writeMessage(
  * the number of fields, or -1 at the first field that is not the plain case (the general path
  * then decodes the frame).
  */
-function walk(plan: Plan, t: Table, b: Uint8Array, start: number, end: number): number {
+function walk(plan: Plan, t: TranscodeTable, b: Uint8Array, start: number, end: number): number {
   const hdr = plan.headerSize;
   const tagSlot = plan.tagSlot;
   const serial = ++t.serial;
@@ -384,7 +385,7 @@ function walk(plan: Plan, t: Table, b: Uint8Array, start: number, end: number): 
 
 function writeWalked(
   plan: Plan,
-  t: Table,
+  t: TranscodeTable,
   b: Uint8Array,
   start: number,
   out: JsonWriter,
@@ -460,7 +461,7 @@ function route(
   }
 }
 
-function writeGroup(plan: Plan, t: Table, g: number, k0: number, b: Uint8Array, out: JsonWriter): void {
+function writeGroup(plan: Plan, t: TranscodeTable, g: number, k0: number, b: Uint8Array, out: JsonWriter): void {
   const group = plan.groups[g]!;
   out.byte(0x5b);
   if (group.single) {
