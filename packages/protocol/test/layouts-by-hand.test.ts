@@ -4194,7 +4194,7 @@ function floatingRows(spec: NonNullable<ReturnType<typeof messageSpec>>) {
 }
 /**
  * Where the project departs from a page on purpose, the transcription above stays as the guide prints it and
- * this adjusts the expectation, each for the reason written in tools/extract/corrections.mjs:
+ * this adjusts the expectation, each for the reason written in tools/extract/corrections.ts:
  * - floating fields no Ch 6 tag carries are left out of the layouts (UNTAGGED_FIELDS_V*);
  * - FAILURE_CONF keeps Status UINT 4 at v24/v25 (their rows copy CONTROL_FAILURE_CONF; Ch 7 records no change);
  * - OPEN_REQ ApplicationPathID is optional (only multichannel clients have an application path), and so are the

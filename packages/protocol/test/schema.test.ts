@@ -65,7 +65,7 @@ describe("message types", () => {
   });
 
   it("applies the chosen readings of Cisco's contradictions", () => {
-    // Chapter 3 table over Chapter 5's MessageType lines: see tools/extract/corrections.mjs.
+    // Chapter 3 table over Chapter 5's MessageType lines: see tools/extract/corrections.ts.
     expect(messageSpec(267, 25)?.name).toBe("START_NETWORK_RECORDING_REQ");
     expect(messageSpec(274, 25)?.name).toBe("NETWORK_RECORDING_TARGET_INFO_EVENT");
     expect(messageSpec(275, 25)).toBeUndefined();
@@ -123,7 +123,7 @@ describe("tags", () => {
     expect(Math.min(...v25.map((t) => t.tag))).toBe(1);
     expect(Math.max(...v25.map((t) => t.tag))).toBe(313);
     // The v23 table stops at 288, but its network-recording layouts (new in v23) use 289-300: those
-    // twelve are taken from the v24 table (tools/extract/index.mjs).
+    // twelve are taken from the v24 table (tools/extract/index.ts).
     const v23 = tagSpecs(23);
     expect(v23.filter((t) => t.tag <= 288).length).toBe(219);
     expect(v23.filter((t) => t.tag > 288).map((t) => t.tag)).toEqual([

@@ -3,7 +3,7 @@
 // (README of test-vectors). Bytes are written here by hand (no encoder), expectations are written by
 // hand too; `node scripts/build-vectors.mjs --check` fails if the file would change. Each vector
 // carries `kind` ("valid" | "invalid" | "stream") so that test-vectors/vectors.js can add it to the
-// matching set; tools/build.mjs includes the file.
+// matching set; the test-vectors builder (test-vectors/src/builder) includes the file.
 //
 // Fuzz findings (crashes, backend mismatches) are appended by `scripts/fuzz.mjs --save` and then
 // moved here with a hand-checked expectation.

@@ -206,9 +206,8 @@ function vectorFile(header: JsonObject, vectors: readonly unknown[]): string {
   return `${head},\n  "vectors": [\n${lines.join(",\n")}\n  ]\n}\n`;
 }
 
-// The generated files' headers still name tools/build.mjs, the builder before this one: changing
-// the text would change every file (kept byte for byte when the builder moved to TypeScript).
-const BUILDER = "tools/build.mjs";
+/** The builder, as the generated files' headers name it. */
+const BUILDER = "src/builder";
 
 const files = new Map<string, string>();
 for (const [version, xs] of validByVersion) {
