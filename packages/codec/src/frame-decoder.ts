@@ -392,39 +392,42 @@ export interface CtiFrame {
   readonly messageType: number;
   /** The frame, header included (a copy: it stays valid whatever happens to the chunks). */
   readonly bytes: Uint8Array;
+  /** Its message, with the `decode` option (else undefined). */
+  readonly message: CtiMessage | undefined;
 }
 
 export interface FrameSplitterOptions extends FrameDecoderOptions {
   /**
-   * Decode each frame too (and drop the message), so that a frame that would not decode is a
-   * content error, as in FrameDecoder. Without it only the framing is checked: MessageLength
-   * against the version's limit.
+   * Decode each frame too: the frame carries its message, and a frame that does not decode is a
+   * content error, exactly as in FrameDecoder (onError, or thrown). Without it only the framing is
+   * checked: MessageLength against the version's limit.
    */
-  readonly validate?: boolean | undefined;
+  readonly decode?: boolean | undefined;
 }
 
 /**
  * Bytes of a stream in, whole frames out, with FrameDecoder's framing rules, errors and bounds: for
- * a proxy, a recorder or a bus publishing frames as they came, and for a server, which learns the
- * protocol version from the first frame (OPEN_REQ) and then sets it (`setVersion`).
+ * a proxy, a recorder or a bus publishing frames as they came (with `decode`, their messages too),
+ * and for a server, which learns the protocol version from the first frame (OPEN_REQ) and then sets
+ * it (`setVersion`).
  */
 export class FrameSplitter extends FrameReader<CtiFrame> {
-  #validate: boolean;
+  readonly #decode: boolean;
   readonly #options: FrameSplitterOptions;
 
   constructor(options: FrameSplitterOptions) {
     super(options);
     this.#options = options;
-    this.#validate = options.validate === true;
+    this.#decode = options.decode === true;
   }
 
-  /** The protocol version from now on (limits and, with `validate`, layouts); frames held are kept. */
+  /** The protocol version from now on (limits and, with `decode`, layouts); frames held are kept. */
   setVersion(version: number): void {
     this.ctx = resolveContext({ ...this.#options, version: version as CodecOptions["version"] });
   }
 
   protected build(bytes: Uint8Array, start: number, end: number, at: number): CtiFrame {
-    if (this.#validate) decodeFrame(this.ctx, bytes, start, end, at);
-    return { offset: at, messageType: u32(bytes, start + 4), bytes: bytes.slice(start, end) };
+    const message = this.#decode ? decodeFrame(this.ctx, bytes, start, end, at) : undefined;
+    return { offset: at, messageType: u32(bytes, start + 4), bytes: bytes.slice(start, end), message };
   }
 }

@@ -42,24 +42,26 @@ describe("FrameSplitter", () => {
     expect(got.map((f) => f.bytes)).toEqual(frames);
   });
 
-  it("without validate, a frame whose content would not decode is still a frame", () => {
+  it("without decode, a frame whose content would not decode is still a frame (and carries no message)", () => {
     const bad = frame(25, 99, seedFixed, [[1, new Uint8Array([0x41])]]); // unterminated string
     const got = split([concat(bad, frames[1]!)], new FrameSplitter({ ...opts, strict: true }));
     expect(got.map((f) => f.bytes)).toEqual([bad, frames[1]]);
+    expect(got.map((f) => f.message)).toEqual([undefined, undefined]);
   });
 
-  it("with validate, content errors are FrameDecoder's (same code, field, stream offset) and splitting goes on", () => {
+  it("with decode, each frame carries FrameDecoder's message; content errors are FrameDecoder's (same code, field, stream offset) and splitting goes on", () => {
     const bad = frame(25, 99, seedFixed, [[1, new Uint8Array([0x41])]]);
     const input = concat(frames[0]!, bad, frames[2]!);
     const fromSplitter: CtiProtocolError[] = [];
     const fromDecoder: CtiProtocolError[] = [];
     const got = split(
       [input],
-      new FrameSplitter({ ...opts, strict: true, validate: true, onError: (e) => fromSplitter.push(e) }),
+      new FrameSplitter({ ...opts, strict: true, decode: true, onError: (e) => fromSplitter.push(e) }),
     );
     const d = new FrameDecoder({ ...opts, strict: true, onError: (e) => fromDecoder.push(e) });
-    d.push(input);
+    const messages = d.push(input);
     expect(got.map((f) => f.messageType)).toEqual([99, 1234]);
+    expect(got.map((f) => f.message)).toEqual(messages);
     expect(fromSplitter).toHaveLength(1);
     expect(fromSplitter.map((e) => [e.code, e.field, e.offset])).toEqual(
       fromDecoder.map((e) => [e.code, e.field, e.offset]),
