@@ -17,7 +17,6 @@ import type { Corpus, Log, Mode, Only, Row, SuitesResult, Unavailable, WasmStart
 type Codec = typeof import("@ctiwire/codec");
 type Facade = typeof import("ctiwire");
 type Wasm = typeof import("@ctiwire/wasm");
-type Protocol = typeof import("@ctiwire/protocol");
 
 /** The suites over a corpus (this file); single-frame and strings: src/micro.ts; loopback: src/loopback.ts. */
 export const CORPUS_SUITES = ["deframe", "decode", "encode", "stream-1.5k", "stream-16k", "stream-64k", "memcpy"];
@@ -67,55 +66,8 @@ export async function loadBackends(log: Log = () => {}): Promise<Backends> {
     out.wasmReason = `@ctiwire/wasm does not load (${firstLine(e)})`;
   }
   if (out.facade === null) log(`WASM decode/stream/encode: not available: ${out.facadeReason}`);
-  if (out.wasm === null) log(`WASM deframe: not available: ${out.wasmReason}`);
+  if (out.wasm === null) log(`WASM module figures: not available: ${out.wasmReason}`);
   return out;
-}
-
-/**
- * The WASM backend's deframe + validate (WasmScanner.validateStream): the batch is copied into WASM
- * memory, then scanned into frame records (start, size, type, status, error), no field records.
- */
-class WasmIndex {
-  readonly W: Wasm;
-  readonly protocol: Protocol;
-  readonly version: number;
-  readonly s: NonNullable<ReturnType<Wasm["WasmScanner"]["create"]>>;
-  readonly types: number;
-  readonly max: number;
-  readonly hdr: number;
-  constructor(W: Wasm, protocol: Protocol, version: number) {
-    this.W = W;
-    this.protocol = protocol;
-    this.version = version;
-    const s = W.WasmScanner.create();
-    // loadBackends keeps the WASM backend only where an instance could be made.
-    if (s === null) throw new Error("the WASM scanner does not instantiate in this runtime");
-    this.s = s;
-    this.types = this.s.typeTable("ctiwire-benchmarks", version);
-    this.max = protocol.maxMessageSize(version);
-    this.hdr = version >= 20 ? 4 : 2;
-  }
-  scan(batch: Uint8Array): number {
-    const { W, s } = this;
-    s.append(batch);
-    let pos = 0;
-    let n = 0;
-    for (;;) {
-      const got = s.validateStream(this.types, pos, this.hdr, this.max, false);
-      n += got;
-      pos = s.ctlWord(W.C_POS);
-      const stop = s.ctlWord(W.C_STOP);
-      if (stop === W.STOP_END) break;
-      if (stop === W.STOP_NEED_PLAN) {
-        const type = s.ctlWord(W.C_STOP_ARG) >>> 0;
-        const spec = this.protocol.messageSpec(type, this.version);
-        s.writePlan(this.types, type, spec ? W.scanLayoutOf(spec) : null);
-      } else if (stop === W.STOP_FULL) s.grow(got, batch.length);
-      else throw new Error(`WASM scan stopped (${stop})`);
-    }
-    s.discard(pos);
-    return n;
-  }
 }
 
 /** A frame-aligned batch: its bytes, its message count, the same bytes cut into each stream suite's chunks. */
@@ -202,7 +154,6 @@ export async function runSuites({
   only?: Only;
 }): Promise<SuitesResult> {
   const B = await loadBackends(log);
-  const protocol = await import("@ctiwire/protocol");
   const { codec, facade } = B;
   const rows: Row[] = [];
   const unavailable: Unavailable[] = [];
@@ -242,10 +193,6 @@ export async function runSuites({
     add("deframe", "ts", (b) => tsScan.scan(b.data, b.data.length));
     const walk = new FieldWalk(version);
     add("deframe", "field-walk", (b) => walk.walk(b.data, b.data.length));
-    if (B.wasm !== null) {
-      const wi = new WasmIndex(B.wasm, protocol, version);
-      add("deframe", "wasm", (b) => wi.scan(b.data));
-    } else unavailable.push({ suite: "deframe", corpus: corpus.name, runtime, backend: "wasm", reason: B.wasmReason });
 
     const tsDec = new codec.FrameDecoder({ version });
     const write = (d: { write(data: Uint8Array, onMessage: (m: unknown) => void): void }, b: Batch) => {

@@ -96,10 +96,6 @@ let fieldEnd: usize = 0;
 }
 
 /**
- * Scans one frame of `size` bytes at address `s` (its header already checked) into the frame
- * record `fr`. Returns false when the type's table entry is not written yet (nothing emitted).
- */
-/**
  * The start of a frame record (start, size, type, no error; words 24-31 are the caller's) and the
  * layout of the frame's type: its plan address, or HEAD_DONE when the record is complete (a type
  * beyond the table, one with no layout, a frame shorter than the fixed part), or HEAD_NEED_PLAN
@@ -133,21 +129,13 @@ const HEAD_NEED_PLAN: usize = 1;
   return <usize>plan;
 }
 
-function scanFrame(c: usize, fr: usize, s: usize, size: u32): bool {
-  return frameScan(c, fr, s, size, true);
-}
-
 /**
- * The validate-only scan of one frame (deframe + validate): the same checks, errors and frame
- * record as scanFrame, without field records and NUL search (NULs matter to the build only).
+ * Scans one frame of `size` bytes at address `s` (its header already checked) into the frame
+ * record `fr` and field records (with NUL positions). Returns false when the type's table entry is
+ * not written yet (nothing emitted).
  */
-function checkFrame(c: usize, fr: usize, s: usize, size: u32): bool {
-  return frameScan(c, fr, s, size, false);
-}
-
-/** One frame's floating-field walk; with `records`, field records and NUL positions too. */
-@inline function frameScan(c: usize, fr: usize, s: usize, size: u32, records: bool): bool {
-  store<i32>(fr, records ? <i32>((fieldOut - <usize>ctl(c, C_FIELDS)) >> 4) : 0, 24);
+function scanFrame(c: usize, fr: usize, s: usize, size: u32): bool {
+  store<i32>(fr, <i32>((fieldOut - <usize>ctl(c, C_FIELDS)) >> 4), 24);
   store<i32>(fr, 0, 28);
   const pp = frameHead(c, fr, s, size);
   if (pp == HEAD_NEED_PLAN) return false;
@@ -199,7 +187,7 @@ function checkFrame(c: usize, fr: usize, s: usize, size: u32): bool {
         else frameError(fr, E_TAG_NOT_ALLOWED, at, -1);
         break;
       }
-      if (records) emitField(-1, p, len, -1);
+      emitField(-1, p, len, -1);
       continue;
     }
     const fa = fields + <usize>(i * 12);
@@ -214,11 +202,11 @@ function checkFrame(c: usize, fr: usize, s: usize, size: u32): bool {
         // Lenient: a number or BOOL (the types of up to 4 bytes) sent short is read by the build, with
         // a warning; a longer one, or a short TASKID, is kept raw.
         if (len > fsize || fsize > 4) {
-          if (records) emitField(-1, p, len, -1);
+          emitField(-1, p, len, -1);
           continue;
         }
       }
-      if (records) emitField(i, p, len, -1);
+      emitField(i, p, len, -1);
     } else {
       const max = load<u32>(fa, 4);
       const nulMode = (w >>> 8) & 0xff;
@@ -229,20 +217,18 @@ function checkFrame(c: usize, fr: usize, s: usize, size: u32): bool {
       }
       // NAMEDARRAY: an index byte, then name\0value\0; empty: kept raw when lenient.
       if (nulMode == 3 && len == 0 && !strict) {
-        if (records) emitField(-1, p, len, -1);
+        emitField(-1, p, len, -1);
         continue;
       }
-      if (records) {
-        let nul: i32 = -1;
-        if (nulMode == 3) {
-          if (len != 0) nul = nulIn(p + 1, e);
-        } else if (nulMode != 0) nul = nulIn(p, e);
-        emitField(i, p, len, nul);
-      }
+      let nul: i32 = -1;
+      if (nulMode == 3) {
+        if (len != 0) nul = nulIn(p + 1, e);
+      } else if (nulMode != 0) nul = nulIn(p, e);
+      emitField(i, p, len, nul);
     }
     store<u8>(seen + <usize>i, 1);
   }
-  if (records) store<i32>(fr, <i32>((fieldOut - recStart) >> 4), 28);
+  store<i32>(fr, <i32>((fieldOut - recStart) >> 4), 28);
   return true;
 }
 
@@ -256,18 +242,6 @@ function checkFrame(c: usize, fr: usize, s: usize, size: u32): bool {
  * written; C_POS is left at the first frame not scanned and C_STOP says why.
  */
 export function scanStream(c: usize): i32 {
-  return streamScan(c, false);
-}
-
-/**
- * Validate-only stream scan (deframe + validate): as scanStream, with frame records only (no field
- * records, no NULs): checkFrame instead of scanFrame.
- */
-export function validateStream(c: usize): i32 {
-  return streamScan(c, true);
-}
-
-@inline function streamScan(c: usize, validate: bool): i32 {
   const inBase = <usize>ctl(c, C_IN);
   const len = <u32>ctl(c, C_LEN);
   const max = <u64><u32>ctl(c, C_MAX);
@@ -289,12 +263,11 @@ export function validateStream(c: usize): i32 {
       break;
     }
     if (total > <u64>(len - pos)) break;
-    if (n >= frameCap || (!validate && !fieldRoom(<u32>total, hdr))) {
+    if (n >= frameCap || !fieldRoom(<u32>total, hdr)) {
       stop = STOP_FULL;
       break;
     }
-    const scanned = validate ? checkFrame(c, fr, s, <u32>total) : scanFrame(c, fr, s, <u32>total);
-    if (!scanned) {
+    if (!scanFrame(c, fr, s, <u32>total)) {
       stop = STOP_NEED_PLAN;
       setCtl(c, C_STOP_ARG, <i32>be32(s + 4));
       break;

@@ -37,7 +37,6 @@ interface Exports {
   memory: WebAssembly.Memory;
   scanStream(ctl: number): number;
   scanOne(ctl: number): number;
-  validateStream(ctl: number): number;
   heapBase(): number;
 }
 
@@ -290,16 +289,6 @@ export class WasmScanner {
     const w = this.#setup(types, hdr, maxSize, strict);
     w[(this.ctl >> 2) + L.C_POS] = pos;
     return this.#ex.scanStream(this.ctl);
-  }
-
-  /**
-   * Deframe + validate only: as scanStream, with frame records only (no field records, no NUL
-   * positions): the frame index of a stream whose messages are forwarded or routed, not decoded.
-   */
-  validateStream(types: number, pos: number, hdr: number, maxSize: number, strict: boolean): number {
-    const w = this.#setup(types, hdr, maxSize, strict);
-    w[(this.ctl >> 2) + L.C_POS] = pos;
-    return this.#ex.validateStream(this.ctl);
   }
 
   /** Scans the whole input as one frame (decode()). Returns 1, or 0 with C_STOP set. */
