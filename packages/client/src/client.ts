@@ -75,6 +75,11 @@ export interface CtiClientOptions {
   highWaterMark?: number;
   /** String encoding on the wire (default latin1). */
   encoding?: "latin1" | "utf8";
+  /**
+   * Keep the bytes of the frame each message came in, for `frameOf(message)` (a recorder, a bridge
+   * publishing frames as they came, `ctiwire tail --json` transcoding them). Default false.
+   */
+  keepFrames?: boolean;
   /** Injectable time and randomness (tests). */
   clock?: Clock;
   random?: () => number;
@@ -381,6 +386,7 @@ export class CtiClient extends TypedEmitter<ClientEventMap> {
       tls: o.tls === undefined || o.tls === false ? false : o.tls === true ? {} : o.tls,
       clock: this.#clock,
       encoding: o.encoding ?? "latin1",
+      keepFrames: o.keepFrames === true,
       connectTimeoutMs: o.connectTimeoutMs ?? 5000,
       openTimeoutMs: o.openTimeoutMs ?? 10_000,
       closeTimeoutMs: o.closeTimeoutMs ?? 5000,

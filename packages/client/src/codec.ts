@@ -5,6 +5,7 @@ export {
   decode,
   encode,
   FrameDecoder,
+  FrameSplitter,
   fieldPropertyName,
   fillMessage,
   groupPropertyName,

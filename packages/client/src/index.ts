@@ -27,4 +27,4 @@ export {
 export { type Clock, ManualClock, systemClock, type TimerHandle } from "./clock.js";
 export { type ClientErrorCode, CtiClientError, isCtiClientError } from "./errors.js";
 export { DEFAULT_DELAYS_MS, type ReconnectOptions, type ReconnectStep, reconnectPlan, type Side } from "./reconnect.js";
-export type { Endpoint } from "./session.js";
+export { type Endpoint, frameOf } from "./session.js";

@@ -1,7 +1,14 @@
 import * as net from "node:net";
 import * as tls from "node:tls";
 import type { Clock, TimerHandle } from "./clock.js";
-import { type CtiMessage, encode, FrameDecoder, isCtiProtocolError, type MessageByName } from "./codec.js";
+import {
+  type CtiMessage,
+  encode,
+  FrameDecoder,
+  FrameSplitter,
+  isCtiProtocolError,
+  type MessageByName,
+} from "./codec.js";
 import { type ClientErrorCode, CtiClientError, statusName } from "./errors.js";
 import type { Side } from "./reconnect.js";
 
@@ -11,6 +18,17 @@ export interface Endpoint {
 }
 
 /** What a Session needs from the client. */
+/** The frame each message came in, for clients made with `keepFrames` (weakly held). */
+const framesOf = new WeakMap<object, Uint8Array>();
+
+/**
+ * The bytes of the frame a message came in (header included), where the client was made with
+ * `keepFrames: true`; undefined otherwise (and for SESSION_RESET, which no frame carries).
+ */
+export function frameOf(message: object): Uint8Array | undefined {
+  return framesOf.get(message);
+}
+
 export interface SessionOptions {
   side: Side;
   endpoint: Endpoint;
@@ -18,6 +36,8 @@ export interface SessionOptions {
   tls: false | tls.ConnectionOptions;
   clock: Clock;
   encoding: "latin1" | "utf8";
+  /** Keep each message's frame (frameOf): the stream is split by a FrameSplitter that decodes. */
+  keepFrames: boolean;
   connectTimeoutMs: number;
   openTimeoutMs: number;
   closeTimeoutMs: number;
@@ -67,7 +87,7 @@ export class Session {
   /** OPEN_CONF SessionType: 0 unknown (or before v24), 1 active, 2 standby. Promotion sets 1. */
   sessionType = 0;
   #socket: net.Socket | undefined;
-  #frames: FrameDecoder;
+  #frames: FrameDecoder | FrameSplitter;
   #pending = new Map<number, Pending>();
   #heartbeatIDs = new Set<number>();
   #heartbeatTimer: TimerHandle | undefined;
@@ -81,11 +101,8 @@ export class Session {
   constructor(opts: SessionOptions) {
     this.opts = opts;
     this.side = opts.side;
-    this.#frames = new FrameDecoder({
-      version: opts.version,
-      encoding: opts.encoding,
-      onError: (e) => opts.onWarning(this, e),
-    });
+    const o = { version: opts.version, encoding: opts.encoding, onError: (e: unknown) => opts.onWarning(this, e) };
+    this.#frames = opts.keepFrames ? new FrameSplitter({ ...o, decode: true }) : new FrameDecoder(o);
   }
 
   get standby(): boolean {
@@ -208,7 +225,15 @@ export class Session {
   #onData(chunk: Uint8Array): void {
     if (this.state === "closed") return;
     try {
-      this.#frames.write(chunk, (m) => this.#onFrame(m));
+      const frames = this.#frames;
+      if (frames instanceof FrameSplitter) {
+        frames.write(chunk, (f) => {
+          framesOf.set(f.message!, f.bytes);
+          this.#onFrame(f.message!);
+        });
+      } else {
+        frames.write(chunk, (m) => this.#onFrame(m));
+      }
     } catch (e) {
       if (isCtiProtocolError(e) && (e.code === "MESSAGE_TOO_LONG" || e.code === "FRAMING_LOST")) {
         this.destroy(

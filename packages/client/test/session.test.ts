@@ -1,6 +1,6 @@
-import { CTIServiceMask, PGStatusCode, StatusCode } from "ctiwire";
+import { CTIServiceMask, decode, encode, PGStatusCode, StatusCode } from "ctiwire";
 import { afterEach, describe, expect, it } from "vitest";
-import { type ClientEvent, CtiClient, isCtiClientError } from "../src/index.js";
+import { type ClientEvent, CtiClient, frameOf, isCtiClientError } from "../src/index.js";
 import { agentStateEvent, FakeServer, until } from "./fake-server.js";
 
 const cleanup: (() => Promise<unknown>)[] = [];
@@ -130,6 +130,30 @@ describe("session management (Chapter 4)", () => {
     expect(err.statusName).toBe("E_CTI_INVALID_PASSWORD");
     await until(() => client.state === "closed");
   });
+
+  for (const keepFrames of [true, false]) {
+    it(`keepFrames: ${keepFrames}: frameOf(message) is ${keepFrames ? "the frame it came in" : "undefined"}`, async () => {
+      const { client } = await setup(
+        20,
+        { afterOpen: () => [agentStateEvent("1001", 3), agentStateEvent("1002", 4)] },
+        { keepFrames },
+      );
+      const got: ClientEvent[] = [];
+      client.on("AGENT_STATE_EVENT", (m) => got.push(m));
+      await client.connect();
+      await until(() => got.length === 2);
+      for (const m of got) {
+        const f = frameOf(m);
+        if (!keepFrames) {
+          expect(f).toBeUndefined();
+          continue;
+        }
+        expect(decode(f!, { version: 20 })).toEqual(m);
+        expect(f).toEqual(encode(m as Parameters<typeof encode>[0], { version: 20 }));
+        expect(f!.constructor).toBe(Uint8Array);
+      }
+    });
+  }
 
   it("async iterator yields events and ends on close", async () => {
     const { server, client } = await setup(20);

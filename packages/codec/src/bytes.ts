@@ -223,12 +223,14 @@ export function fromHex(hex: string): Uint8Array {
 }
 
 /**
- * The bytes of a frame or chunk as users naturally pass them: a Uint8Array (Node's Buffer is one),
- * an ArrayBuffer, or any other ArrayBufferView (DataView, ...), viewed without a copy. Anything else
- * is an INVALID_ARGUMENT naming `what`.
+ * The bytes of a frame or chunk as users naturally pass them: a Uint8Array, Node's Buffer, an
+ * ArrayBuffer, or any other ArrayBufferView (DataView, ...), viewed without a copy, always as a
+ * plain Uint8Array: a Buffer's slice() is a view, not a copy, and values sliced from it would be
+ * Buffers (the WASM backend's are Uint8Arrays). Anything else is an INVALID_ARGUMENT naming `what`.
  */
 export function asBytes(v: unknown, what: string): Uint8Array {
-  if (v instanceof Uint8Array) return v;
+  if (v instanceof Uint8Array)
+    return v.constructor === Uint8Array ? v : new Uint8Array(v.buffer, v.byteOffset, v.length);
   if (v instanceof ArrayBuffer) return new Uint8Array(v);
   if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
   const kind =

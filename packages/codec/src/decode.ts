@@ -38,7 +38,7 @@ type Obj = Record<string, unknown>;
  */
 export function decode(frame: Uint8Array | ArrayBuffer | ArrayBufferView, options: DecodeOptions): CtiMessage {
   const ctx = resolveContext(options);
-  const b = frame instanceof Uint8Array ? frame : asBytes(frame, "frame");
+  const b = frame instanceof Uint8Array && frame.constructor === Uint8Array ? frame : asBytes(frame, "frame");
   return decodeFrame(ctx, b, 0, b.length, 0);
 }
 

@@ -125,7 +125,8 @@ export abstract class FrameDecoderBase<T = CtiMessage> {
     if (this.#deferred !== null) {
       const e = this.#deferred;
       this.#deferred = null;
-      if (this.fatalError === null && chunk instanceof Uint8Array && chunk.length > 0) this.keep(chunk);
+      if (this.fatalError === null && chunk instanceof Uint8Array && chunk.length > 0)
+        this.keep(asBytes(chunk, "chunk"));
       this.boundBacklog();
       throw e;
     }
@@ -136,7 +137,10 @@ export abstract class FrameDecoderBase<T = CtiMessage> {
         { offset: this.fatalError.offset, cause: this.fatalError },
       );
     }
-    this.feed(chunk instanceof Uint8Array ? chunk : asBytes(chunk, "chunk"), onMessage);
+    this.feed(
+      chunk instanceof Uint8Array && chunk.constructor === Uint8Array ? chunk : asBytes(chunk, "chunk"),
+      onMessage,
+    );
   }
 
   /**

@@ -89,4 +89,20 @@ describe("FrameSplitter", () => {
     d.push(stream.subarray(0, 10));
     expect(() => d.finish()).toThrow(expect.objectContaining({ code: "TRUNCATED_STREAM", offset: 0 }));
   });
+  it("a Node Buffer in: frames (and byte values) are plain Uint8Array copies, not views of the Buffer", () => {
+    // Buffer's shape where Buffer does not exist: a Uint8Array subclass whose slice() is a view.
+    class BufferLike extends Uint8Array {
+      override slice(start?: number, end?: number): Uint8Array<ArrayBuffer> {
+        return this.subarray(start, end);
+      }
+    }
+    const buf = new BufferLike(stream);
+    const got = new FrameSplitter({ ...opts, decode: true }).push(buf);
+    buf.fill(0xee);
+    expect(got.map((f) => f.bytes.constructor)).toEqual([Uint8Array, Uint8Array, Uint8Array]);
+    expect(got.map((f) => f.bytes)).toEqual(frames);
+    const unknown = got[2]!.message as { body: Uint8Array };
+    expect(unknown.body.constructor).toBe(Uint8Array);
+    expect([...unknown.body]).toEqual([1, 2]);
+  });
 });

@@ -27,7 +27,7 @@ export interface FrameDecoderOptions extends CodecFrameDecoderOptions {
 export function decode(frame: Uint8Array | ArrayBuffer | ArrayBufferView, options: DecodeOptions): CtiMessage {
   const backend = FRAME_BACKENDS[resolveBackend(options?.backend, "decode")];
   const ctx = resolveContext(options);
-  const b = frame instanceof Uint8Array ? frame : asBytes(frame, "frame");
+  const b = frame instanceof Uint8Array && frame.constructor === Uint8Array ? frame : asBytes(frame, "frame");
   return (ctx.maxSize > backend.maxFrameSize ? FRAME_BACKENDS.ts : backend).decode(b, ctx);
 }
 
