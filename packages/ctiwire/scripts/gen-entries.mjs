@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes ctiwire's per-version entry points from the schema: src/v<N>.ts for every protocol version of
-// @ctiwire/protocol, and the matching "exports" and "typesVersions" of package.json, so that a new
-// protocol version is a change under packages/protocol only. `--check`: exit 1 if anything would change.
+// @ctiwire/protocol, and the matching "exports" and "typesVersions" of package.json (plus the export of
+// the JSON Schemas), so that a new protocol version is a change under packages/protocol only. `--check`:
+// exit 1 if anything would change.
 import { readFileSync, writeFileSync } from "node:fs";
 import { PROTOCOL_VERSIONS } from "@ctiwire/protocol";
 
@@ -36,6 +37,8 @@ for (const v of PROTOCOL_VERSIONS) {
   exportsField[`./v${v}`] = { types: `./dist/v${v}.d.ts`, default: `./dist/v${v}.js` };
   typesVersions[`v${v}`] = [`./dist/v${v}.d.ts`];
 }
+// The JSON Schemas of the messages (scripts/gen-json-schema.ts): "ctiwire/json-schema/v25.json".
+exportsField["./json-schema/*.json"] = "./json-schema/*.json";
 pkg.exports = exportsField;
 pkg.typesVersions = { "*": typesVersions };
 write("package.json", `${JSON.stringify(pkg, null, 2)}\n`);

@@ -13,7 +13,11 @@ describe("per-version entry points", () => {
       execFileSync(process.execPath, ["scripts/gen-entries.mjs", "--check"], { cwd: root, stdio: "pipe" }),
     ).not.toThrow();
     const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
-    expect(Object.keys(pkg.exports)).toEqual([".", ...PROTOCOL_VERSIONS.map((v) => `./v${v}`)]);
+    expect(Object.keys(pkg.exports)).toEqual([
+      ".",
+      ...PROTOCOL_VERSIONS.map((v) => `./v${v}`),
+      "./json-schema/*.json", // test/json-schema.node.test.ts
+    ]);
     for (const v of PROTOCOL_VERSIONS) {
       expect(readFileSync(new URL(`src/v${v}.ts`, root), "utf8")).toContain(`import "@ctiwire/protocol/v${v}";`);
     }
