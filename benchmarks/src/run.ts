@@ -41,6 +41,14 @@ if (runtime === "node" && (!onlySuites || onlySuites.includes("loopback"))) {
   const only = (_suite: string, backend: string) => !onlyBackends || onlyBackends.includes(backend);
   res.rows.push(...(await runLoopback({ mode, log: (l) => console.log(l), only })));
 }
+// Node only: `ctiwire decode --json` against a script doing today's path, as whole processes.
+if (runtime === "node" && (!onlySuites || onlySuites.includes("cli-json"))) {
+  const { runCliJson } = await import("./cli-json.js");
+  const mixed = loadCorpora(mode).find((c) => c.name === "mixed-v25");
+  if (mixed && (!onlyBackends || onlyBackends.some((b) => b.includes("json")))) {
+    res.rows.push(...(await runCliJson({ corpus: mixed, mode, log: (l) => console.log(l) })));
+  }
+}
 const version = Deno
   ? `Deno ${Deno.version.deno} (V8 ${Deno.version.v8})`
   : `Node ${process.version} (V8 ${process.versions.v8})`;

@@ -2,8 +2,18 @@
 import { createReadStream, readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { type CtiClientOptions, parseEndpoint } from "@ctiwire/client";
-import { CTIServiceMask, LATEST_PROTOCOL_VERSION, PROTOCOL_VERSIONS } from "ctiwire";
-import { FrameDumper, HexTextDecoder, looksLikeHexText, parseHexText } from "./dump.js";
+import {
+  CTIServiceMask,
+  LATEST_PROTOCOL_VERSION,
+  PROTOCOL_VERSIONS,
+  type ProtocolVersion,
+  R_ERROR,
+  R_OFFSET,
+  RECORD_WORDS,
+  type TranscodeBatch,
+  Transcoder,
+} from "ctiwire";
+import { detectVersion, FrameDumper, HexTextDecoder, looksLikeHexText, parseHexText } from "./dump.js";
 import { startSimulator } from "./simulator.js";
 import { type Output, tail } from "./tail.js";
 
@@ -34,9 +44,11 @@ const HELP: Record<string, string> = {
       on an error retrying cannot fix (bad address, TLS or certificate failure, OPEN_REQ refused)
   ctiwire tail --simulate [--duration 10s] [...]     tail an embedded simulator (= demo)
 `,
-  decode: `  ctiwire decode <hex... | file | -> [--version N]
+  decode: `  ctiwire decode <hex... | file | -> [--version N] [--json]
       annotated dump of frames: each field with offset, bytes, name and value; a file or stdin (-)
-      holds binary frames or hex text. Exit 1 if the input is malformed (the first problem on stderr)
+      holds binary frames or hex text. --json: one JSON object per frame (NDJSON, the transcoder's).
+      Without --version, a leading OPEN_REQ gives the version, else the latest.
+      Exit 1 if the input is malformed (the first problem on stderr)
 `,
 };
 
@@ -206,7 +218,7 @@ export class Writer {
     });
   }
 
-  async write(s: string): Promise<boolean> {
+  async write(s: string | Uint8Array): Promise<boolean> {
     if (this.closed) return false;
     const out = this.#out;
     if (out.write(s) === false && out.once && out.removeListener) {
@@ -251,12 +263,13 @@ function decodeInput(positionals: string[], io: Io): AsyncIterable<Uint8Array> {
 async function decodeCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { version: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { version: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
     allowPositionals: true,
   });
   if (positionals.length === 0) throw new UsageError("decode: give hex, a file, or - for stdin");
   const version = protocolVersion(values.version);
   const source = decodeInput(positionals, io);
+  if (values.json) return decodeJson(source, version, io);
   const dumper = new FrameDumper(version !== undefined ? { version } : {});
   const out = new Writer(io.stdout, io.stdoutClosed);
   let hex: HexTextDecoder | undefined;
@@ -290,6 +303,72 @@ async function decodeCommand(args: string[], io: Io): Promise<number> {
     `ctiwire decode: ${firstProblem}${more > 0 ? ` (and ${more} more problem${more > 1 ? "s" : ""})` : ""}\n`,
   );
   return 1;
+}
+
+/** `decode --json`: the frames as NDJSON, through the facade's Transcoder. */
+async function decodeJson(source: AsyncIterable<Uint8Array>, version: number | undefined, io: Io): Promise<number> {
+  const out = new Writer(io.stdout, io.stdoutClosed);
+  let hex: HexTextDecoder | undefined;
+  let t: Transcoder | undefined;
+  let held: Uint8Array | undefined;
+  let problems = 0;
+  let firstProblem: string | undefined;
+  const emit = async (batch: TranscodeBatch): Promise<boolean> => {
+    for (let k = 0; k < batch.count && batch.errors.length > 0; k++) {
+      const e = batch.records[k * RECORD_WORDS + R_ERROR]!;
+      if (e < 0) continue;
+      problems++;
+      const err = batch.errors[e]!;
+      firstProblem ??= `at stream offset ${batch.records[k * RECORD_WORDS + R_OFFSET]}: ${err.code}: ${err.message}`;
+    }
+    return batch.json.length === 0 || (await out.write(batch.json.slice()));
+  };
+  const feed = async (bytes: Uint8Array): Promise<boolean> => {
+    if (t === undefined) {
+      // The version is read from the first bytes (a leading OPEN_REQ) unless given.
+      const all = held === undefined ? bytes : concat(held, bytes);
+      if (version === undefined && all.length < 16) {
+        held = all;
+        return true;
+      }
+      held = undefined;
+      t = new Transcoder({ version: (version ?? detectVersion(all)) as ProtocolVersion });
+      bytes = all;
+    }
+    return emit(t.push(bytes));
+  };
+  let inputError: string | undefined;
+  try {
+    let first = true;
+    for await (const chunk of source) {
+      if (first) {
+        first = false;
+        if (looksLikeHexText(chunk)) hex = new HexTextDecoder();
+      }
+      if (!(await feed(hex ? hex.push(chunk) : chunk))) return 0;
+      if (t?.failed) break;
+    }
+    if (hex && !(await feed(hex.finish()))) return 0;
+  } catch (e) {
+    if ((e as { code?: string }).code === "EISDIR" || (e as { code?: string }).code === "EACCES") throw e;
+    inputError = (e as Error).message;
+  }
+  if (t === undefined)
+    t = new Transcoder({ version: (version ?? detectVersion(held ?? new Uint8Array(0))) as ProtocolVersion });
+  if (held !== undefined) await emit(t.push(held));
+  if (!t.failed && !(await emit(t.finish()))) return 0;
+  if (inputError === undefined && firstProblem === undefined) return 0;
+  const first = inputError ?? firstProblem;
+  const more = problems - (inputError === undefined ? 1 : 0);
+  io.stderr.write(`ctiwire decode: ${first}${more > 0 ? ` (and ${more} more problem${more > 1 ? "s" : ""})` : ""}\n`);
+  return 1;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 function isFile(p: string): boolean {

@@ -219,15 +219,7 @@ export class FrameDumper {
   }
 
   #detect(bytes: Uint8Array): void {
-    let version: number = LATEST_PROTOCOL_VERSION;
-    // A leading OPEN_REQ says the version: its VersionNumber sits where every version puts it.
-    const at = messageSpec("OPEN_REQ", version)!.fixed.find((f) => f.name === "VersionNumber")!.offset;
-    if (bytes.length >= at + 4) {
-      const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const v = dv.getUint32(at);
-      if (dv.getUint32(4) === messageTypeNumber("OPEN_REQ") && isProtocolVersion(v)) version = v;
-    }
-    this.#setVersion(version);
+    this.#setVersion(detectVersion(bytes));
   }
 
   /** Dumps the whole frames at the start of `data`; returns the bytes used. */
@@ -426,4 +418,19 @@ export function parseHexText(text: string): Uint8Array | undefined {
   const out = new Uint8Array(clean.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(clean.slice(i * 2, i * 2 + 2), 16);
   return out;
+}
+
+/**
+ * The protocol version of a capture: a leading OPEN_REQ says it (its VersionNumber sits where every
+ * version puts it); otherwise the latest.
+ */
+export function detectVersion(bytes: Uint8Array): number {
+  let version: number = LATEST_PROTOCOL_VERSION;
+  const at = messageSpec("OPEN_REQ", version)!.fixed.find((f) => f.name === "VersionNumber")!.offset;
+  if (bytes.length >= at + 4) {
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const v = dv.getUint32(at);
+    if (dv.getUint32(4) === messageTypeNumber("OPEN_REQ") && isProtocolVersion(v)) version = v;
+  }
+  return version;
 }

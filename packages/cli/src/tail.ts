@@ -1,11 +1,19 @@
 // `ctiwire tail`: open a session and print every event (NDJSON with --json), with a live status line.
-import { type ClientEvent, CtiClient, type CtiClientError, type CtiClientOptions } from "@ctiwire/client";
-import { messageToJSON } from "ctiwire";
+import { type ClientEvent, CtiClient, type CtiClientError, type CtiClientOptions, frameOf } from "@ctiwire/client";
+import {
+  messageToJSON,
+  type ProtocolVersion,
+  R_ERROR,
+  R_JSON_LENGTH,
+  R_JSON_START,
+  type TranscodeBatch,
+  Transcoder,
+} from "ctiwire";
 import { formatEvent, timeOfDay } from "./format.js";
 import { TailStats } from "./stats.js";
 
 export interface Output {
-  write(s: string): unknown;
+  write(s: string | Uint8Array): unknown;
   isTTY?: boolean;
   /** Streams (process.stdout): 'drain' after a write returned false, 'close'. */
   once?(event: "drain" | "close", listener: () => void): unknown;
@@ -68,7 +76,11 @@ export function unfixable(error: CtiClientError): string | undefined {
 }
 
 export async function tail(o: TailOptions): Promise<TailResult> {
-  const client = new CtiClient(o.client);
+  // --json: each event's frame goes through the transcoder (the client keeps the frames).
+  const client = new CtiClient(o.json ? { ...o.client, keepFrames: true } : o.client);
+  const transcoder = o.json
+    ? new Transcoder({ version: client.version as ProtocolVersion, encoding: o.client.encoding })
+    : null;
   const stats = new TailStats();
   const started = Date.now();
   let outClosed = false;
@@ -164,10 +176,13 @@ export async function tail(o: TailOptions): Promise<TailResult> {
       stats.add(e);
       let ok: boolean;
       if (o.json) {
+        const head = `{"t":${Date.now()},"side":${JSON.stringify(client.side)},`;
+        const frame = e.type === "SESSION_RESET" ? undefined : frameOf(e);
+        const line = frame && transcoder ? jsonLine(head, transcoder.push(frame)) : undefined;
         const rec = e.type === "SESSION_RESET" ? { ...e, cause: e.cause?.message } : messageToJSON(e);
         ok =
           outClosed ||
-          out.write(`${JSON.stringify({ t: Date.now(), side: client.side, ...(rec as object) })}\n`) !== false;
+          out.write(line ?? `${JSON.stringify({ t: Date.now(), side: client.side, ...(rec as object) })}\n`) !== false;
       } else if (e.type === "SESSION_RESET") {
         ok = print(
           `${timeOfDay(Date.now())} ${e.side} ── SESSION_RESET (${e.reason}; was side ${e.previousSide ?? "-"}${e.cause ? `: ${e.cause.message}` : ""}): events in the gap are lost; calls in progress are announced again`,
@@ -205,4 +220,19 @@ export async function tail(o: TailOptions): Promise<TailResult> {
     throw new Error(`no session within ${(o.durationMs ?? 0) / 1000} s${last ? ` (last attempt: ${last})` : ""}`);
   }
   return { events: stats.events, resets: stats.resets, seconds, summary };
+}
+
+const encoder = new TextEncoder();
+
+/** `head` (the opening of an object, ending in a comma) joined to the one message of a batch; undefined if it holds none. */
+function jsonLine(head: string, batch: TranscodeBatch): Uint8Array | undefined {
+  if (batch.count !== 1 || batch.records[R_ERROR]! >= 0) return undefined;
+  const start = batch.records[R_JSON_START]!;
+  const body = batch.json.subarray(start + 1, start + batch.records[R_JSON_LENGTH]!); // without its "{"
+  const h = encoder.encode(head);
+  const line = new Uint8Array(h.length + body.length + 1);
+  line.set(h);
+  line.set(body, h.length);
+  line[line.length - 1] = 0x0a;
+  return line;
 }

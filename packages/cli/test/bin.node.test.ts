@@ -214,7 +214,10 @@ describe("help, version, usage errors", () => {
   ];
   for (const [args, message] of usage) {
     it(`exit 2: ctiwire ${args.join(" ")}`, async () => {
-      const out = { text: "", write: (s: string) => (out.text += s) };
+      const out = {
+        text: "",
+        write: (s: string | Uint8Array) => (out.text += typeof s === "string" ? s : new TextDecoder().decode(s)),
+      };
       expect(await main(args, { stdout: out, stderr: out })).toBe(2);
       expect(out.text).toMatch(message);
     });

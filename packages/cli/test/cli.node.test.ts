@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { startSimulator } from "@ctiwire/simulator";
+import { decode, encode, fillMessage, messageToJSON } from "ctiwire";
 import { describe, expect, it } from "vitest";
 import { dumpFrames, main, parseDuration } from "../src/index.js";
 
@@ -17,8 +18,82 @@ const HEX =
 
 function capture() {
   let text = "";
-  return { out: { write: (s: string) => (text += s) }, text: () => text };
+  const utf8 = new TextDecoder();
+  return {
+    out: { write: (s: string | Uint8Array) => (text += typeof s === "string" ? s : utf8.decode(s)) },
+    text: () => text,
+  };
 }
+
+/** Frames of every kind at v25: a BEGIN_CALL_EVENT-rich sample from the simulator's builder. */
+function v25Frames(): Uint8Array[] {
+  const messages = [
+    fillMessage(
+      "AGENT_STATE_EVENT",
+      { agentID: "1001", agentExtension: "5001", agentState: 3, skillGroupNumber: 100 },
+      { version: 25 },
+    ),
+    fillMessage(
+      "BEGIN_CALL_EVENT",
+      { connectionCallID: 77, namedVariables: [{ name: "user.x", value: 'é"\\\n' }] },
+      { version: 25 },
+    ),
+    fillMessage("HEARTBEAT_REQ", { invokeID: 9 }, { version: 25 }),
+  ];
+  return messages.map((m) => encode(m, { version: 25 }));
+}
+
+function concatAll(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+describe("ctiwire decode --json", () => {
+  it("one JSON object per frame, the same as JSON.stringify(messageToJSON(decode(frame)))", async () => {
+    const frames = v25Frames();
+    const dir = mkdtempSync(join(tmpdir(), "ctiwire-json-"));
+    const file = join(dir, "frames.bin");
+    writeFileSync(file, concatAll([...frames, ...frames]));
+    const o = capture();
+    const code = await main(["decode", file, "--version", "25", "--json"], { stdout: o.out, stderr: o.out });
+    expect(code).toBe(0);
+    const want = [...frames, ...frames].map((f) => JSON.stringify(messageToJSON(decode(f, { version: 25 }))));
+    expect(o.text()).toBe(`${want.join("\n")}\n`);
+  });
+
+  it("a frame that does not decode: the others are printed, the first problem on stderr, exit 1", async () => {
+    const [a, b] = v25Frames();
+    const bad = new Uint8Array([0, 0, 0, 2, 0, 0, 0, 3, 0, 0]); // OPEN_REQ two bytes long: too short
+    const out = capture();
+    const err = capture();
+    const hex = Buffer.from(concatAll([a!, bad, b!])).toString("hex");
+    const code = await main(["decode", hex, "--version", "25", "--json"], { stdout: out.out, stderr: err.out });
+    expect(code).toBe(1);
+    expect(
+      out
+        .text()
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l).type),
+    ).toEqual(["AGENT_STATE_EVENT", "BEGIN_CALL_EVENT"]);
+    expect(err.text()).toMatch(new RegExp(`at stream offset ${a!.length}: MESSAGE_TOO_SHORT`));
+  });
+
+  it("without --version, a leading OPEN_REQ says the version (v17: 1-byte floating headers)", async () => {
+    const open = encode(fillMessage("OPEN_REQ", { invokeID: 1, versionNumber: 17, clientID: "c" }, { version: 17 }), {
+      version: 17,
+    });
+    const o = capture();
+    const code = await main(["decode", Buffer.from(open).toString("hex"), "--json"], { stdout: o.out, stderr: o.out });
+    expect(code).toBe(0);
+    expect(o.text()).toBe(`${JSON.stringify(messageToJSON(decode(open, { version: 17 })))}\n`);
+  });
+});
 
 describe("ctiwire decode", () => {
   it("dumps each field with offset, bytes, name and value", async () => {
@@ -88,6 +163,8 @@ describe("ctiwire tail / demo (the built bin, against the simulator)", () => {
         .map((l) => JSON.parse(l));
       expect(lines.length).toBeGreaterThan(0);
       expect(lines.every((l) => typeof l.type === "string" && typeof l.t === "number" && l.side === "A")).toBe(true);
+      // The transcoder's JSON of each frame after t and side: type and messageType first.
+      expect(lines.every((l) => Object.keys(l).slice(0, 4).join() === "t,side,type,messageType")).toBe(true);
       expect(lines.some((l) => l.type === "SYSTEM_EVENT" && typeof l.systemEventID === "number")).toBe(true);
       expect(stderr).toMatch(/session open on side A \(v19, active\)/);
       expect(stderr).toMatch(/events in 1\.\d s/);

@@ -45,7 +45,21 @@ export {
   isCtiProtocolError,
   messageFromJSON,
   messageToJSON,
+  R_AGENT_EXTENSION,
+  R_AGENT_ID,
+  R_AGENT_INSTRUMENT,
+  R_CONNECTION_CALL_ID,
+  R_ERROR,
+  R_FRAME_SIZE,
+  R_JSON_LENGTH,
+  R_JSON_START,
+  R_OFFSET,
+  R_PERIPHERAL_ID,
+  R_SKILL_GROUP_NUMBER,
+  R_TYPE,
+  RECORD_WORDS,
   RESERVED_PROPERTY_NAMES,
+  ROUTING_FIELDS,
   toHex,
   zeroOf,
 } from "@ctiwire/codec/core";
@@ -54,3 +68,5 @@ export type { BackendChoice, BackendName, Operation } from "./backend.js";
 export { backend, setBackend, wasmAvailable } from "./backend.js";
 export type { DecodeOptions, FrameDecoderOptions } from "./decode.js";
 export { createDecoderStream, decode, FrameDecoder } from "./decode.js";
+export type { TranscodeOptions, TranscoderStreamOptions } from "./transcode.js";
+export { createTranscoderStream, Transcoder } from "./transcode.js";

@@ -29,9 +29,9 @@ export type BackendChoice = BackendName | "auto";
  * per runtime so that a runtime where it wins can say so. Unmeasured runtimes get the browsers' choice.
  */
 const AUTO_PICK: Record<Runtime, Record<Operation, BackendName>> = {
-  node: { stream: "ts", decode: "ts" },
-  deno: { stream: "ts", decode: "ts" },
-  browser: { stream: "ts", decode: "ts" },
+  node: { stream: "ts", decode: "ts", transcode: "ts" },
+  deno: { stream: "ts", decode: "ts", transcode: "ts" },
+  browser: { stream: "ts", decode: "ts", transcode: "ts" },
 };
 
 type Runtime = "node" | "deno" | "browser";
@@ -49,8 +49,11 @@ function detectRuntime(): Runtime {
 
 let runtime: Runtime | undefined;
 
-/** The two decoding operations: a stream (FrameDecoder, createDecoderStream) or one frame (decode). */
-export type Operation = "stream" | "decode";
+/**
+ * The operations a backend runs: decoding a stream (FrameDecoder, createDecoderStream), one frame
+ * (decode), or transcoding a stream to JSON (Transcoder, createTranscoderStream).
+ */
+export type Operation = "stream" | "decode" | "transcode";
 
 let choice: BackendChoice | undefined;
 let envChecked = false;
@@ -114,7 +117,7 @@ export function resolveBackend(option: BackendChoice | undefined, op: Operation)
 
 /**
  * The backend that runs here by default: 'wasm' or 'ts', for streams (FrameDecoder,
- * createDecoderStream; the default) or for decode() of single frames.
+ * createDecoderStream; the default), for decode() of single frames, or for the Transcoder.
  */
 export function backend(op: Operation = "stream"): BackendName {
   return resolveBackend(undefined, op);

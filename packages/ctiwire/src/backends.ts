@@ -1,12 +1,12 @@
 /**
  * The decoding backends, in one place: what each must offer and the two there are. Both build
  * messages and errors with the codec's one build stage, so that they agree on every input; the
- * facade (decode.ts) picks one per operation (backend.ts) and calls it through these tables. (Two
- * tables, one per operation, so that a page that only decodes single frames does not bundle the
- * stream deframers.)
+ * facade (decode.ts, transcode.ts) picks one per operation (backend.ts) and calls it through these
+ * tables. (One table per operation, so that a page that only decodes single frames does not bundle
+ * the stream deframers.)
  */
-import type { CtiMessage, FrameDecoderOptions } from "@ctiwire/codec/core";
-import { FrameDecoder as TsFrameDecoder } from "@ctiwire/codec/core";
+import type { CtiMessage, FrameDecoderOptions, TranscodeBatch, TranscodeOptions } from "@ctiwire/codec/core";
+import { FrameDecoder as TsFrameDecoder, Transcoder as TsTranscoder } from "@ctiwire/codec/core";
 import { type Context, decodeFrame, type FrameDecoderBase } from "@ctiwire/codec/internal";
 import type { BackendName } from "./backend.js";
 import { WasmFrameDecoder, wasmDecode } from "./wasm-backend.js";
@@ -37,4 +37,22 @@ export const FRAME_BACKENDS: Readonly<Record<BackendName, FrameBackend>> = {
 export const STREAM_BACKENDS: Readonly<Record<BackendName, StreamBackend>> = {
   ts: { frameDecoder: (options) => new TsFrameDecoder(options), maxFrameSize: Infinity },
   wasm: { frameDecoder: (options) => new WasmFrameDecoder(options), maxFrameSize: WASM_MAX },
+};
+
+/** A transcoder of a byte stream, with the codec's Transcoder API. */
+export interface StreamTranscoder {
+  push(chunk: Uint8Array | ArrayBuffer | ArrayBufferView): TranscodeBatch;
+  finish(): TranscodeBatch;
+  reset(): void;
+  readonly failed: boolean;
+  readonly bufferedBytes: number;
+}
+
+export interface TranscodeBackend {
+  transcoder(options: TranscodeOptions): StreamTranscoder;
+  readonly maxFrameSize: number;
+}
+
+export const TRANSCODE_BACKENDS: Readonly<Partial<Record<BackendName, TranscodeBackend>>> = {
+  ts: { transcoder: (options) => new TsTranscoder(options), maxFrameSize: Infinity },
 };
