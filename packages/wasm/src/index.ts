@@ -304,3 +304,4 @@ export class WasmScanner {
 }
 
 export { scanLayoutOf } from "./spec-layout.js";
+export * from "./transcoder.js";
