@@ -37,6 +37,9 @@ for (const v of PROTOCOL_VERSIONS) {
   exportsField[`./v${v}`] = { types: `./dist/v${v}.d.ts`, default: `./dist/v${v}.js` };
   typesVersions[`v${v}`] = [`./dist/v${v}.d.ts`];
 }
+// Node streams (src/node.ts): "ctiwire/node".
+exportsField["./node"] = { types: "./dist/node.d.ts", default: "./dist/node.js" };
+typesVersions.node = ["./dist/node.d.ts"];
 // The JSON Schemas of the messages (scripts/gen-json-schema.ts): "ctiwire/json-schema/v25.json".
 exportsField["./json-schema/*.json"] = "./json-schema/*.json";
 pkg.exports = exportsField;

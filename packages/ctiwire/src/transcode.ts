@@ -71,25 +71,35 @@ export interface TranscoderStreamOptions extends TranscodeOptions {
   readonly onError?: ((error: CtiProtocolError) => void) | undefined;
 }
 
+/**
+ * The NDJSON of a batch for a stream: a copy of its lines, with each error record given to `onError`;
+ * without onError, the lines before the first error and that error (to end the stream with).
+ */
+export function streamPart(
+  batch: TranscodeBatch,
+  onError: ((error: CtiProtocolError) => void) | undefined,
+): { json: Uint8Array | null; error: CtiProtocolError | null } {
+  for (let k = 0; k < batch.count && batch.errors.length > 0; k++) {
+    const r = k * RECORD_WORDS;
+    const e = batch.records[r + R_ERROR]!;
+    if (e < 0) continue;
+    const err = batch.errors[e]!;
+    if (onError === undefined) {
+      const upTo = batch.records[r + R_JSON_START]!;
+      return { json: upTo > 0 ? batch.json.slice(0, upTo) : null, error: err };
+    }
+    onError(err);
+  }
+  return { json: batch.json.length > 0 ? batch.json.slice() : null, error: null };
+}
+
 /** Bytes in, NDJSON bytes out, as a WHATWG TransformStream (one output chunk per input chunk with messages). */
 export function createTranscoderStream(options: TranscoderStreamOptions): TransformStream<Uint8Array, Uint8Array> {
   const t = new Transcoder(options);
-  const onError = options.onError;
   const emit = (batch: TranscodeBatch, controller: TransformStreamDefaultController<Uint8Array>) => {
-    for (let k = 0; k < batch.count && batch.errors.length > 0; k++) {
-      const r = k * RECORD_WORDS;
-      const e = batch.records[r + R_ERROR]!;
-      if (e < 0) continue;
-      const err = batch.errors[e]!;
-      if (onError === undefined) {
-        // What came before the error, then the error.
-        const upTo = batch.records[r + R_JSON_START]!;
-        if (upTo > 0) controller.enqueue(batch.json.slice(0, upTo));
-        throw err;
-      }
-      onError(err);
-    }
-    if (batch.json.length > 0) controller.enqueue(batch.json.slice());
+    const { json, error } = streamPart(batch, options.onError);
+    if (json !== null) controller.enqueue(json);
+    if (error !== null) throw error;
   };
   return new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, controller) {

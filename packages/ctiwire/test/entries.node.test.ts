@@ -16,6 +16,7 @@ describe("per-version entry points", () => {
     expect(Object.keys(pkg.exports)).toEqual([
       ".",
       ...PROTOCOL_VERSIONS.map((v) => `./v${v}`),
+      "./node", // test/node-streams.node.test.ts
       "./json-schema/*.json", // test/json-schema.node.test.ts
     ]);
     for (const v of PROTOCOL_VERSIONS) {
