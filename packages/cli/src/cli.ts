@@ -221,19 +221,44 @@ export class Writer {
   async write(s: string | Uint8Array): Promise<boolean> {
     if (this.closed) return false;
     const out = this.#out;
-    if (out.write(s) === false && out.once && out.removeListener) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          out.removeListener?.("drain", done);
-          out.removeListener?.("close", done);
-          resolve();
-        };
-        out.once?.("drain", done);
-        out.once?.("close", done);
-      });
-    }
+    if (out.write(s) === false && out.once && out.removeListener) await this.#drained();
     // Let an EPIPE reported meanwhile mark the stream closed before the next write.
     return !this.closed;
+  }
+
+  /**
+   * Writes bytes the caller reuses once this resolves (the transcoder's output buffer): on a stream,
+   * after the stream has handed them on; other outputs take them at once.
+   */
+  async writeBorrowed(b: Uint8Array): Promise<boolean> {
+    if (this.closed) return false;
+    const out = this.#out;
+    if (!out.once || !out.removeListener) {
+      out.write(b);
+      return !this.closed;
+    }
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.removeListener?.("close", done);
+        resolve();
+      };
+      out.once?.("close", done);
+      out.write(b, done);
+    });
+    return !this.closed;
+  }
+
+  #drained(): Promise<void> {
+    const out = this.#out;
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        out.removeListener?.("drain", done);
+        out.removeListener?.("close", done);
+        resolve();
+      };
+      out.once?.("drain", done);
+      out.once?.("close", done);
+    });
   }
 }
 
@@ -321,7 +346,7 @@ async function decodeJson(source: AsyncIterable<Uint8Array>, version: number | u
       const err = batch.errors[e]!;
       firstProblem ??= `at stream offset ${batch.records[k * RECORD_WORDS + R_OFFSET]}: ${err.code}: ${err.message}`;
     }
-    return batch.json.length === 0 || (await out.write(batch.json.slice()));
+    return batch.json.length === 0 || (await out.writeBorrowed(batch.json));
   };
   const feed = async (bytes: Uint8Array): Promise<boolean> => {
     if (t === undefined) {

@@ -13,7 +13,8 @@ import { formatEvent, timeOfDay } from "./format.js";
 import { TailStats } from "./stats.js";
 
 export interface Output {
-  write(s: string | Uint8Array): unknown;
+  /** `done` (streams): called once the data is handed on, after which its buffer may be reused. */
+  write(s: string | Uint8Array, done?: (error?: Error | null) => void): unknown;
   isTTY?: boolean;
   /** Streams (process.stdout): 'drain' after a write returned false, 'close'. */
   once?(event: "drain" | "close", listener: () => void): unknown;

@@ -21,17 +21,18 @@ export type BackendChoice = BackendName | "auto";
 
 /**
  * What `'auto'` picks where WASM runs, per runtime and operation: the faster backend as measured on
- * this project's machine (the figures: benchmarks/results/latest.md, mixed v25 stream, same run).
- * Since the codec's generated fast path the TypeScript backend is the faster one everywhere, for
- * streams and decode() alike. Decoding is bound by building objects and strings, which
- * both backends share, and the WASM backend adds its scan and the copy into its memory. WASM stays
- * selectable (setBackend, the option, CTIWIRE_BACKEND) and gives identical results; the table is
- * per runtime so that a runtime where it wins can say so. Unmeasured runtimes get the browsers' choice.
+ * this project's machine (the figures: benchmarks/results/latest.md, mixed v25 corpus, same run).
+ * Decoding to objects (streams, decode()): TypeScript everywhere, since the codec's generated fast
+ * path: decoding is bound by building objects and strings, which both backends share, and the WASM
+ * backend adds its scan and the copy into its memory. Transcoding to JSON: WebAssembly everywhere,
+ * where it builds no object or string at all (several times the TypeScript transcoder). The other
+ * backend stays selectable (setBackend, the option, CTIWIRE_BACKEND) and gives identical results.
+ * Unmeasured runtimes get the browsers' choice.
  */
 const AUTO_PICK: Record<Runtime, Record<Operation, BackendName>> = {
-  node: { stream: "ts", decode: "ts", transcode: "ts" },
-  deno: { stream: "ts", decode: "ts", transcode: "ts" },
-  browser: { stream: "ts", decode: "ts", transcode: "ts" },
+  node: { stream: "ts", decode: "ts", transcode: "wasm" },
+  deno: { stream: "ts", decode: "ts", transcode: "wasm" },
+  browser: { stream: "ts", decode: "ts", transcode: "wasm" },
 };
 
 type Runtime = "node" | "deno" | "browser";

@@ -10,6 +10,7 @@ import { FrameDecoder as TsFrameDecoder, Transcoder as TsTranscoder } from "@cti
 import { type Context, decodeFrame, type FrameDecoderBase } from "@ctiwire/codec/internal";
 import type { BackendName } from "./backend.js";
 import { WasmFrameDecoder, wasmDecode } from "./wasm-backend.js";
+import { WasmTranscoder } from "./wasm-transcoder.js";
 
 /** One whole frame, with the call's options resolved. */
 export interface FrameBackend {
@@ -53,6 +54,7 @@ export interface TranscodeBackend {
   readonly maxFrameSize: number;
 }
 
-export const TRANSCODE_BACKENDS: Readonly<Partial<Record<BackendName, TranscodeBackend>>> = {
+export const TRANSCODE_BACKENDS: Readonly<Record<BackendName, TranscodeBackend>> = {
   ts: { transcoder: (options) => new TsTranscoder(options), maxFrameSize: Infinity },
+  wasm: { transcoder: (options) => new WasmTranscoder(options), maxFrameSize: WASM_MAX },
 };

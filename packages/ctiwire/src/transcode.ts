@@ -30,11 +30,9 @@ export class Transcoder {
 
   constructor(options: TranscodeOptions) {
     let name = resolveBackend(options?.backend, "transcode");
-    const chosen = TRANSCODE_BACKENDS[name];
-    // (`backend` says what runs: TypeScript where the chosen backend has no transcoder.)
-    if (chosen === undefined || resolveContext(options).maxSize > chosen.maxFrameSize) name = "ts";
+    if (resolveContext(options).maxSize > TRANSCODE_BACKENDS[name].maxFrameSize) name = "ts";
     this.backend = name;
-    this.#impl = TRANSCODE_BACKENDS[name]!.transcoder(options);
+    this.#impl = TRANSCODE_BACKENDS[name].transcoder(options);
   }
 
   /** Bytes held while waiting for the rest of a frame. */
