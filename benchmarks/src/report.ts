@@ -86,14 +86,39 @@ export function targets(rows: readonly Row[], runtime = "node", corpus = "mixed-
     `best ours ${fmtM(best)} M/s vs ${fmtM(hr ?? 0)} M/s (${fmtR(best / n(hr))})`,
     met(hr === undefined ? undefined : best > hr),
   ]);
+  // To JSON bytes (issue 14): the transcoders against today's path, in one run.
+  const jOld = g("json", "decode-stringify");
+  const jTs = g("json", "ts");
+  const jW = g("json", "wasm");
   t.push([
-    "WASM ≥ 1.5× TS on deframe+validate (copy into WASM memory included)",
-    dW ? `${fmtM(dW)} vs ${fmtM(n(dTs))} M/s (${fmtR(dW / n(dTs))})` : "WASM not available",
-    met(dW === undefined ? undefined : dW >= 1.5 * n(dTs)),
+    "WASM transcoder ≥ 10× today's decode → messageToJSON → JSON.stringify → UTF-8",
+    jW ? `${fmtM(jW)} vs ${fmtM(n(jOld))} M/s (${fmtR(jW / n(jOld))})` : "WASM not available",
+    met(jW === undefined || jOld === undefined ? undefined : jW >= 10 * jOld),
+  ]);
+  t.push([
+    "WASM transcoder ≥ 2× the TS transcoder",
+    jW ? `${fmtM(jW)} vs ${fmtM(n(jTs))} M/s (${fmtR(jW / n(jTs))})` : "WASM not available",
+    met(jW === undefined || jTs === undefined ? undefined : jW >= 2 * jTs),
+  ]);
+  t.push([
+    "TS transcoder ≥ 3× today's path",
+    `${fmtM(n(jTs))} vs ${fmtM(n(jOld))} M/s (${fmtR(n(jTs) / n(jOld))})`,
+    met(jTs === undefined || jOld === undefined ? undefined : jTs >= 3 * jOld),
+  ]);
+  const cli = rows.find((x) => x.runtime === runtime && x.suite === "cli-json" && x.backend === "ctiwire-decode-json");
+  const script = rows.find(
+    (x) => x.runtime === runtime && x.suite === "cli-json" && x.backend === "script-decode-stringify",
+  );
+  t.push([
+    "`ctiwire decode --json` ≥ 5× a script doing today's path, whole processes",
+    cli && script
+      ? `${fmtM(cli.msgsPerSec)} vs ${fmtM(script.msgsPerSec)} M/s on ${((cli.corpusBytes ?? 0) / 2 ** 20).toFixed(0)} MiB (${fmtR(cli.msgsPerSec / script.msgsPerSec)})`
+      : "not measured",
+    met(cli && script ? cli.msgsPerSec >= 5 * script.msgsPerSec : undefined),
   ]);
   const bestD = Math.max(dTs ?? 0, dW ?? 0);
   t.push([
-    "Deframe+validate within 4× of the memory-copy bound",
+    "Deframing within 4× of the memory-copy bound",
     `memcpy ${fmtM(mc ?? 0)} M/s; best deframe ${fmtM(bestD)} M/s (${fmtR(n(mc) / bestD)} slower); field walk with no checks ${fmtM(fw ?? 0)} M/s (${fmtR(n(mc) / n(fw))} slower)`,
     met(mc === undefined ? undefined : mc / bestD <= 4),
   ]);

@@ -19,7 +19,16 @@ type Facade = typeof import("ctiwire");
 type Wasm = typeof import("@ctiwire/wasm");
 
 /** The suites over a corpus (this file); single-frame and strings: src/micro.ts; loopback: src/loopback.ts. */
-export const CORPUS_SUITES = ["deframe", "decode", "encode", "stream-1.5k", "stream-16k", "stream-64k", "memcpy"];
+export const CORPUS_SUITES = [
+  "deframe",
+  "decode",
+  "json",
+  "encode",
+  "stream-1.5k",
+  "stream-16k",
+  "stream-64k",
+  "memcpy",
+];
 export const SUITES = [...CORPUS_SUITES, "single-frame", "strings", "loopback"];
 export const STREAM_CHUNKS = { "stream-1.5k": 1536, "stream-16k": 16 * 1024, "stream-64k": 64 * 1024 };
 type StreamSuite = keyof typeof STREAM_CHUNKS;
@@ -216,6 +225,36 @@ export async function runSuites({
       add("decode", "binary-parser", (b) => BP.decodeBuffer(bp, b.data, b.data.length, count));
     }
 
+    // To JSON bytes (UTF-8 NDJSON): today's path (decode, messageToJSON, JSON.stringify, encodeInto)
+    // against the transcoders, which build no object or string per message.
+    const jsonDst = new Uint8Array(BATCH * 8);
+    const utf8 = new TextEncoder();
+    const jsonDec = new codec.FrameDecoder({ version });
+    add("json", "decode-stringify", (b) => {
+      let at = 0;
+      let n = 0;
+      jsonDec.write(b.data, (m) => {
+        at += utf8.encodeInto(`${JSON.stringify(codec.messageToJSON(m))}\n`, jsonDst.subarray(at)).written;
+        n++;
+      });
+      sink ^= at;
+      return n;
+    });
+    const tsJson = new codec.Transcoder({ version });
+    add("json", "ts", (b) => {
+      const batch = tsJson.push(b.data);
+      sink ^= batch.json.length;
+      return batch.count;
+    });
+    if (facade !== null) {
+      const wasmJson = new facade.Transcoder({ version, backend: "wasm" });
+      add("json", "wasm", (b) => {
+        const batch = wasmJson.push(b.data);
+        sink ^= batch.json.length;
+        return batch.count;
+      });
+    }
+
     const encode = (fn: (m: CtiMessage, options: { version: number }) => Uint8Array) => (b: EncodeBatch) => {
       const l = b.list;
       let n = 0;
@@ -238,7 +277,7 @@ export async function runSuites({
       add(suite, "dataview-handrolled", stream(new HR.HandrolledStream(version)));
     }
     if (facade === null) {
-      for (const suite of ["decode", "encode", ...Object.keys(STREAM_CHUNKS)])
+      for (const suite of ["decode", "json", "encode", ...Object.keys(STREAM_CHUNKS)])
         unavailable.push({ suite, corpus: corpus.name, runtime, backend: "wasm", reason: B.facadeReason });
     }
 
