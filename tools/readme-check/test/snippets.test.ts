@@ -12,6 +12,7 @@ import { blocks, ROOT } from "../src/readmes.js";
 const SOCKET = 'declare const socket: import("node:net").Socket;'; // `socket.on("data", ...)`
 const PREAMBLES: Record<string, string> = {
   "README.md#1": SOCKET,
+  "README.md#2": `${SOCKET} declare function publish(json: Uint8Array): void;`,
   "packages/codec/README.md#1": `${SOCKET} declare const readable: ReadableStream<Uint8Array>;`,
   "packages/ctiwire/README.md#1": SOCKET,
 };
