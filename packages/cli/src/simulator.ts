@@ -1,31 +1,11 @@
-// The simulator is loaded at run time (`@ctiwire/simulator`), so that the command builds and runs
-// `decode` and `tail` without it.
-export interface SimulatorHandle {
-  readonly portA: number;
-  readonly portB: number | undefined;
-  close(): Promise<void>;
-  dropConnections(side: "A" | "B", options?: { midFrame?: boolean }): void;
-  switchActiveSide(): void;
-  readonly stats: unknown;
-}
-
-export interface SimulatorStartOptions {
-  host?: string;
-  port?: number;
-  portB?: number;
-  agents?: number;
-  callsPerSecond?: number;
-  seed?: number;
-  eventRate?: number;
-  timing?: Partial<Record<"ring" | "talk" | "hold" | "wrapup" | "notReady", [number, number]>> & {
-    loginStagger?: number;
-  };
-}
+// The simulator is loaded when a command first needs it (`simulate`, `demo`, `tail --simulate`), so
+// that `decode` and `tail` start without loading it; its types are the simulator's own.
+import type { Simulator, SimulatorOptions } from "@ctiwire/simulator";
 
 const MODULE = "@ctiwire/simulator";
 
-export async function startSimulator(o: SimulatorStartOptions): Promise<SimulatorHandle> {
-  let mod: { startSimulator: (o: SimulatorStartOptions) => Promise<SimulatorHandle> };
+export async function startSimulator(o: SimulatorOptions): Promise<Simulator> {
+  let mod: typeof import("@ctiwire/simulator");
   try {
     mod = await import(MODULE);
   } catch (e) {

@@ -599,7 +599,8 @@ function warn(
 }
 
 /** A big-endian integer field (UINT, USHORT, INT, SHORT, UCHAR, CHAR) at b[p]. */
-function readNumber(op: number, b: Uint8Array, p: number): number {
+/** A big-endian number of a UINT/TIME, USHORT, INT, SHORT, UCHAR or CHAR op at b[p]. */
+export function readNumber(op: number, b: Uint8Array, p: number): number {
   switch (op) {
     case OP_UINT:
       return u32(b, p);

@@ -11,7 +11,7 @@
  */
 
 import { i32, indexOfNul, u16, u32 } from "./bytes.js";
-import { decodeFrame } from "./decode.js";
+import { decodeFrame, readNumber } from "./decode.js";
 import { CtiProtocolError } from "./errors.js";
 import { type FrameDecoderOptions, FrameReader } from "./frame-decoder.js";
 import { JsonWriter, jsonBytes } from "./json-writer.js";
@@ -493,23 +493,6 @@ function writeGroup(plan: Plan, t: TranscodeTable, g: number, k0: number, b: Uin
 }
 
 const ITEM_NEXT = jsonBytes("},{");
-
-function readNumber(op: number, b: Uint8Array, p: number): number {
-  switch (op) {
-    case OP_UINT:
-      return u32(b, p);
-    case OP_USHORT:
-      return u16(b, p);
-    case OP_INT:
-      return i32(b, p);
-    case OP_SHORT:
-      return (u16(b, p) << 16) >> 16;
-    case OP_UCHAR:
-      return b[p]!;
-    default:
-      return (b[p]! << 24) >> 24; // OP_CHAR
-  }
-}
 
 /** A fixed field's value (readFixedField in lenient Latin-1 mode). */
 function writeFixed(plan: Plan, f: number, b: Uint8Array, p: number, out: JsonWriter): void {
