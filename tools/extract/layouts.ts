@@ -9,6 +9,7 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DATA_TYPES, dataTypeSize } from "@ctiwire/protocol/core";
 import {
   ALTERNATIVES,
   COUNT_FIELDS,
@@ -97,37 +98,12 @@ export const LAYOUT_FILES = [
   "05-application-level-interfaces.md",
 ];
 
-const DATA_TYPES = new Set<string>([
-  "CHAR",
-  "UCHAR",
-  "SHORT",
-  "USHORT",
-  "INT",
-  "UINT",
-  "BOOL",
-  "STRING",
-  "UNSPEC",
-  "TIME",
-  "MHDR",
-  "NAMEDVAR",
-  "NAMEDARRAY",
-  "TASKID",
-  "APPPATHID",
-]);
+// Chapter 3's data types and their sizes are the schema's (@ctiwire/protocol, data-types.ts).
+const DATA_TYPE_SET = new Set<string>(DATA_TYPES);
 /** Size of a data type when it is fixed. */
-export const FIXED_SIZES: Readonly<Partial<Record<string, number>>> = {
-  CHAR: 1,
-  UCHAR: 1,
-  SHORT: 2,
-  USHORT: 2,
-  INT: 4,
-  UINT: 4,
-  BOOL: 2,
-  TIME: 4,
-  MHDR: 8,
-  TASKID: 12,
-  APPPATHID: 5,
-};
+export const FIXED_SIZES: Readonly<Partial<Record<string, number>>> = Object.fromEntries(
+  DATA_TYPES.filter((t) => dataTypeSize(t) > 0).map((t) => [t, dataTypeSize(t)]),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Prose: sections (heading + folded text) of the part of a chapter before its pipe tables.
@@ -273,7 +249,7 @@ function parseTypeAndSize(
     if (!["NAMED VAR", "NAMED ARRAY"].includes(type)) problem = `data type ${type} read as ${alias}`;
     type = alias;
   }
-  if (!DATA_TYPES.has(type)) return { type, size: NaN, problem: `unknown data type '${rawType}'` };
+  if (!DATA_TYPE_SET.has(type)) return { type, size: NaN, problem: `unknown data type '${rawType}'` };
   const sz = foldWhitespace(rawSize);
   let size: number;
   const fixedSize = FIXED_SIZES[type];
@@ -567,7 +543,7 @@ export function extractLayouts(
     const floating: FloatingField[] = [];
     for (const f of fields) {
       if (f.problem) report.push(`v${edition} ${l.name}.${f.name}: ${f.problem}`);
-      if (!DATA_TYPES.has(f.type) || !Number.isFinite(f.size)) {
+      if (!DATA_TYPE_SET.has(f.type) || !Number.isFinite(f.size)) {
         report.push(`v${edition} ${l.name}.${f.name}: CHECK FAILED: type '${f.type}' size '${f.size}'`);
       }
       if (f.part === "fixed") {

@@ -10,7 +10,7 @@
  */
 export { alternateSpec } from "./alternates.js";
 export * from "./constants.js";
-export { dataTypeSize, NAMED_DATA } from "./data-types.js";
+export { DATA_TYPES, dataTypeSize, NAMED_DATA } from "./data-types.js";
 export { editionOf, registerEdition } from "./editions.js";
 export { CONSTANT_TABLES } from "./generated/constants.js";
 export { RESERVED_MESSAGE_TYPE_RANGES } from "./generated/message-types.js";

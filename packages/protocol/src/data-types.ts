@@ -24,6 +24,9 @@ const SIZES: Readonly<Record<DataType, number>> = {
   NAMEDARRAY: 0,
 };
 
+/** Every data type of Chapter 3's table. */
+export const DATA_TYPES: readonly DataType[] = Object.freeze(Object.keys(SIZES) as DataType[]);
+
 /**
  * Bytes of a value of a data type: CHAR 1 ... TASKID 12, APPPATHID 5; 0 for the types whose size is
  * the field's (STRING, UNSPEC, NAMEDVAR, NAMEDARRAY) and for anything that is not a data type.
