@@ -104,10 +104,14 @@ export function transcodeLayoutOf(plan: Plan): TranscodeLayout | null {
     key: t.fieldKey[i]!,
   }));
   if (fixed.some((f) => f.op < 0) || fields.some((f) => f.op < 0)) return null;
+  // The head, the message type's number and the first fixed field's key: one piece of JSON.
   const suffix = ascii(String(plan.type));
-  const head = new Uint8Array(t.head.length + suffix.length);
+  const firstKey = fixed.length > 0 ? fixed[0]!.key : new Uint8Array(0);
+  const head = new Uint8Array(t.head.length + suffix.length + firstKey.length);
   head.set(t.head);
   head.set(suffix, t.head.length);
+  head.set(firstKey, t.head.length + suffix.length);
+  if (fixed.length > 0) fixed[0] = { ...fixed[0]!, key: new Uint8Array(0) };
   return {
     fixedSize: plan.fixedSize,
     altSize: plan.altSize,
@@ -216,7 +220,7 @@ class Source extends FrameDecoderBase<never> {
             s.ensureOutput(s.outPos + s.ctlWord(T.TC_STOP_ARG));
             break;
           case T.TSTOP_OCC_FULL:
-            s.ensureOccurrences(s.ctlWord(T.TC_STOP_ARG));
+            s.ensureOccurrences(2 * s.ctlWord(T.TC_OCC_CAP));
             break;
           default:
             throw new Error(`ctiwire: unexpected WASM transcoder stop ${stop}`);

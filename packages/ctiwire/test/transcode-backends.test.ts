@@ -5,8 +5,9 @@
 // and v20+), lenient and strict, Latin-1 and UTF-8. Also: fatal and truncated streams, bad options,
 // bounded memory, and that plain frames really are written by the WASM.
 import type { CtiProtocolError, TranscodeBatch, TranscodeOptions } from "@ctiwire/codec";
-import { encode, R_ERROR, R_JSON_LENGTH, R_JSON_START, RECORD_WORDS, Transcoder } from "@ctiwire/codec";
-import { corpus, mutateFrame, rng, type Seed } from "@ctiwire/test-vectors/fuzz";
+import { decode, encode, R_ERROR, R_JSON_LENGTH, R_JSON_START, RECORD_WORDS, Transcoder } from "@ctiwire/codec";
+import { KIND_GROUP, KIND_LIST, planByType, resolveContext } from "@ctiwire/codec/internal";
+import { corpus, floatingFields, mutateFrame, rng, type Seed } from "@ctiwire/test-vectors/fuzz";
 import { describe, expect, it } from "vitest";
 import { WasmTranscoder } from "../src/wasm-transcoder.js";
 
@@ -27,17 +28,24 @@ function plain(version: number): Uint8Array[] {
     });
 }
 
-/** One WASM transcoder per set of options, reset before each use (reset must forget everything). */
-const reused = new Map<string, WasmTranscoder>();
-function wasmFor(options: TranscodeOptions): WasmTranscoder {
+/**
+ * One pair of transcoders per set of options, reset before each use (reset must forget
+ * everything), or undefined for options the constructors refuse.
+ */
+const reused = new Map<string, [Transcoder, WasmTranscoder] | undefined>();
+function pairFor(options: TranscodeOptions): [Transcoder, WasmTranscoder] | undefined {
   const key = JSON.stringify(options);
-  let w = reused.get(key);
-  if (w === undefined) {
-    w = new WasmTranscoder(options);
-    reused.set(key, w);
+  if (!reused.has(key)) {
+    try {
+      reused.set(key, [new Transcoder(options), new WasmTranscoder(options)]);
+    } catch {
+      reused.set(key, undefined);
+    }
   }
-  w.reset();
-  return w;
+  const pair = reused.get(key);
+  pair?.[0].reset();
+  pair?.[1].reset();
+  return pair;
 }
 
 /** How two batches differ, or null. */
@@ -65,18 +73,27 @@ function diff(want: TranscodeBatch, got: TranscodeBatch): string | null {
   return null;
 }
 
-/** Both transcoders over the same chunks (and finish): the differences, batch by batch. */
-function compare(options: TranscodeOptions, chunks: readonly Uint8Array[], what: string, wasm?: WasmTranscoder) {
+/**
+ * Both transcoders over the same chunks (and finish): the differences, batch by batch. New
+ * transcoders, or with `reuse`, a pair made earlier for the same options and reset.
+ */
+function compare(
+  options: TranscodeOptions,
+  chunks: readonly Uint8Array[],
+  what: string,
+  wasm?: WasmTranscoder | "reuse",
+): void {
+  const pair = wasm === "reuse" ? pairFor(options) : undefined;
   let ts: Transcoder;
   try {
-    ts = new Transcoder(options);
+    ts = pair?.[0] ?? new Transcoder(options);
   } catch (e) {
     // Bad options: the same error from both constructors.
     const err = e as CtiProtocolError;
     expect(() => new WasmTranscoder(options), what).toThrow(err.message);
     return;
   }
-  const w = wasm ?? new WasmTranscoder(options);
+  const w = pair?.[1] ?? (wasm instanceof WasmTranscoder ? wasm : new WasmTranscoder(options));
   const steps = [
     ...chunks.map((c) => () => [ts.push(c), w.push(c)] as const),
     () => [ts.finish(), w.finish()] as const,
@@ -114,10 +131,10 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
     let n = 0;
     for (const s of seeds) {
       const base = { version: s.version, ...s.options } as TranscodeOptions;
-      compare(base, [s.bytes], `seed ${n}`);
+      compare(base, [s.bytes], `seed ${n}`, n % 8 === 0 ? undefined : "reuse");
       if (Object.keys(s.options).length === 0) {
-        compare({ ...base, strict: true }, [s.bytes], `seed ${n} strict`);
-        compare({ ...base, encoding: "utf8" }, [s.bytes], `seed ${n} utf8`);
+        compare({ ...base, strict: true }, [s.bytes], `seed ${n} strict`, "reuse");
+        compare({ ...base, encoding: "utf8" }, [s.bytes], `seed ${n} utf8`, "reuse");
       }
       n++;
     }
@@ -134,15 +151,8 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
         encoding: m.utf8 ? "utf8" : "latin1",
         maxMessageSize: m.maxSize,
       } as TranscodeOptions;
-      const what = `case ${k} (${m.mutators.join(",")})`;
-      // Half on a fresh transcoder, half on one reset after earlier cases.
-      let w: WasmTranscoder | undefined;
-      try {
-        w = k % 2 === 0 ? wasmFor(options) : undefined;
-      } catch {
-        w = undefined; // bad options: compare() checks the constructor's error
-      }
-      compare(options, [m.bytes], what, w);
+      // A fresh pair of transcoders for one case in four; the others reuse one, reset.
+      compare(options, [m.bytes], `case ${k} (${m.mutators.join(",")})`, k % 4 === 0 ? undefined : "reuse");
     }
   });
 
@@ -170,6 +180,7 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
         r.chance(0.9) ? r.pick(pool).bytes : mutateFrame(r, pool).bytes,
       );
       const stream = concat(frames);
+      if (!browser) expect(stream.length).toBeGreaterThan(256 * 1024);
       // Chunks from 1 byte to more than the input region's slice (256 KiB).
       compare({ version }, cut(r, stream, 4096), `v${version} small chunks`);
       compare({ version }, [stream.subarray(0, 100), stream.subarray(100)], `v${version} one big chunk`);
@@ -244,6 +255,46 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
       // The vectors that decode are mostly plain frames; the others (unknown tags, strings without
       // NUL, alternate layouts, ...) are the codec's.
       expect(wasm, `v${version}: ${wasm} by WASM, ${js} by the codec`).toBeGreaterThan(0.75 * pool.length);
+    }
+  });
+
+  it("every Latin-1 character in a string written by the WASM: UTF-8, and JSON.stringify's escapes", () => {
+    const seed = plain(25).find(
+      (f) => typeof (decode(f, { version: 25 }) as { agentID?: unknown }).agentID === "string",
+    )!;
+    const m = decode(seed, { version: 25 }) as unknown as Record<string, unknown>;
+    const frames: Uint8Array[] = [];
+    for (let c = 1; c < 256; c += 5) {
+      let text = "";
+      for (let k = 0; k < 5 && c + k < 256; k++) text += String.fromCharCode(c + k);
+      frames.push(encode({ ...m, agentID: text, warnings: undefined } as never, { version: 25 }));
+    }
+    const w = new WasmTranscoder({ version: 25 });
+    compare({ version: 25 }, [concat(frames)], "escapes", w);
+    expect(w.frameCounts).toEqual({ wasm: frames.length, js: 0 });
+  });
+
+  it("a frame with hundreds of floating fields (the occurrence table grows)", () => {
+    for (const version of [17, 25]) {
+      const ctx = resolveContext({ version });
+      // A plain frame with a repeatable field (a list, or a group's member): that field 500 times more.
+      let grown: Uint8Array | undefined;
+      for (const f of plain(version)) {
+        const plan = planByType(ctx.cache, version, new DataView(f.buffer, f.byteOffset).getUint32(4));
+        const field = floatingFields(f, version).find((x) => {
+          const i = plan !== null && x.tag < plan.tagSlot.length ? plan.tagSlot[x.tag]! : -1;
+          return i >= 0 && (plan!.fieldKind[i] === KIND_LIST || plan!.fieldKind[i] === KIND_GROUP);
+        });
+        if (field === undefined) continue;
+        const bytes = f.subarray(field.at, field.data + field.len);
+        grown = concat([f, ...Array.from({ length: 500 }, () => bytes)]);
+        new DataView(grown.buffer).setUint32(0, grown.length - 8);
+        break;
+      }
+      expect(grown, `v${version}: a frame with a list field`).toBeDefined();
+      const w = new WasmTranscoder({ version, maxMessageSize: 1 << 20 });
+      compare({ version, maxMessageSize: 1 << 20 }, [grown!], `v${version} 500 list items`, w);
+      expect(w.frameCounts).toEqual({ wasm: 1, js: 0 });
     }
   });
 

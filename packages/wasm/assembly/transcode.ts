@@ -20,11 +20,10 @@
 // Occurrence (OCC_WORDS i32): field, data address, data end, NUL address, next occurrence.
 // Record (16 f64): the codec's R_* words.
 
-// Control block word indices (i32; C_BASE is an f64 at byte 8 * C_BASE_F64).
+// Control block word indices (i32; the *_F64 ones are f64 words).
 const C_IN: i32 = 0; // input region address
 const C_POS: i32 = 1; // scan position, relative to C_IN (in/out)
 const C_LEN: i32 = 2; // input bytes
-const C_MAX: i32 = 3; // largest frame accepted (header included)
 const C_HDR: i32 = 4; // floating field header size: 2 or 4
 const C_TABLES: i32 = 5; // tables region address (the type table at its start)
 const C_TYPES_LEN: i32 = 6;
@@ -41,6 +40,7 @@ const C_STOP: i32 = 16; // out: why the run stopped
 const C_STOP_ARG: i32 = 17; // out: see the stops
 const C_SLOT_BYTES: i32 = 18; // size of the slots region
 const C_BASE_F64: i32 = 12; // f64 word: stream offset of input byte 0
+const C_MAX_F64: i32 = 13; // f64 word: largest frame accepted (header included)
 
 // Why a run stopped (the frame at C_POS is the next one).
 const STOP_END: i32 = 0; // no further complete frame in the input
@@ -49,7 +49,7 @@ const STOP_FATAL: i32 = 2; // its MessageLength is above the limit (arg: the Mes
 const STOP_JS: i32 = 3; // JavaScript writes it (not the plain case)
 const STOP_REC_FULL: i32 = 4; // no room for its record
 const STOP_OUT_FULL: i32 = 5; // no room for its JSON (arg: bytes needed)
-const STOP_OCC_FULL: i32 = 6; // no room for its occurrences (arg: occurrences needed)
+const STOP_OCC_FULL: i32 = 6; // more floating fields than room for occurrences
 
 // Type table entries.
 const T_UNKNOWN: i32 = -1;
@@ -209,7 +209,7 @@ const ITEM_NEXT = piece("},{");
   return v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
 }
 
-function writeU32(o: usize, v: u32): usize {
+@inline function digits(o: usize, v: u32): usize {
   const e = o + decimals(v);
   let p = e;
   while (v >= 100) {
@@ -223,6 +223,10 @@ function writeU32(o: usize, v: u32): usize {
   return e;
 }
 
+function writeU32(o: usize, v: u32): usize {
+  return digits(o, v);
+}
+
 @inline function writeI32(o: usize, v: i32): usize {
   if (v < 0) {
     store<u8>(o, 0x2d);
@@ -233,20 +237,31 @@ function writeU32(o: usize, v: u32): usize {
 
 /** A number field's value, as the codec reads it (readNumber). */
 @inline function writeNumber(o: usize, op: u32, p: usize): usize {
+  let v: i64;
   switch (op) {
     case OP_UINT:
-      return writeU32(o, be32(p));
+      v = <i64>be32(p);
+      break;
     case OP_USHORT:
-      return writeU32(o, be16(p));
+      v = <i64>be16(p);
+      break;
     case OP_INT:
-      return writeI32(o, <i32>be32(p));
+      v = <i64>(<i32>be32(p));
+      break;
     case OP_SHORT:
-      return writeI32(o, <i32>(<i16>be16(p)));
+      v = <i64>(<i16>be16(p));
+      break;
     case OP_UCHAR:
-      return writeU32(o, <u32>load<u8>(p));
+      v = <i64>load<u8>(p);
+      break;
     default:
-      return writeI32(o, <i32>load<i8>(p)); // OP_CHAR
+      v = <i64>load<i8>(p); // OP_CHAR
   }
+  if (v < 0) {
+    store<u8>(o++, 0x2d);
+    v = -v;
+  }
+  return digits(o, <u32>v);
 }
 
 @inline function readNumber(op: u32, p: usize): f64 {
@@ -279,28 +294,34 @@ function writeU32(o: usize, v: u32): usize {
 const ONES: u64 = 0x0101010101010101;
 const HIGHS: u64 = 0x8080808080808080;
 
-/** The JSON string of the Latin-1 text [p, z): JSON.stringify's escapes, UTF-8. */
+/**
+ * The JSON string of the Latin-1 text [p, z): JSON.stringify's escapes, UTF-8. Eight bytes at a
+ * time: the plain ones (no control, quote, backslash or byte above 0x7f) before the first other
+ * one go as they are (up to 7 bytes past z are read, and written past the end: the caller's room).
+ */
 function writeLatin1(o: usize, p: usize, z: usize): usize {
   store<u8>(o++, 0x22);
   while (p < z) {
-    if (z - p >= 8) {
-      // Eight plain bytes (no control, quote, backslash or byte above 0x7f) go as they are.
-      const x = load<u64>(p);
-      const q = x ^ (ONES * 0x22);
-      const b = x ^ (ONES * 0x5c);
-      const m = ((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((b - ONES) & ~b) | x;
-      if ((m & HIGHS) == 0) {
-        store<u64>(o, x);
-        o += 8;
-        p += 8;
-        continue;
-      }
+    const x = load<u64>(p);
+    const q = x ^ (ONES * 0x22);
+    const b = x ^ (ONES * 0x5c);
+    // A flag in the high bit of each byte that is not plain (and maybe of bytes above one that is).
+    let m = (((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((b - ONES) & ~b) | x) & HIGHS;
+    const rest = z - p;
+    if (rest < 8) m |= <u64>0x80 << (<u64>rest << 3);
+    store<u64>(o, x);
+    if (m == 0) {
+      o += 8;
+      p += 8;
+      continue;
     }
+    const n = <usize>(ctz(m) >> 3);
+    o += n;
+    p += n;
+    if (p >= z) break;
     const c = <u32>load<u8>(p++);
     const k = load<u8>(CLASS + <usize>c);
-    if (k == 0) {
-      store<u8>(o++, <u8>c);
-    } else if (k == 1) {
+    if (k == 1) {
       store<u8>(o, <u8>(0xc0 | (c >> 6)));
       store<u8>(o + 1, <u8>(0x80 | (c & 0x3f)));
       o += 2;
@@ -341,11 +362,16 @@ function writeTaskId(o: usize, p: usize): usize {
   return o + 1;
 }
 
-/** Address of the first NUL in [p, e), or -1. */
-@inline function nulIn(p: usize, e: usize): isize {
+/** Address of the first NUL in [p, e), or -1 (eight bytes at a time: up to 7 past e are read). */
+function nulIn(p: usize, e: usize): isize {
   while (p < e) {
-    if (load<u8>(p) == 0) return <isize>p;
-    p++;
+    const x = load<u64>(p);
+    const m = (x - ONES) & ~x & HIGHS;
+    if (m != 0) {
+      const z = p + <usize>(ctz(m) >> 3);
+      return z < e ? <isize>z : -1;
+    }
+    p += 8;
   }
   return -1;
 }
@@ -433,9 +459,10 @@ let serial: u32 = 0;
 
 /**
  * The floating-field walk of the codec's transcoder (walk): occurrences chained per field and per
- * group; the number of occurrences, or -1 at the first field that is not the plain case.
+ * group; the number of occurrences, -1 at the first field that is not the plain case, or -2 when
+ * the frame has more than occCap occurrences.
  */
-function walk(plan: usize, s: usize, end: usize, hdr: u32, slots: usize, occ: usize, stamp: u32): i32 {
+function walk(plan: usize, s: usize, end: usize, hdr: u32, slots: usize, occ: usize, occCap: i32, stamp: u32): i32 {
   const fields = plan + <usize>load<i32>(plan, P_FIELDS << 2);
   const tags = plan + <usize>load<i32>(plan, P_TAGS << 2);
   const nTags = load<u32>(plan, P_TAG_SLOTS << 2);
@@ -487,6 +514,7 @@ function walk(plan: usize, s: usize, end: usize, hdr: u32, slots: usize, occ: us
       slot = <usize>i;
       if (kind != KIND_LIST && load<u32>(slots + <usize>i * SLOT_BYTES) == stamp) return -1;
     }
+    if (k == occCap) return -2;
     const oa = occ + <usize>k * OCC_BYTES;
     store<i32>(oa, i);
     store<i32>(oa, <i32>p, 4);
@@ -508,7 +536,10 @@ function walk(plan: usize, s: usize, end: usize, hdr: u32, slots: usize, occ: us
 
 @inline function occValue(o: usize, occ: usize, k: i32, op: u32): usize {
   const oa = occ + <usize>k * OCC_BYTES;
-  return writeValue(o, op, <usize>load<i32>(oa, 4), <usize>load<i32>(oa, 8), <usize>load<i32>(oa, 12));
+  const p = <usize>load<i32>(oa, 4);
+  if (op <= OP_INT) return writeNumber(o, op, p);
+  if (op == OP_STRING) return writeLatin1(o, p, <usize>load<i32>(oa, 12));
+  return writeValue(o, op, p, <usize>load<i32>(oa, 8), <usize>load<i32>(oa, 12));
 }
 
 function writeGroup(o: usize, plan: usize, g: i32, k0: i32, occ: usize): usize {
@@ -560,7 +591,7 @@ function writeWalked(o: usize, out: usize, plan: usize, s: usize, rec: usize, sl
     o = copy(o, plan + <usize>load<i32>(fx, 12), <usize>load<i32>(fx, 16));
     const p = s + <usize>load<u32>(fx, 4);
     const at = o;
-    o = writeFixed(o, op, p, <usize>load<u32>(fx, 8));
+    o = op <= OP_INT ? writeNumber(o, op, p) : writeFixed(o, op, p, <usize>load<u32>(fx, 8));
     const word = w0 >> 8;
     if (word != 0) route(rec, word, op, p, at - out, o - out);
   }
@@ -644,13 +675,13 @@ function writeWalked(o: usize, out: usize, plan: usize, s: usize, rec: usize, sl
 export function transcode(c: usize): i32 {
   const inBase = <usize>ctl(c, C_IN);
   const len = <u32>ctl(c, C_LEN);
-  const max = <u64><u32>ctl(c, C_MAX);
+  const max = load<f64>(c + (<usize>C_MAX_F64 << 3));
   const hdr = <u32>ctl(c, C_HDR);
   const tables = <usize>ctl(c, C_TABLES);
   const typesLen = <u32>ctl(c, C_TYPES_LEN);
   const slots = <usize>ctl(c, C_SLOTS);
   const occ = <usize>ctl(c, C_OCC);
-  const occCap = <u32>ctl(c, C_OCC_CAP);
+  const occCap = ctl(c, C_OCC_CAP);
   const recBase = <usize>ctl(c, C_REC);
   const recCap = ctl(c, C_REC_CAP);
   let recN = ctl(c, C_REC_N);
@@ -665,7 +696,7 @@ export function transcode(c: usize): i32 {
     const s = inBase + <usize>pos;
     const length = be32(s);
     const total = <u64>length + 8;
-    if (total > max) {
+    if (<f64>total > max) {
       stop = STOP_FATAL;
       setCtl(c, C_STOP_ARG, <i32>length);
       break;
@@ -696,24 +727,18 @@ export function transcode(c: usize): i32 {
         stop = STOP_JS;
         break;
       }
-      const occNeed = (size - fixedSize) / hdr + 1;
-      if (occNeed > occCap) {
-        stop = STOP_OCC_FULL;
-        setCtl(c, C_STOP_ARG, <i32>occNeed);
-        break;
-      }
       if (++serial == 0) {
         // The stamps wrapped: none may look current.
         memory.fill(slots, 0, <usize>ctl(c, C_SLOT_BYTES));
         serial = 1;
       }
-      const k = walk(plan, s, s + <usize>size, hdr, slots, occ, serial);
+      const k = walk(plan, s, s + <usize>size, hdr, slots, occ, occCap, serial);
       if (k < 0) {
-        stop = STOP_JS;
+        stop = k == -1 ? STOP_JS : STOP_OCC_FULL;
         break;
       }
       const need =
-        <u64>load<u32>(plan, P_STATIC << 2) + <u64>k * <u64>load<u32>(plan, P_PER_OCC << 2) + <u64>size * 6 + 16;
+        <u64>load<u32>(plan, P_STATIC << 2) + <u64>k * <u64>load<u32>(plan, P_PER_OCC << 2) + <u64>size * 6 + 40;
       if (<u64>(outEnd - o) < need) {
         stop = STOP_OUT_FULL;
         setCtl(c, C_STOP_ARG, need > 0x7fffffff ? 0x7fffffff : <i32>need);
@@ -722,7 +747,7 @@ export function transcode(c: usize): i32 {
       startRecord(rec, base + <f64>pos, size, type, start - out);
       o = writeWalked(o, out, plan, s, rec, slots, occ, serial);
     } else if (entry == T_UNKNOWN) {
-      const need = <u64>64 + <u64>size * 2;
+      const need = <u64>96 + <u64>size * 2;
       if (<u64>(outEnd - o) < need) {
         stop = STOP_OUT_FULL;
         setCtl(c, C_STOP_ARG, need > 0x7fffffff ? 0x7fffffff : <i32>need);

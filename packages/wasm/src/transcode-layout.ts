@@ -8,7 +8,6 @@
 export const TC_IN = 0;
 export const TC_POS = 1;
 export const TC_LEN = 2;
-export const TC_MAX = 3;
 export const TC_HDR = 4;
 export const TC_TABLES = 5;
 export const TC_TYPES_LEN = 6;
@@ -26,6 +25,8 @@ export const TC_STOP_ARG = 17;
 export const TC_SLOT_BYTES = 18;
 /** f64 word index of the stream offset of the input region's first byte. */
 export const TC_BASE_F64 = 12;
+/** f64 word index of the largest frame accepted (header included). */
+export const TC_MAX_F64 = 13;
 
 /** Why a run stopped (the frame at TC_POS is the next one). */
 export const TSTOP_END = 0;
@@ -39,7 +40,7 @@ export const TSTOP_JS = 3;
 export const TSTOP_REC_FULL = 4;
 /** No room for its JSON (TC_STOP_ARG: bytes needed). */
 export const TSTOP_OUT_FULL = 5;
-/** No room for its floating-field occurrences (TC_STOP_ARG: occurrences needed). */
+/** More floating fields than room for occurrences (TC_OCC_CAP). */
 export const TSTOP_OCC_FULL = 6;
 
 /** Type table: entries (i32) per message type; types at or above the length go to JavaScript. */

@@ -98,8 +98,8 @@ const PAGE = 65536;
 const CTL_BYTES = 128;
 const align = (n: number) => (n + 15) & ~15;
 const RECORD_BYTES = T.T_RECORD_WORDS * 8;
-/** Spare bytes after the output and input regions (the WASM copies 8 bytes at a time). */
-const SPARE = 16;
+/** Spare bytes after the input and output regions (the WASM reads and writes 8 bytes at a time). */
+const SPARE = 32;
 
 /** One transcoder instance with its own memory. Not re-entrant. */
 export class WasmTranscoderCore {
@@ -365,7 +365,6 @@ export class WasmTranscoderCore {
     w[c + T.TC_IN] = this.inAddr;
     w[c + T.TC_POS] = pos;
     w[c + T.TC_LEN] = this.inLen;
-    w[c + T.TC_MAX] = maxSize > 0xffffffff ? -1 : maxSize | 0;
     w[c + T.TC_HDR] = hdr;
     w[c + T.TC_TABLES] = this.tablesAddr;
     w[c + T.TC_TYPES_LEN] = T.TT_LENGTH;
@@ -380,6 +379,7 @@ export class WasmTranscoderCore {
     w[c + T.TC_OUT_CAP] = this.outCap;
     w[c + T.TC_OUT_POS] = this.outPos;
     this.#ctlF64[T.TC_BASE_F64] = base;
+    this.#ctlF64[T.TC_MAX_F64] = maxSize;
     const n = this.#ex.transcode(this.ctl);
     this.recN = w[c + T.TC_REC_N]!;
     this.outPos = w[c + T.TC_OUT_POS]!;
