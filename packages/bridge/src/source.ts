@@ -1,0 +1,615 @@
+/**
+ * One source (one CTI Server, sides A/B): waits for its leader lease (HA), then holds the CTI session
+ * and publishes every event. CTI events are taken by listeners (synchronous, never pausing the
+ * socket) into the publisher's bounded buffer: a slow or absent bus never stalls the CTI session.
+ */
+import {
+  CtiClient as Client,
+  type CtiClient,
+  type CtiClientOptions,
+  frameOf,
+  type SessionReset,
+} from "@ctiwire/client";
+import type { JetStreamClient, PubAck } from "@nats-io/jetstream";
+import type { KV } from "@nats-io/kv";
+import type { NatsConnection, Subscription } from "@nats-io/transport-node";
+import {
+  type CtiMessage,
+  messageToJSON,
+  type ProtocolVersion,
+  R_AGENT_ID,
+  R_CONNECTION_CALL_ID,
+  R_ERROR,
+  R_JSON_LENGTH,
+  R_JSON_START,
+  R_PERIPHERAL_ID,
+  R_SKILL_GROUP_NUMBER,
+  Transcoder,
+} from "ctiwire";
+import type { Logger } from "pino";
+import type { BridgeConfig, SourceConfig } from "./config.js";
+import { Lease, type LeaseValue } from "./lease.js";
+import type { Metrics } from "./metrics.js";
+import { type Entry, type EventEntry, type GapEntry, type GapPosition, newGap, Publisher } from "./publisher.js";
+import { handleRequest, RequestValidator } from "./requests.js";
+import { agentKey, callKey, KvWriter } from "./state.js";
+import { compileTemplate, tokenOf } from "./subject.js";
+
+export interface SourceDeps {
+  cfg: BridgeConfig;
+  src: SourceConfig;
+  nc: NatsConnection;
+  js: JetStreamClient;
+  agents?: KV | undefined;
+  calls?: KV | undefined;
+  leases?: KV | undefined;
+  metrics: Metrics;
+  log: Logger;
+  /** Test hook: options merged into the CtiClient's. */
+  clientOptions?: Partial<CtiClientOptions> | undefined;
+}
+
+export type SourceState = "idle" | "standby" | "leading" | "stopping" | "stopped";
+
+interface StateBuild {
+  bucket: "agents" | "calls";
+  key: string;
+  /** The value given the event's stream sequence; null: delete. */
+  value: ((streamSeq: number) => string) | null;
+}
+
+interface CallRecord {
+  begin?: string;
+  data?: string;
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+export class SourceRunner {
+  readonly name: string;
+  state: SourceState = "idle";
+  #d: SourceDeps;
+  #log: Logger;
+  #lease: Lease | undefined;
+  #client: CtiClient | undefined;
+  #publisher: Publisher | undefined;
+  #subject: ReturnType<typeof compileTemplate>;
+  #gapSubject: string;
+  #transcoder: Transcoder | undefined;
+  #validator: RequestValidator;
+  #agentsWriter: KvWriter | undefined;
+  #callsWriter: KvWriter | undefined;
+  #calls = new Map<number, CallRecord>();
+  #sub: Subscription | undefined;
+  #epochBase = "";
+  #sessions = 0;
+  #epoch = "";
+  #seq = 0;
+  /** The last event handed to the publisher and the last one acknowledged. */
+  #lastIn: GapPosition | undefined;
+  #lastAcked: LeaseValue["last"];
+  #stopping = false;
+  #wake: (() => void) | undefined;
+  #loop: Promise<void> | undefined;
+  #sessionOpen = false;
+
+  constructor(d: SourceDeps) {
+    this.#d = d;
+    this.name = d.src.name;
+    this.#log = d.log.child({ source: d.src.name });
+    this.#subject = compileTemplate(d.cfg.subject);
+    this.#gapSubject = compileTemplate(d.cfg.gapSubject)({ source: d.src.name });
+    this.#validator = new RequestValidator(d.src.version);
+    if (d.leases) this.#lease = new Lease(d.leases, tokenOf(d.src.name), d.cfg.ha.instance, d.cfg.ha.ttlMs);
+  }
+
+  get leading(): boolean {
+    return this.state === "leading";
+  }
+
+  get sessionOpen(): boolean {
+    return this.#sessionOpen;
+  }
+
+  get client(): CtiClient | undefined {
+    return this.#client;
+  }
+
+  get publisher(): Publisher | undefined {
+    return this.#publisher;
+  }
+
+  get lease(): Lease | undefined {
+    return this.#lease;
+  }
+
+  start(): void {
+    this.#loop ??= this.#run().catch((e: unknown) => {
+      this.#log.error({ err: e }, "source loop failed");
+    });
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#stopping) {
+      if (this.#lease) {
+        this.state = "standby";
+        const got = await this.#waitForLease();
+        if (!got) break;
+      }
+      await this.#lead();
+    }
+    this.state = "stopped";
+  }
+
+  /** Standby: polls the lease until it can be taken. */
+  async #waitForLease(): Promise<boolean> {
+    const lease = this.#lease as Lease;
+    const pollMs = Math.max(50, Math.min(1000, Math.floor(lease.ttlMs / 10)));
+    let logged = false;
+    while (!this.#stopping) {
+      try {
+        const cur = await lease.current();
+        if (cur === undefined && (await lease.acquire())) return true;
+        if (cur !== undefined && !logged) {
+          this.#log.info({ leader: cur.owner }, "standby: another bridge leads this source");
+          logged = true;
+        }
+      } catch (e) {
+        this.#log.debug({ err: String(e) }, "lease check failed");
+      }
+      await this.#sleep(pollMs);
+    }
+    return false;
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.#wake = undefined;
+        resolve();
+      }, ms);
+      this.#wake = () => {
+        clearTimeout(t);
+        this.#wake = undefined;
+        resolve();
+      };
+    });
+  }
+
+  /** Leads: the GAP marker first, then the CTI session, until the lease is lost or stop(). */
+  async #lead(): Promise<void> {
+    const { cfg, src, metrics } = this.#d;
+    const lease = this.#lease;
+    this.state = "leading";
+    metrics.leader.set({ source: this.name }, 1);
+    this.#epochBase = lease ? `L${lease.token}` : `T${Date.now().toString(36)}`;
+    this.#sessions = 0;
+    this.#log.info({ lease: lease?.token, previous: lease?.previous?.owner }, "leading");
+    const publisher = new Publisher({
+      js: this.#d.js,
+      source: this.name,
+      version: src.version,
+      window: cfg.publish.window,
+      timeoutMs: cfg.publish.timeoutMs,
+      maxBytes: cfg.buffer.maxBytes,
+      canPublish: () => lease === undefined || lease.valid(),
+      fixedHeaders: (): Record<string, string> =>
+        lease?.token !== undefined ? { "Cti-Lease": String(lease.token) } : {},
+      onAck: (e, ack, ms) => this.#onAck(e, ack, ms),
+      onDrop: () => metrics.dropped.inc({ source: this.name, reason: "overflow" }),
+      onError: (err) => {
+        metrics.publishErrors.inc({ source: this.name });
+        this.#log.warn({ err: String(err) }, "publish failed; retrying in order");
+      },
+    });
+    publisher.gapSubject = this.#gapSubject;
+    this.#publisher = publisher;
+    if (cfg.kv.enabled && this.#d.agents && this.#d.calls) {
+      const onErr = (e: unknown) => this.#log.debug({ err: String(e) }, "KV write failed");
+      this.#agentsWriter = new KvWriter(this.#d.agents, this.name, onErr);
+      this.#callsWriter = new KvWriter(this.#d.calls, this.name, onErr);
+    }
+    // The marker first: whatever happened between the last leader's last event and now is lost.
+    const prev = lease?.previous?.last;
+    const gap = newGap(
+      lease?.previous ? "takeover" : "start",
+      prev ? { epoch: prev.epoch, seq: prev.seq, at: prev.at } : undefined,
+      undefined,
+      {
+        instance: cfg.ha.instance,
+        ...(lease?.previous ? { previousLeader: lease.previous.owner, previousStreamSeq: prev?.streamSeq } : {}),
+      },
+    );
+    this.#enqueueGap(gap, true);
+
+    this.#transcoder = cfg.payload === "json" ? new Transcoder({ version: src.version as ProtocolVersion }) : undefined;
+    const client = new Client({
+      sideA: src.sideA,
+      ...(src.sideB !== undefined ? { sideB: src.sideB } : {}),
+      version: src.version,
+      clientID: src.clientID,
+      ...(src.password !== undefined ? { clientPassword: src.password } : {}),
+      ...(src.peripheralID !== undefined ? { peripheralID: src.peripheralID } : {}),
+      services: src.services,
+      ...(src.callMsgMask !== undefined ? { callMsgMask: src.callMsgMask } : {}),
+      ...(src.agentStateMask !== undefined ? { agentStateMask: src.agentStateMask } : {}),
+      heartbeatIntervalMs: src.heartbeatMs,
+      ...(src.tls !== undefined ? { tls: src.tls } : {}),
+      keepFrames: true,
+      ...(this.#d.clientOptions ?? {}),
+    });
+    this.#client = client;
+    client.on("open", (info) => {
+      this.#sessions++;
+      this.#epoch = `${this.#epochBase}-${this.#sessions}`;
+      this.#seq = 0;
+      this.#sessionOpen = true;
+      metrics.sessionOpen.set({ source: this.name }, 1);
+      metrics.sessionSide.set({ source: this.name, side: info.side }, 1);
+      metrics.sessionSide.set({ source: this.name, side: info.side === "A" ? "B" : "A" }, 0);
+      this.#log.info({ side: info.side, epoch: this.#epoch, notGranted: info.servicesNotGranted }, "CTI session open");
+    });
+    client.on("session-reset", (r) => this.#onReset(r));
+    client.on("disconnect", ({ side, error }) => {
+      this.#sessionOpen = false;
+      metrics.sessionOpen.set({ source: this.name }, 0);
+      this.#log.warn({ side, code: error.code, err: error.message }, "CTI session lost");
+    });
+    client.on("message", (m) => this.#onEvent(m));
+    client.on("warning", (w) => this.#log.debug({ warning: String(w) }, "CTI warning"));
+    client.connect().catch((e: unknown) => {
+      if (!this.#stopping) this.#log.error({ err: String(e) }, "CTI connect failed");
+    });
+    this.#subscribeRequests();
+
+    // Renew until the lease is lost or the bridge stops.
+    if (lease) {
+      const every = Math.max(100, Math.floor(lease.ttlMs / 3));
+      while (!this.#stopping) {
+        await this.#sleep(every);
+        if (this.#stopping) break;
+        try {
+          if (!(await lease.renew(this.#lastAcked))) {
+            this.#log.warn("lease lost: another bridge took over; stepping down");
+            break;
+          }
+          publisher.pump();
+        } catch (e) {
+          this.#log.warn({ err: String(e), valid: lease.valid() }, "lease renewal failed");
+        }
+      }
+      if (!this.#stopping) await this.#stepDown("leadership-lost");
+    } else {
+      await new Promise<void>((resolve) => {
+        const check = () => (this.#stopping ? resolve() : setTimeout(check, 200));
+        check();
+      });
+    }
+  }
+
+  #enqueueGap(g: GapEntry, first = false): void {
+    g.subject = this.#gapSubject;
+    this.#d.metrics.gaps.inc({ source: this.name, reason: g.reason });
+    this.#log.info({ reason: g.reason, from: g.from, to: g.to }, "GAP marker");
+    if (first) this.#publisher?.enqueueFirst(g);
+    else this.#publisher?.enqueue(g);
+  }
+
+  #onReset(r: SessionReset): void {
+    const at = new Date().toISOString();
+    this.#enqueueGap(
+      newGap(
+        "session-reset",
+        this.#lastIn,
+        { epoch: this.#epoch, seq: 1, at },
+        {
+          cause: r.reason,
+          side: r.side,
+          previousSide: r.previousSide ?? null,
+          ...(r.cause ? { error: r.cause.code } : {}),
+        },
+      ),
+    );
+    this.#transcoder?.reset();
+    void this.#rebuild();
+  }
+
+  #onEvent(m: CtiMessage): void {
+    const publisher = this.#publisher;
+    const frame = frameOf(m);
+    if (!publisher || frame === undefined) return;
+    const type = m.type === "UNKNOWN" ? `UNKNOWN_${m.messageType}` : m.type;
+    const receivedAt = Date.now();
+    const seq = ++this.#seq;
+    let payload: Uint8Array;
+    let peripheral: number | undefined;
+    let call: number | undefined;
+    let skillGroup: number | undefined;
+    let agent: string | undefined;
+    let jsonText: (() => string) | undefined;
+    const t = this.#transcoder;
+    const batch = t?.push(frame);
+    if (batch !== undefined && batch.count === 1 && batch.records[R_ERROR] === -1) {
+      const rec = batch.records;
+      const start = rec[R_JSON_START] as number;
+      payload = batch.json.slice(start, start + (rec[R_JSON_LENGTH] as number));
+      const num = (w: number) => (Number.isNaN(rec[w]) ? undefined : (rec[w] as number));
+      peripheral = num(R_PERIPHERAL_ID);
+      call = num(R_CONNECTION_CALL_ID);
+      skillGroup = num(R_SKILL_GROUP_NUMBER);
+      const as = rec[R_AGENT_ID] as number;
+      if (as >= 0) {
+        const raw = decoder.decode(batch.json.subarray(as, as + (rec[R_AGENT_ID + 1] as number)));
+        agent = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
+      }
+      const p = payload;
+      jsonText = () => decoder.decode(p);
+    } else {
+      if (t !== undefined) {
+        t.reset();
+        payload = encoder.encode(JSON.stringify(messageToJSON(m)));
+        const p = payload;
+        jsonText = () => decoder.decode(p);
+      } else {
+        payload = frame;
+        jsonText = () => JSON.stringify(messageToJSON(m));
+      }
+      const f = m as unknown as Record<string, unknown>;
+      const n = (v: unknown) => (typeof v === "number" ? v : undefined);
+      peripheral = n(f.peripheralID);
+      call = n(f.connectionCallID);
+      skillGroup = n(f.skillGroupNumber);
+      agent = typeof f.agentID === "string" ? f.agentID : undefined;
+    }
+    const subject = this.#subject({ source: this.name, type, peripheral, agent, call, skillGroup });
+    const e: EventEntry = {
+      kind: "event",
+      epoch: this.#epoch,
+      seq,
+      type,
+      subject,
+      payload,
+      side: this.#client?.side ?? "A",
+      receivedAt,
+      bytes: payload.length + subject.length + 160,
+    };
+    const st = this.#stateOf(type, peripheral, agent, call, jsonText);
+    if (st) e.state = st;
+    this.#lastIn = { epoch: e.epoch, seq, at: new Date(receivedAt).toISOString() };
+    this.#d.metrics.eventsIn.inc({ source: this.name, type });
+    publisher.enqueue(e);
+    this.#d.metrics.bufferedBytes.set({ source: this.name }, publisher.bufferedBytes);
+  }
+
+  #stateOf(
+    type: string,
+    peripheral: number | undefined,
+    agent: string | undefined,
+    call: number | undefined,
+    json: () => string,
+  ): StateBuild | undefined {
+    if (!this.#agentsWriter) return undefined;
+    const src = JSON.stringify(this.name);
+    if (type === "AGENT_STATE_EVENT") {
+      const text = json();
+      return {
+        bucket: "agents",
+        key: agentKey(this.name, peripheral, agent),
+        value: (s) =>
+          `{"source":${src},"peripheralID":${peripheral ?? null},"agentID":${JSON.stringify(agent ?? null)},"streamSeq":${s},"at":"${new Date().toISOString()}","event":${text}}`,
+      };
+    }
+    if (call === undefined || !(type.startsWith("CALL_") || type === "BEGIN_CALL_EVENT" || type === "END_CALL_EVENT")) {
+      return undefined;
+    }
+    const key = callKey(this.name, call);
+    if (type === "END_CALL_EVENT") {
+      this.#calls.delete(call);
+      return { bucket: "calls", key, value: null };
+    }
+    const text = json();
+    let rec = this.#calls.get(call);
+    if (rec === undefined) {
+      if (this.#calls.size >= 100_000) this.#calls.delete(this.#calls.keys().next().value as number);
+      rec = {};
+      this.#calls.set(call, rec);
+    }
+    if (type === "BEGIN_CALL_EVENT") rec.begin = text;
+    if (type === "CALL_DATA_UPDATE_EVENT") rec.data = text;
+    const { begin, data } = rec;
+    return {
+      bucket: "calls",
+      key,
+      value: (s) =>
+        `{"source":${src},"connectionCallID":${call},"streamSeq":${s},"at":"${new Date().toISOString()}","lastType":"${type}","begin":${begin ?? "null"},"data":${data ?? "null"},"last":${text}}`,
+    };
+  }
+
+  #onAck(e: Entry, ack: PubAck, ms: number): void {
+    const m = this.#d.metrics;
+    m.bufferedBytes.set({ source: this.name }, this.#publisher?.bufferedBytes ?? 0);
+    if (ack.duplicate) m.duplicates.inc({ source: this.name });
+    if (e.kind === "gap") {
+      m.eventsOut.inc({ source: this.name, type: "GAP" });
+      return;
+    }
+    m.eventsOut.inc({ source: this.name, type: e.type });
+    m.publishLatency.observe({ source: this.name }, (Date.now() - e.receivedAt) / 1000);
+    void ms;
+    this.#lastAcked = { epoch: e.epoch, seq: e.seq, at: new Date(e.receivedAt).toISOString(), streamSeq: ack.seq };
+    const st = e.state as StateBuild | undefined;
+    const agentsW = this.#agentsWriter;
+    const callsW = this.#callsWriter;
+    if (!agentsW || !callsW) return;
+    if (st) {
+      const w = st.bucket === "agents" ? agentsW : callsW;
+      w.set(st.key, st.value === null ? null : st.value(ack.seq), ack.seq);
+      (st.bucket === "agents" ? callsW : agentsW).advance(ack.seq);
+    } else {
+      agentsW.advance(ack.seq);
+      callsW.advance(ack.seq);
+    }
+  }
+
+  /**
+   * After a gap (session reset): the guide's way back to a consistent picture. Calls in progress are
+   * announced again by the server (BEGIN_CALL_EVENT); the agents known in KV are queried
+   * (QUERY_AGENT_STATE_REQ) and the calls known in KV snapshot (SNAPSHOT_CALL_REQ: a call the server
+   * no longer knows ended in the gap and is deleted).
+   */
+  async #rebuild(): Promise<void> {
+    const { cfg, agents, calls } = this.#d;
+    const client = this.#client;
+    if (!cfg.kv.rebuild || !agents || !calls || !client) return;
+    const prefix = tokenOf(this.name);
+    let queried = 0;
+    let ended = 0;
+    try {
+      const agentKeys: string[] = [];
+      for await (const k of await agents.keys(`${prefix}.>`)) if (!k.endsWith("._stream")) agentKeys.push(k);
+      for (const k of agentKeys) {
+        if (this.#stopping || client.state !== "open") return;
+        const [, per, agentID] = k.split(".");
+        try {
+          const conf = await client.queryAgentState({
+            agentID,
+            ...(per !== undefined && per !== "_" ? { peripheralID: Number(per) } : {}),
+          });
+          const seq = this.#lastAcked?.streamSeq ?? 0;
+          await agents.put(
+            k,
+            JSON.stringify({
+              source: this.name,
+              peripheralID: per === "_" ? null : Number(per),
+              agentID,
+              streamSeq: seq,
+              at: new Date().toISOString(),
+              rebuilt: true,
+              query: messageToJSON(conf),
+            }),
+          );
+          queried++;
+        } catch {
+          // unknown agent now, or the session went again: the next events tell
+        }
+      }
+      const callKeys: string[] = [];
+      for await (const k of await calls.keys(`${prefix}.*`)) if (!k.endsWith("._stream")) callKeys.push(k);
+      for (const k of callKeys) {
+        if (this.#stopping || client.state !== "open") return;
+        const id = Number(k.split(".")[1]);
+        if (!Number.isFinite(id)) continue;
+        try {
+          await client.snapshotCall({ connectionCallID: id });
+        } catch (e) {
+          const code = (e as { code?: string }).code;
+          if (code === "CONTROL_FAILURE" || code === "FAILURE_CONF") {
+            await calls.delete(k);
+            this.#calls.delete(id);
+            ended++;
+          }
+        }
+      }
+      this.#log.info({ agentsQueried: queried, callsEnded: ended }, "state rebuilt after the gap");
+    } catch (e) {
+      this.#log.warn({ err: String(e) }, "state rebuild failed");
+    }
+  }
+
+  #subscribeRequests(): void {
+    const { cfg, nc, metrics } = this.#d;
+    if (cfg.requests.allow.length === 0) return;
+    const base = compileTemplate(cfg.requestSubject)({ source: this.name });
+    const allow = new Set(cfg.requests.allow);
+    const ctx = {
+      source: this.name,
+      allow,
+      validator: this.#validator,
+      client: () => (this.#client?.state === "open" ? this.#client : undefined),
+      timeoutMs: cfg.requests.timeoutMs,
+    };
+    this.#sub = nc.subscribe(`${base}.*`, {
+      queue: `ctiwire-bridge.${this.name}`,
+      callback: (err, msg) => {
+        if (err) {
+          this.#log.warn({ err: String(err) }, "request subscription error");
+          return;
+        }
+        const type = msg.subject.slice(base.length + 1);
+        void handleRequest(ctx, type, msg.data).then((reply) => {
+          const outcome = reply.ok
+            ? "ok"
+            : reply.error?.code === "INVALID_BODY"
+              ? "invalid"
+              : reply.error?.code === "NOT_ALLOWED"
+                ? "refused"
+                : reply.error?.code === "TIMEOUT"
+                  ? "timeout"
+                  : reply.error?.code === "FAILURE_CONF" || reply.error?.code === "CONTROL_FAILURE"
+                    ? "failure"
+                    : "error";
+          metrics.requests.inc({ source: this.name, type: allow.has(type) ? type : "other", outcome });
+          this.#log.info({ type, outcome, code: reply.error?.code }, "request");
+          if (msg.reply) msg.respond(encoder.encode(JSON.stringify(reply)));
+        });
+      },
+    });
+  }
+
+  /** Leadership lost: the CTI session goes, what was not acknowledged is lost (the successor's GAP covers it). */
+  async #stepDown(reason: "leadership-lost"): Promise<void> {
+    const m = this.#d.metrics;
+    this.#sub?.unsubscribe();
+    this.#sub = undefined;
+    const lost = this.#publisher?.stop() ?? { events: 0, bytes: 0 };
+    if (lost.events > 0) m.dropped.inc({ source: this.name, reason }, lost.events);
+    this.#log.warn({ unpublished: lost.events }, "stepped down");
+    this.#agentsWriter?.stop();
+    this.#callsWriter?.stop();
+    await this.#closeClient();
+    m.leader.set({ source: this.name }, 0);
+    this.#lease?.drop();
+  }
+
+  async #closeClient(): Promise<void> {
+    const c = this.#client;
+    this.#client = undefined;
+    this.#sessionOpen = false;
+    this.#d.metrics.sessionOpen.set({ source: this.name }, 0);
+    if (c) await c.close().catch(() => {});
+  }
+
+  /**
+   * Stops: no more requests; CLOSE_REQ to the CTI Server (no more events); what is buffered and in
+   * flight is published (up to `drainMs`); the KV state flushed; the lease released (a standby takes
+   * over at once).
+   */
+  async stop(drainMs = 10_000): Promise<void> {
+    if (this.#stopping) {
+      await this.#loop;
+      return;
+    }
+    const wasLeading = this.state === "leading";
+    this.#stopping = true;
+    this.state = "stopping";
+    this.#wake?.();
+    await this.#sub?.drain().catch(() => {});
+    this.#sub = undefined;
+    await this.#closeClient();
+    if (wasLeading && this.#publisher) {
+      const drained = await this.#publisher.drain(drainMs);
+      if (!drained) this.#log.warn({ pending: this.#publisher.pending }, "stopping with events unpublished");
+      await this.#agentsWriter?.flush(2000);
+      await this.#callsWriter?.flush(2000);
+    }
+    const lost = this.#publisher?.stop();
+    if (lost && lost.events > 0) this.#d.metrics.dropped.inc({ source: this.name, reason: "shutdown" }, lost.events);
+    this.#agentsWriter?.stop();
+    this.#callsWriter?.stop();
+    if (wasLeading) await this.#lease?.release(this.#lastAcked);
+    this.#d.metrics.leader.set({ source: this.name }, 0);
+    await this.#loop;
+    this.state = "stopped";
+  }
+}

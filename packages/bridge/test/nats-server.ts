@@ -1,0 +1,134 @@
+// Debian's nats-server (CI installs it), started by the tests on a free loopback port with JetStream
+// and a temporary store directory. Ready = a NATS client connects and JetStream answers (polled, no
+// sleeps). `restart()` keeps the port and the store (a nats-server restarted mid-stream).
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { jetstreamManager } from "@nats-io/jetstream";
+import { connect } from "@nats-io/transport-node";
+
+export const NATS_SERVER = process.env.NATS_SERVER ?? "/usr/sbin/nats-server";
+
+/** A port nobody listens on now (the OS picks it; it is free again when this resolves). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a !== null ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface NatsServerOptions {
+  /** Extra nats-server configuration (a file is written with it and `-c`); JetStream is on either way. */
+  config?: string;
+  /** Credentials the readiness probe connects with (when the config requires authentication). */
+  probe?: { user: string; pass: string };
+}
+
+export class NatsServer {
+  readonly port: number;
+  readonly dir: string;
+  readonly url: string;
+  #child: ChildProcess | undefined;
+  #opts: NatsServerOptions;
+  #log = "";
+
+  private constructor(port: number, dir: string, opts: NatsServerOptions) {
+    this.port = port;
+    this.dir = dir;
+    this.url = `nats://127.0.0.1:${port}`;
+    this.#opts = opts;
+  }
+
+  static async start(opts: NatsServerOptions = {}): Promise<NatsServer> {
+    const dir = mkdtempSync(join(tmpdir(), "ctiwire-nats-"));
+    const s = new NatsServer(await freePort(), dir, opts);
+    await s.#spawn();
+    return s;
+  }
+
+  get log(): string {
+    return this.#log;
+  }
+
+  get running(): boolean {
+    return this.#child !== undefined && this.#child.exitCode === null && this.#child.signalCode === null;
+  }
+
+  async #spawn(): Promise<void> {
+    const args = ["-js", "-a", "127.0.0.1", "-p", String(this.port), "-sd", join(this.dir, "store")];
+    if (this.#opts.config !== undefined) {
+      const file = join(this.dir, "server.conf");
+      writeFileSync(file, this.#opts.config);
+      args.push("-c", file);
+    }
+    const child = spawn(NATS_SERVER, args, { stdio: ["ignore", "pipe", "pipe"] });
+    this.#child = child;
+    const add = (d: Buffer) => {
+      this.#log += d.toString();
+      if (this.#log.length > 200_000) this.#log = this.#log.slice(-100_000);
+    };
+    child.stdout?.on("data", add);
+    child.stderr?.on("data", add);
+    await this.#ready(child);
+  }
+
+  /** Polls until a client connects and JetStream answers (or the process exits: an error). */
+  async #ready(child: ChildProcess): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    let last: unknown;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`nats-server exited (${child.exitCode ?? child.signalCode}):\n${this.#log}`);
+      }
+      try {
+        const nc = await connect({
+          servers: this.url,
+          timeout: 1000,
+          reconnect: false,
+          ...(this.#opts.probe ? { user: this.#opts.probe.user, pass: this.#opts.probe.pass } : {}),
+        });
+        try {
+          const jsm = await jetstreamManager(nc, { timeout: 2000 });
+          await jsm.getAccountInfo();
+          return;
+        } finally {
+          await nc.close();
+        }
+      } catch (e) {
+        last = e;
+        // Connection refused until it listens; a short pause between polls (not a wait for an outcome).
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+    throw new Error(`nats-server not ready within 30 s: ${String(last)}\n${this.#log}`);
+  }
+
+  /** Stops the process (SIGTERM, or `signal`) and waits for its exit. The store stays. */
+  async stop(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+    const child = this.#child;
+    if (!child || !this.running) return;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.kill(signal);
+    await exited;
+  }
+
+  /** Starts it again on the same port with the same store. */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.#spawn();
+  }
+
+  /** Stops it and removes its store. */
+  async dispose(): Promise<void> {
+    await this.stop("SIGKILL");
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
