@@ -203,8 +203,14 @@ class Source extends FrameDecoderBase<never> {
         switch (stop) {
           case T.TSTOP_NEED_PLAN: {
             const type = s.ctlWord(T.TC_STOP_ARG) >>> 0;
-            const plan = planByType(ctx.cache, ctx.version, type);
-            s.writePlan(type, plan === null ? "unknown" : (transcodeLayoutOf(plan) ?? "js"));
+            let layout: TranscodeLayout | "unknown" | "js";
+            try {
+              const plan = planByType(ctx.cache, ctx.version, type);
+              layout = plan === null ? "unknown" : (transcodeLayoutOf(plan) ?? "js");
+            } catch {
+              layout = "js"; // (a schema that throws: the codec's transcodeFrame makes each frame an error record)
+            }
+            s.writePlan(type, layout);
             break;
           }
           case T.TSTOP_FATAL:

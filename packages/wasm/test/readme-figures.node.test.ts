@@ -2,7 +2,7 @@
 // size as built must be the size the READMEs print.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { WASM_SIZE } from "../src/index.js";
+import { TRANSCODER_SIZE, WASM_SIZE } from "../src/index.js";
 
 const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), "utf8");
 
@@ -11,5 +11,8 @@ describe("README figures", () => {
     const size = `${WASM_SIZE.toLocaleString("en-US")} bytes`;
     expect(read("../../../README.md")).toContain(size);
     expect(read("../README.md")).toContain(size);
+  });
+  it("print the transcoder module's size as built", () => {
+    expect(read("../README.md")).toContain(`${TRANSCODER_SIZE.toLocaleString("en-US")} bytes`);
   });
 });
