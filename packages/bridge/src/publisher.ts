@@ -97,6 +97,21 @@ export class Publisher {
     return this.#bytes;
   }
 
+  /** What the buffer holds (tests, diagnostics). */
+  contents(): { events: number; gaps: number; bytes: number; counted: number } {
+    let events = 0;
+    let gaps = 0;
+    let counted = 0;
+    for (let i = this.#head; i < this.#q.length; i++) {
+      const e = this.#q[i];
+      if (e === undefined) continue;
+      if (e.kind === "event") events++;
+      else gaps++;
+      counted += e.bytes;
+    }
+    return { events, gaps, bytes: this.#bytes, counted };
+  }
+
   /** Entries not yet acknowledged. */
   get pending(): number {
     return this.#q.length - this.#head;
@@ -109,7 +124,7 @@ export class Publisher {
   /** Adds an entry at the end (a GAP entry always fits; an event past the limit is dropped into a GAP). */
   enqueue(e: Entry): void {
     if (this.#stopped) return;
-    if (e.kind === "event" && this.#bytes + e.bytes > this.#o.maxBytes) {
+    if (e.kind === "event" && (this.#bytes + e.bytes > this.#o.maxBytes || this.#overflowing(e))) {
       this.#drop(e);
     } else {
       this.#q.push(e);
@@ -123,6 +138,21 @@ export class Publisher {
     this.#q.splice(this.#sent, 0, e);
     this.#bytes += e.bytes;
     this.pump();
+  }
+
+  /**
+   * An overflow GAP entry is open at the end and not yet sent: events keep going into it until the
+   * buffer is back under half its limit (else small events slipping in between drops would split
+   * the gap into many markers).
+   */
+  #overflowing(e: EventEntry): boolean {
+    const last = this.#q[this.#q.length - 1];
+    return last?.kind === "gap" && this.#q.length - 1 >= this.#sent && this.#open(last, e.bytes);
+  }
+
+  /** An overflow GAP entry at the end stays open while the buffer is over half its limit. */
+  #open(g: GapEntry, more = 0): boolean {
+    return g.reason === "overflow" && this.#bytes + more > this.#o.maxBytes / 2;
   }
 
   #drop(e: EventEntry): void {
@@ -162,7 +192,10 @@ export class Publisher {
     if (!this.#o.canPublish()) return;
     const fixed = this.#o.fixedHeaders();
     while (this.#sent < this.#q.length && this.#inFlight < this.#o.window) {
-      const e = this.#q[this.#sent++] as Entry;
+      const e = this.#q[this.#sent] as Entry;
+      // An overflow GAP still open (events still dropping into it) goes out once it is closed.
+      if (e.kind === "gap" && this.#sent === this.#q.length - 1 && this.#open(e)) return;
+      this.#sent++;
       if (this.#acked.has(e)) continue; // a retry pass over entries stored meanwhile
       this.#submit(e, fixed);
       // After a failure, one at a time until the bus answers again.

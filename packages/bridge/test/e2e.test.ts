@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   config,
   natsClient,
+  quiesce,
   readStream,
   type Simulator,
   type StoredMsg,
@@ -49,7 +50,7 @@ describe("end to end", () => {
       await waitFor(() => bridge.sources.every((s) => s.sessionOpen), "both CTI sessions");
       for (const s of sims) s.resume();
       await waitFor(() => witnesses[0]!.events.length > 3000 && witnesses[1]!.events.length > 200, "events");
-      for (const s of sims) s.pause();
+      for (const [k, s] of sims.entries()) await quiesce(s, witnesses[k]!);
       const expected = witnesses.map((w) => w.events.filter(noSystem));
       const total = expected[0]!.length + expected[1]!.length;
       // All published: the events, each source's SYSTEM_EVENT and start GAP marker.
@@ -137,7 +138,7 @@ describe("end to end", () => {
       await waitFor(() => bridge.sources[0]!.sessionOpen, "session");
       s.resume();
       await waitFor(() => w.events.filter((e) => e.includes("AGENT_STATE_EVENT")).length > 40, "events");
-      s.pause();
+      await quiesce(s, w);
       const expected = w.events.filter(noSystem);
       await waitFor(
         async () =>

@@ -119,12 +119,32 @@ export function natsClient(url: string, extra: Record<string, unknown> = {}): Pr
  * A witness: a plain CtiClient on the same simulator (ALL_EVENTS), recording each event's JSON as
  * the bridge should publish it. The simulator sends the same events to every ALL_EVENTS session.
  */
-export async function witness(sideA: string, version = 25): Promise<{ client: CtiClient; events: string[] }> {
-  const client = new CtiClient({ sideA, version, clientID: "witness", heartbeatIntervalMs: 5000, keepFrames: true });
+export async function witness(
+  sideA: string,
+  version = 25,
+  sideB?: string,
+): Promise<{ client: CtiClient; events: string[] }> {
+  const client = new CtiClient({
+    sideA,
+    ...(sideB !== undefined ? { sideB } : {}),
+    version,
+    clientID: "witness",
+    heartbeatIntervalMs: 5000,
+    keepFrames: true,
+  });
   const events: string[] = [];
   client.on("message", (m) => {
     if (frameOf(m) !== undefined) events.push(JSON.stringify(messageToJSON(m)));
   });
   await client.connect({ timeoutMs: 10_000 });
   return { client, events };
+}
+
+/**
+ * Pauses the simulator and waits until the witness has every event sent before the pause: the
+ * simulator answers the witness's heartbeat after the events it wrote to the same socket.
+ */
+export async function quiesce(s: Simulator, w: { client: CtiClient }): Promise<void> {
+  s.pause();
+  await w.client.heartbeat();
 }
