@@ -465,6 +465,7 @@ export class SourceRunner {
     const prefix = tokenOf(this.name);
     let queried = 0;
     let ended = 0;
+    const failed: string[] = [];
     try {
       const agentKeys: string[] = [];
       for await (const k of await agents.keys(`${prefix}.>`)) if (!k.endsWith("._stream")) agentKeys.push(k);
@@ -490,8 +491,9 @@ export class SourceRunner {
             }),
           );
           queried++;
-        } catch {
+        } catch (e) {
           // unknown agent now, or the session went again: the next events tell
+          failed.push(`${agentID}: ${(e as Error).message}`);
         }
       }
       const callKeys: string[] = [];
@@ -511,7 +513,10 @@ export class SourceRunner {
           }
         }
       }
-      this.#log.info({ agentsQueried: queried, callsEnded: ended }, "state rebuilt after the gap");
+      this.#log.info(
+        { agentsQueried: queried, callsEnded: ended, ...(failed.length ? { queriesFailed: failed.slice(0, 10) } : {}) },
+        "state rebuilt after the gap",
+      );
     } catch (e) {
       this.#log.warn({ err: String(e) }, "state rebuild failed");
     }
