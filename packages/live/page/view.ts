@@ -1,0 +1,407 @@
+/**
+ * The wallboard's DOM, plain: one tile per agent (moved between state groups as its state changes),
+ * a row per call, a row per skill group, and the event log. Changes are marked as they come and
+ * drawn once per animation frame; times in state tick once a second. Nothing is re-rendered whole
+ * except on a new snapshot.
+ */
+import { type AgentRecord, type CallRecord, type Change, type LiveState, stateName } from "../src/state.js";
+
+/** The order of the state groups on screen (others follow, by number). */
+const ORDER = [
+  "AVAILABLE",
+  "RESERVED",
+  "TALKING",
+  "HOLD",
+  "ACTIVE",
+  "WORK_READY",
+  "WORK_NOT_READY",
+  "NOT_READY",
+  "LOGIN",
+  "BUSY_OTHER",
+  "PAUSED",
+  "INTERRUPTED",
+  "NOT_ACTIVE",
+  "UNKNOWN",
+  "LOGOUT",
+];
+
+export type LogKind = "event" | "error" | "warn" | "note";
+
+interface LogEntry {
+  text: string;
+  kind: LogKind;
+}
+
+/** Entries kept for the filter; rows shown. */
+const LOG_KEEP = 2000;
+const LOG_SHOW = 300;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export function clock(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
+}
+
+function timeOfDay(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
+}
+
+interface Tile {
+  el: HTMLElement;
+  time: Text;
+  sub: Text;
+  group: string;
+  lastTime: string;
+}
+
+interface Group {
+  el: HTMLElement;
+  title: Text;
+  tiles: HTMLElement;
+  count: number;
+}
+
+interface CallRow {
+  el: HTMLTableRowElement;
+  cells: HTMLTableCellElement[];
+  lastTime: string;
+}
+
+export class Wallboard {
+  #state: LiveState | undefined;
+  /** Server time = Date.now() - offset. */
+  #offset = 0;
+  #agentsRoot = document.getElementById("agents") as HTMLElement;
+  #groups = new Map<string, Group>();
+  #tiles = new Map<string, Tile>();
+  #callsBody = (document.getElementById("calls") as HTMLTableElement).tBodies[0] as HTMLTableSectionElement;
+  #callRows = new Map<number, CallRow>();
+  #sgBody = (document.getElementById("skill-groups") as HTMLTableElement).tBodies[0] as HTMLTableSectionElement;
+  #sgRows = new Map<number, HTMLTableCellElement[]>();
+  #logList = document.getElementById("log") as HTMLOListElement;
+  #filterInput = document.getElementById("log-filter") as HTMLInputElement;
+  #filter = "";
+  #log: LogEntry[] = [];
+  #pendingLog: LogEntry[] = [];
+  #dirtyAgents = new Set<string>();
+  #dirtyCalls = new Set<number>();
+  #endedCalls = new Set<number>();
+  #countsDirty = false;
+  #frame = 0;
+  #ticker: ReturnType<typeof setInterval>;
+
+  constructor() {
+    this.#filterInput.addEventListener("input", () => {
+      this.#filter = this.#filterInput.value.trim().toLowerCase();
+      this.#redrawLog();
+    });
+    this.#ticker = setInterval(() => this.#tick(), 1000);
+  }
+
+  stop(): void {
+    clearInterval(this.#ticker);
+  }
+
+  /** A new snapshot: everything is drawn again from it. */
+  load(state: LiveState, serverTime: number): void {
+    this.#state = state;
+    this.#offset = Date.now() - serverTime;
+    this.#agentsRoot.replaceChildren();
+    this.#groups.clear();
+    this.#tiles.clear();
+    this.#callsBody.replaceChildren();
+    this.#callRows.clear();
+    this.#sgBody.replaceChildren();
+    this.#sgRows.clear();
+    this.#dirtyAgents.clear();
+    this.#dirtyCalls.clear();
+    this.#endedCalls.clear();
+    // Longest in their state first (as tiles that change state are appended).
+    for (const a of [...state.agents.values()].sort((x, y) => x.since - y.since)) this.#dirtyAgents.add(a.key);
+    for (const id of state.calls.keys()) this.#dirtyCalls.add(id);
+    this.#countsDirty = true;
+    this.#schedule();
+  }
+
+  /** What a message (or reset) changed. */
+  changed(ch: Change | undefined): void {
+    if (ch === undefined) return;
+    if (ch.agent) {
+      this.#dirtyAgents.add(ch.agent.key);
+      this.#countsDirty = true;
+    }
+    if (ch.call) {
+      this.#dirtyCalls.add(ch.call.id);
+      this.#countsDirty = true;
+    }
+    if (ch.ended !== undefined) {
+      this.#endedCalls.add(ch.ended);
+      this.#countsDirty = true;
+    }
+    this.#schedule();
+  }
+
+  /** Calls dropped by a reset: every row goes; calls come back as the server announces them. */
+  callsCleared(): void {
+    for (const id of this.#callRows.keys()) this.#endedCalls.add(id);
+    this.#countsDirty = true;
+    this.#schedule();
+  }
+
+  log(text: string, kind: LogKind = "event", at = Date.now()): void {
+    const e = { text: `${timeOfDay(at)} ${text}`, kind };
+    this.#log.push(e);
+    if (this.#log.length > LOG_KEEP * 1.5) this.#log.splice(0, this.#log.length - LOG_KEEP);
+    if (this.#matches(e)) this.#pendingLog.push(e);
+    this.#schedule();
+  }
+
+  #matches(e: LogEntry): boolean {
+    return this.#filter === "" || e.text.toLowerCase().includes(this.#filter);
+  }
+
+  #schedule(): void {
+    if (this.#frame === 0) this.#frame = requestAnimationFrame(() => this.#draw());
+  }
+
+  #draw(): void {
+    this.#frame = 0;
+    const st = this.#state;
+    if (st) {
+      for (const key of this.#dirtyAgents) {
+        const a = st.agents.get(key);
+        if (a) this.#drawAgent(a);
+      }
+      for (const id of this.#endedCalls) {
+        this.#callRows.get(id)?.el.remove();
+        this.#callRows.delete(id);
+      }
+      this.#byExtension = undefined;
+      for (const id of this.#dirtyCalls) {
+        const c = st.calls.get(id);
+        if (c) this.#drawCall(c);
+      }
+      if (this.#countsDirty) this.#drawCounts(st);
+    }
+    this.#dirtyAgents.clear();
+    this.#dirtyCalls.clear();
+    this.#endedCalls.clear();
+    this.#countsDirty = false;
+    if (this.#pendingLog.length > 0) this.#drawLog();
+  }
+
+  #now(): number {
+    return Date.now() - this.#offset;
+  }
+
+  #group(name: string): Group {
+    let g = this.#groups.get(name);
+    if (g) return g;
+    const e = el("section", "state-group");
+    e.dataset.state = name;
+    e.dataset.group = name;
+    const h = el("h3");
+    const title = document.createTextNode(name);
+    h.append(title);
+    const tiles = el("div", "tiles");
+    e.append(h, tiles);
+    g = { el: e, title, tiles, count: 0 };
+    this.#groups.set(name, g);
+    // In ORDER (unknown names last, alphabetically).
+    const rank = (n: string) => {
+      const i = ORDER.indexOf(n);
+      return i < 0 ? ORDER.length : i;
+    };
+    const r = rank(name);
+    let before: Element | null = null;
+    for (const child of this.#agentsRoot.children) {
+      const n = (child as HTMLElement).dataset.group ?? "";
+      if (rank(n) > r || (rank(n) === r && n > name)) {
+        before = child;
+        break;
+      }
+    }
+    this.#agentsRoot.insertBefore(e, before);
+    return g;
+  }
+
+  #drawAgent(a: AgentRecord): void {
+    const name = stateName(a.state);
+    let t = this.#tiles.get(a.key);
+    if (t === undefined) {
+      const e = el("div", "tile");
+      e.dataset.agent = a.agentID;
+      const b = el("b", undefined, a.agentID);
+      const sub = document.createTextNode("");
+      const time = document.createTextNode("");
+      const ts = el("span", "t");
+      ts.append(time);
+      e.append(b, sub, " ", ts);
+      t = { el: e, time, sub, group: "", lastTime: "" };
+      this.#tiles.set(a.key, t);
+    }
+    if (t.group !== name) {
+      const old = this.#groups.get(t.group);
+      if (old) old.count--;
+      const g = this.#group(name);
+      g.count++;
+      g.tiles.append(t.el);
+      t.group = name;
+      t.el.dataset.state = name;
+      t.el.title = `${a.agentID} (${a.extension}): ${name}`;
+    }
+    const sub = a.reasonCode && a.state !== 3 ? `${a.extension} r${a.reasonCode}` : a.extension;
+    if (t.sub.data !== sub) t.sub.data = sub;
+    this.#tickTile(t, a);
+  }
+
+  #tickTile(t: Tile, a: AgentRecord): void {
+    const s = clock(this.#now() - a.since);
+    if (s !== t.lastTime) {
+      t.time.data = s;
+      t.lastTime = s;
+    }
+  }
+
+  #byExtension: Map<string, string> | undefined;
+
+  #agentOf(device: string): string {
+    if (device === "" || !this.#state) return device;
+    if (this.#byExtension === undefined) {
+      this.#byExtension = new Map();
+      for (const a of this.#state.agents.values())
+        if (a.extension !== "") this.#byExtension.set(a.extension, a.agentID);
+    }
+    const id = this.#byExtension.get(device);
+    return id === undefined ? device : `${id} (${device})`;
+  }
+
+  #drawCall(c: CallRecord): void {
+    let r = this.#callRows.get(c.id);
+    if (r === undefined) {
+      const tr = el("tr");
+      tr.dataset.call = String(c.id);
+      const cells = [el("td"), el("td"), el("td"), el("td"), el("td"), el("td", "n"), el("td", "n"), el("td", "vars")];
+      tr.append(...cells);
+      this.#callsBody.append(tr);
+      r = { el: tr, cells, lastTime: "" };
+      this.#callRows.set(c.id, r);
+    }
+    const vars = [
+      ...Object.entries(c.variables).map(([k, v]) => `${k.replace("callVariable", "CV")}=${v}`),
+      ...Object.entries(c.ecc).map(([k, v]) => `${k}=${v}`),
+    ].join("  ");
+    const values = [
+      String(c.id),
+      c.queuedIn ? `QUEUED` : c.state,
+      this.#agentOf(c.device),
+      c.ani,
+      c.dnis,
+      c.skillGroup === null ? "" : String(c.skillGroup),
+      clock(this.#now() - c.began),
+      vars,
+    ];
+    values.forEach((v, i) => {
+      const cell = r.cells[i] as HTMLTableCellElement;
+      if (cell.textContent !== v) cell.textContent = v;
+    });
+    r.el.dataset.state = c.state;
+  }
+
+  #drawCounts(st: LiveState): void {
+    const counts = st.skillGroupCounts();
+    const groups = [...counts.keys()].sort((a, b) => a - b);
+    for (const sg of groups) {
+      let cells = this.#sgRows.get(sg);
+      if (cells === undefined) {
+        const tr = el("tr");
+        tr.dataset.skillGroup = String(sg);
+        cells = [
+          el("td", undefined, String(sg)),
+          el("td", "n"),
+          el("td", "n"),
+          el("td", "n"),
+          el("td", "n"),
+          el("td", "n"),
+        ];
+        tr.append(...cells);
+        // in number order
+        const next = [...this.#sgRows.keys()].filter((k) => k > sg).sort((a, b) => a - b)[0];
+        this.#sgBody.insertBefore(tr, next === undefined ? null : (this.#sgRows.get(next)?.[0]?.parentElement ?? null));
+        this.#sgRows.set(sg, cells);
+      }
+      const c = counts.get(sg)!;
+      [c.ready, c.talking, c.notReady, c.other, c.queued].forEach((n, i) => {
+        const cell = cells[i + 1] as HTMLTableCellElement;
+        const v = String(n);
+        if (cell.textContent !== v) cell.textContent = v;
+      });
+    }
+    for (const [sg, cells] of this.#sgRows) {
+      if (!counts.has(sg)) {
+        cells[0]?.parentElement?.remove();
+        this.#sgRows.delete(sg);
+      }
+    }
+    for (const g of this.#groups.values()) {
+      g.title.data = `${g.el.dataset.group} (${g.count})`;
+      g.el.hidden = g.count === 0;
+    }
+    (document.getElementById("agent-total") as HTMLElement).textContent = String(st.agents.size);
+    (document.getElementById("call-total") as HTMLElement).textContent = String(st.calls.size);
+  }
+
+  #row(e: LogEntry): HTMLLIElement {
+    const li = el("li", e.kind === "event" ? undefined : e.kind, e.text);
+    return li;
+  }
+
+  #drawLog(): void {
+    const rows = this.#pendingLog
+      .slice(-LOG_SHOW)
+      .reverse()
+      .map((e) => this.#row(e));
+    this.#pendingLog.length = 0;
+    this.#logList.prepend(...rows);
+    while (this.#logList.childElementCount > LOG_SHOW) this.#logList.lastElementChild?.remove();
+  }
+
+  #redrawLog(): void {
+    const rows: HTMLLIElement[] = [];
+    for (let i = this.#log.length - 1; i >= 0 && rows.length < LOG_SHOW; i--) {
+      const e = this.#log[i] as LogEntry;
+      if (this.#matches(e)) rows.push(this.#row(e));
+    }
+    this.#pendingLog.length = 0;
+    this.#logList.replaceChildren(...rows);
+  }
+
+  #tick(): void {
+    const st = this.#state;
+    if (!st) return;
+    for (const [key, t] of this.#tiles) {
+      const a = st.agents.get(key);
+      if (a) this.#tickTile(t, a);
+    }
+    for (const [id, r] of this.#callRows) {
+      const c = st.calls.get(id);
+      if (!c) continue;
+      const s = clock(this.#now() - c.began);
+      if (s !== r.lastTime) {
+        (r.cells[6] as HTMLTableCellElement).textContent = s;
+        r.lastTime = s;
+      }
+    }
+  }
+}

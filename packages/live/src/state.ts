@@ -1,0 +1,288 @@
+/**
+ * Agent and call state from CTI events: the same code keeps the server's state (for the snapshot a
+ * page gets when it joins) and the page's (from the snapshot on, frame by frame), so that both agree.
+ *
+ * Messages are the plain objects ctiwire decodes (or their `messageToJSON` form, as the bridge keeps
+ * them in NATS KV): only `type` and the fields named below are read, so unknown or missing fields
+ * do no harm. Bounded: at most `maxAgents` agents and `maxCalls` calls (the oldest call goes first:
+ * a call whose END_CALL_EVENT was lost must not stay for ever).
+ */
+import { AgentState } from "@ctiwire/protocol/core";
+
+/** A decoded CTI message, as far as the state reads it. */
+export interface Msg {
+  type: string;
+  [field: string]: unknown;
+}
+
+export interface AgentRecord {
+  /** `peripheralID.agentID` (the instrument where the event has no AgentID). */
+  key: string;
+  agentID: string;
+  peripheralID: number;
+  extension: string;
+  /** AgentState number. */
+  state: number;
+  /** Server time (ms) the agent entered `state`. */
+  since: number;
+  reasonCode: number;
+  /** Skill group number → the agent's state in it. */
+  skillGroups: Record<string, number>;
+}
+
+export interface CallRecord {
+  /** ConnectionCallID. */
+  id: number;
+  peripheralID: number;
+  /** The last call event, without `_EVENT` (DELIVERED, ESTABLISHED, HELD, ...). */
+  state: string;
+  /** Server time (ms) of the first event seen of the call. */
+  began: number;
+  /** Server time of the last event. */
+  updated: number;
+  /** The agent's device (extension) the call was delivered to or answered by. */
+  device: string;
+  ani: string;
+  dnis: string;
+  skillGroup: number | null;
+  callType: number | null;
+  /** CallVariable1..10 that are set, by name ("callVariable1"). */
+  variables: Record<string, string>;
+  /** ECC (named) variables by name. */
+  ecc: Record<string, string>;
+  /** Skill groups it waits in (CALL_QUEUED_EVENT), or null when not queued. */
+  queuedIn: number[] | null;
+}
+
+export interface Snapshot {
+  /** The state is that after the item with this sequence number (0: before any). */
+  seq: number;
+  agents: AgentRecord[];
+  calls: CallRecord[];
+}
+
+/** What a message changed, for a view that updates only that. */
+export interface Change {
+  agent?: AgentRecord;
+  /** The agent's state before (undefined for an agent first seen). */
+  previousState?: number;
+  call?: CallRecord;
+  /** The ConnectionCallID of a call that ended. */
+  ended?: number;
+}
+
+/** How the wallboard counts an agent state. */
+export type Category = "ready" | "talking" | "notReady" | "other" | "loggedOut";
+
+export function categoryOf(state: number): Category {
+  switch (state) {
+    case AgentState.AGENT_STATE_AVAILABLE:
+      return "ready";
+    case AgentState.AGENT_STATE_TALKING:
+    case AgentState.AGENT_STATE_HOLD:
+    case AgentState.AGENT_STATE_ACTIVE:
+      return "talking";
+    case AgentState.AGENT_STATE_NOT_READY:
+      return "notReady";
+    case AgentState.AGENT_STATE_LOGOUT:
+      return "loggedOut";
+    default:
+      return "other";
+  }
+}
+
+/** "AVAILABLE" for 3; the number for a state the schema does not name. */
+export function stateName(state: number): string {
+  const n = (AgentState as unknown as Record<number, string | undefined>)[state];
+  return n === undefined ? String(state) : n.replace(/^AGENT_STATE_/, "");
+}
+
+export interface SkillGroupCounts {
+  ready: number;
+  talking: number;
+  notReady: number;
+  other: number;
+  queued: number;
+}
+
+const NO_SKILL_GROUP = 0xffffffff;
+
+function str(v: unknown): string {
+  return typeof v === "string" ? v : "";
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+}
+
+export interface LiveStateOptions {
+  maxAgents?: number;
+  maxCalls?: number;
+}
+
+export class LiveState {
+  readonly agents = new Map<string, AgentRecord>();
+  /** In order of first appearance (the oldest first: the first to go past maxCalls). */
+  readonly calls = new Map<number, CallRecord>();
+  /** Sequence number of the last item applied. */
+  seq = 0;
+  readonly maxAgents: number;
+  readonly maxCalls: number;
+
+  constructor(o: LiveStateOptions = {}) {
+    this.maxAgents = o.maxAgents ?? 100_000;
+    this.maxCalls = o.maxCalls ?? 10_000;
+  }
+
+  static fromSnapshot(s: Snapshot, o?: LiveStateOptions): LiveState {
+    const st = new LiveState(o);
+    st.seq = s.seq;
+    for (const a of s.agents) st.agents.set(a.key, { ...a, skillGroups: { ...a.skillGroups } });
+    for (const c of s.calls) st.calls.set(c.id, { ...c, variables: { ...c.variables }, ecc: { ...c.ecc } });
+    return st;
+  }
+
+  snapshot(): Snapshot {
+    return { seq: this.seq, agents: [...this.agents.values()], calls: [...this.calls.values()] };
+  }
+
+  /** A new CTI session: the server announces calls in progress again, so the calls known go. */
+  reset(): void {
+    this.calls.clear();
+  }
+
+  /** Applies one message received at server time `at` (ms). */
+  apply(m: Msg, at: number): Change | undefined {
+    if (m.type === "AGENT_STATE_EVENT") return this.#agentState(m, at);
+    const id = num(m.connectionCallID);
+    if (id === undefined) return undefined;
+    if (m.type === "END_CALL_EVENT") {
+      return this.calls.delete(id) ? { ended: id } : undefined;
+    }
+    if (!(m.type === "BEGIN_CALL_EVENT" || m.type.startsWith("CALL_"))) return undefined;
+    let c = this.calls.get(id);
+    if (c === undefined) {
+      if (m.type === "CALL_CLEARED_EVENT" || m.type === "CALL_CONNECTION_CLEARED_EVENT") return undefined;
+      c = {
+        id,
+        peripheralID: num(m.peripheralID) ?? 0,
+        state: "",
+        began: at,
+        updated: at,
+        device: "",
+        ani: "",
+        dnis: "",
+        skillGroup: null,
+        callType: null,
+        variables: {},
+        ecc: {},
+        queuedIn: null,
+      };
+      this.calls.set(id, c);
+      if (this.calls.size > this.maxCalls) this.calls.delete(this.calls.keys().next().value as number);
+    }
+    c.state = m.type.replace(/_EVENT$/, "").replace(/^CALL_/, "");
+    c.updated = at;
+    if (typeof m.ani === "string" && m.ani !== "") c.ani = m.ani;
+    if (typeof m.dnis === "string" && m.dnis !== "") c.dnis = m.dnis;
+    const callType = num(m.callType);
+    if (callType !== undefined) c.callType = callType;
+    const sg = num(m.skillGroupNumber);
+    if (sg !== undefined && sg !== NO_SKILL_GROUP) c.skillGroup = sg;
+    for (let i = 1; i <= 10; i++) {
+      const v = m[`callVariable${i}`];
+      if (typeof v === "string") c.variables[`callVariable${i}`] = v;
+    }
+    if (Array.isArray(m.namedVariables)) {
+      for (const nv of m.namedVariables as { name?: unknown; value?: unknown }[]) {
+        if (typeof nv?.name === "string") c.ecc[nv.name] = str(nv.value);
+      }
+    }
+    switch (m.type) {
+      case "CALL_QUEUED_EVENT": {
+        const groups = Array.isArray(m.skillGroupNumber) ? m.skillGroupNumber : [m.skillGroupNumber];
+        c.queuedIn = groups.filter((g): g is number => typeof g === "number" && g !== NO_SKILL_GROUP);
+        break;
+      }
+      case "CALL_DEQUEUED_EVENT":
+      case "CALL_ESTABLISHED_EVENT":
+      case "CALL_CLEARED_EVENT":
+        c.queuedIn = null;
+        break;
+      case "CALL_DELIVERED_EVENT":
+        c.queuedIn = null;
+        if (str(m.alertingDeviceID) !== "") c.device = str(m.alertingDeviceID);
+        break;
+    }
+    if (m.type === "CALL_ESTABLISHED_EVENT" && str(m.answeringDeviceID) !== "") c.device = str(m.answeringDeviceID);
+    return { call: c };
+  }
+
+  #agentState(m: Msg, at: number): Change | undefined {
+    const state = num(m.agentState);
+    if (state === undefined) return undefined;
+    const peripheralID = num(m.peripheralID) ?? 0;
+    const id = str(m.agentID) || str(m.agentInstrument) || str(m.agentExtension);
+    if (id === "") return undefined;
+    const key = `${peripheralID}.${id}`;
+    let a = this.agents.get(key);
+    const previousState = a?.state;
+    if (a === undefined) {
+      if (this.agents.size >= this.maxAgents) return undefined;
+      a = {
+        key,
+        agentID: id,
+        peripheralID,
+        extension: "",
+        state,
+        since: at,
+        reasonCode: 0,
+        skillGroups: {},
+      };
+      this.agents.set(key, a);
+    }
+    if (previousState !== state) a.since = at;
+    a.state = state;
+    a.reasonCode = num(m.eventReasonCode) ?? 0;
+    const ext = str(m.agentExtension) || str(m.agentInstrument);
+    if (ext !== "") a.extension = ext;
+    const sg = num(m.skillGroupNumber);
+    const sgState = num(m.skillGroupState);
+    if (sg !== undefined && sg !== NO_SKILL_GROUP && sg !== 0) a.skillGroups[sg] = sgState ?? state;
+    if (Array.isArray(m.fltSkillGroups) && m.fltSkillGroups.length > 0) {
+      const groups: Record<string, number> = {};
+      for (const g of m.fltSkillGroups as Record<string, unknown>[]) {
+        const n = num(g?.fltSkillGroupNumber);
+        if (n !== undefined && n !== NO_SKILL_GROUP) groups[n] = num(g?.fltSkillGroupState) ?? state;
+      }
+      a.skillGroups = groups;
+    }
+    return previousState === undefined ? { agent: a } : { agent: a, previousState };
+  }
+
+  /** Per skill group: agents ready, talking, not ready, other (logged in), and calls queued. */
+  skillGroupCounts(): Map<number, SkillGroupCounts> {
+    const out = new Map<number, SkillGroupCounts>();
+    const get = (sg: number) => {
+      let c = out.get(sg);
+      if (c === undefined) {
+        c = { ready: 0, talking: 0, notReady: 0, other: 0, queued: 0 };
+        out.set(sg, c);
+      }
+      return c;
+    };
+    for (const a of this.agents.values()) {
+      for (const sg in a.skillGroups) {
+        // The agent's own state decides where the agent logged out (skill group states may lag).
+        const s = a.state === AgentState.AGENT_STATE_LOGOUT ? a.state : (a.skillGroups[sg] as number);
+        const cat = categoryOf(s);
+        const c = get(Number(sg));
+        if (cat !== "loggedOut") c[cat]++;
+      }
+    }
+    for (const call of this.calls.values()) {
+      if (call.queuedIn) for (const sg of call.queuedIn) get(sg).queued++;
+    }
+    return out;
+  }
+}
