@@ -13,9 +13,11 @@ import {
   type TranscodeBatch,
   Transcoder,
 } from "ctiwire";
+import { BRIDGE_HELP, BridgeUsageError, bridgeCommand } from "./bridge.js";
 import { detectVersion, FrameDumper, HexTextDecoder, looksLikeHexText, parseHexText } from "./dump.js";
 import { startSimulator } from "./simulator.js";
 import { type Output, tail } from "./tail.js";
+import { TAIL_NATS_HELP, TailNatsUsageError, tailNatsCommand } from "./tail-nats.js";
 
 export interface Io {
   stdout: Output;
@@ -43,18 +45,19 @@ const HELP: Record<string, string> = {
       ends with an error (exit 1) when no session opened within --duration or --connect-timeout, or
       on an error retrying cannot fix (bad address, TLS or certificate failure, OPEN_REQ refused)
   ctiwire tail --simulate [--duration 10s] [...]     tail an embedded simulator (= demo)
-`,
+${TAIL_NATS_HELP}`,
   decode: `  ctiwire decode <hex... | file | -> [--version N] [--json]
       annotated dump of frames: each field with offset, bytes, name and value; a file or stdin (-)
       holds binary frames or hex text. --json: one JSON object per frame (NDJSON, the transcoder's).
       Without --version, a leading OPEN_REQ gives the version, else the latest.
       Exit 1 if the input is malformed (the first problem on stderr)
 `,
+  bridge: BRIDGE_HELP,
 };
 
 export const USAGE = `ctiwire: the Cisco CTI Server protocol (GED-188) from the command line
 
-${HELP.demo}${HELP.simulate}${HELP.tail}${HELP.decode}
+${HELP.demo}${HELP.simulate}${HELP.tail}${HELP.decode}${HELP.bridge}
   ctiwire <command> --help     one command's usage
   ctiwire --version            the version of ctiwire
 
@@ -174,7 +177,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case "simulate":
         return await simulateCommand(rest, io);
       case "tail":
+        if (rest.some((a) => a === "--nats" || a.startsWith("--nats="))) return await tailNatsCommand(rest, io);
         return await tailCommand(rest, io, false);
+      case "bridge":
+        return await bridgeCommand(rest, io);
       case "demo":
         return await tailCommand(rest, io, true);
       case "help":
@@ -193,7 +199,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command: ${command}`);
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (
+      e instanceof UsageError ||
+      e instanceof BridgeUsageError ||
+      e instanceof TailNatsUsageError ||
+      (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+    ) {
       const help = command !== undefined && command in HELP ? commandHelp(command) : USAGE;
       io.stderr.write(`ctiwire: ${(e as Error).message}\n\n${help}`);
       return 2;
