@@ -15,6 +15,7 @@ import {
 } from "ctiwire";
 import { BRIDGE_HELP, BridgeUsageError, bridgeCommand } from "./bridge.js";
 import { detectVersion, FrameDumper, HexTextDecoder, looksLikeHexText, parseHexText } from "./dump.js";
+import { SERVE_HELP, serveCommand, startLiveView } from "./serve.js";
 import { startSimulator } from "./simulator.js";
 import { type Output, tail } from "./tail.js";
 import { TAIL_NATS_HELP, TailNatsUsageError, tailNatsCommand } from "./tail-nats.js";
@@ -32,7 +33,8 @@ export interface Io {
 
 const HELP: Record<string, string> = {
   demo: `  ctiwire demo [--duration 10s] [--agents N] [--calls-per-second N] [--seed N] [--version N] [--json]
-      start the simulator on loopback (sides A and B) and tail it; ends after --duration or on Ctrl-C
+      start the simulator on loopback (sides A and B), tail it and serve the live view (its URL is
+      printed with the simulator's ports); ends after --duration or on Ctrl-C
 `,
   simulate: `  ctiwire simulate [--port N] [--port-b N] [--agents N] [--calls-per-second N] [--seed N] [--host H]
                    [--duration D]
@@ -52,12 +54,13 @@ ${TAIL_NATS_HELP}`,
       Without --version, a leading OPEN_REQ gives the version, else the latest.
       Exit 1 if the input is malformed (the first problem on stderr)
 `,
+  serve: SERVE_HELP,
   bridge: BRIDGE_HELP,
 };
 
 export const USAGE = `ctiwire: the Cisco CTI Server protocol (GED-188) from the command line
 
-${HELP.demo}${HELP.simulate}${HELP.tail}${HELP.decode}${HELP.bridge}
+${HELP.demo}${HELP.simulate}${HELP.tail}${HELP.decode}${HELP.serve}${HELP.bridge}
   ctiwire <command> --help     one command's usage
   ctiwire --version            the version of ctiwire
 
@@ -176,6 +179,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await decodeCommand(rest, io);
       case "simulate":
         return await simulateCommand(rest, io);
+      case "serve":
+        return await serveCommand(rest, io);
       case "tail":
         if (rest.some((a) => a === "--nats" || a.startsWith("--nats="))) return await tailNatsCommand(rest, io);
         return await tailCommand(rest, io, false);
@@ -480,6 +485,7 @@ async function tailCommand(args: string[], io: Io, demo: boolean): Promise<numbe
   let sideB = endpoint(values["side-b"], "side-b");
   if (!simulate && !sideA) throw new UsageError("tail: --side-a host:port is required (or --simulate)");
   let sim: Awaited<ReturnType<typeof startSimulator>> | undefined;
+  let view: Awaited<ReturnType<typeof startLiveView>> | undefined;
   if (simulate) {
     sim = await startSimulator({
       host: "127.0.0.1",
@@ -503,6 +509,13 @@ async function tailCommand(args: string[], io: Io, demo: boolean): Promise<numbe
     (values.json ? io.stderr : io.stdout).write(
       `# simulator on 127.0.0.1:${sim.portA} (side A)${sideB ? ` and ${sideB} (side B)` : ""}; tailing for ${(durationMs ?? 0) / 1000} s (Ctrl-C stops)\n`,
     );
+    if (demo) {
+      // The live view beside the events: the same contact center in a browser, from its own session.
+      view = await startLiveView({
+        cti: { sideA: sideA as string, ...(sideB ? { sideB } : {}), version, clientID: "ctiwire-live" },
+      });
+      (values.json ? io.stderr : io.stdout).write(`# live view on ${view.url} (open it in a browser)\n`);
+    }
   }
   const client: CtiClientOptions = {
     sideA: sideA as string,
@@ -543,6 +556,7 @@ async function tailCommand(args: string[], io: Io, demo: boolean): Promise<numbe
         : {}),
     });
   } finally {
+    await view?.close();
     await sim?.close();
   }
   return 0;
