@@ -106,7 +106,7 @@ export class App {
     if (!this.state) return;
     this.state.seq = seq;
     this.state.reset();
-    this.board.callsCleared();
+    this.board.resetDone();
     this.board.log(text, "note");
   }
 }

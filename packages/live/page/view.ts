@@ -152,9 +152,10 @@ export class Wallboard {
     this.#schedule();
   }
 
-  /** Calls dropped by a reset: every row goes; calls come back as the server announces them. */
-  callsCleared(): void {
+  /** A reset: every call row goes (calls come back as the server announces them); agents turn stale. */
+  resetDone(): void {
     for (const id of this.#callRows.keys()) this.#endedCalls.add(id);
+    for (const key of this.#tiles.keys()) this.#dirtyAgents.add(key);
     this.#countsDirty = true;
     this.#schedule();
   }
@@ -260,6 +261,12 @@ export class Wallboard {
       t.group = name;
       t.el.dataset.state = name;
       t.el.title = `${a.agentID} (${a.extension}): ${name}`;
+    }
+    if ((t.el.dataset.stale === "true") !== (a.stale === true)) {
+      if (a.stale) {
+        t.el.dataset.stale = "true";
+        t.el.title = `${a.agentID} (${a.extension}): ${name} before the CTI session was reset; no event since`;
+      } else delete t.el.dataset.stale;
     }
     const sub = a.reasonCode && a.state !== 3 ? `${a.extension} r${a.reasonCode}` : a.extension;
     if (t.sub.data !== sub) t.sub.data = sub;

@@ -28,6 +28,8 @@ export interface AgentRecord {
   reasonCode: number;
   /** Skill group number → the agent's state in it. */
   skillGroups: Record<string, number>;
+  /** True from a new CTI session until the agent's next event: the state may have changed in the gap. */
+  stale?: boolean;
 }
 
 export interface CallRecord {
@@ -146,9 +148,13 @@ export class LiveState {
     return { seq: this.seq, agents: [...this.agents.values()], calls: [...this.calls.values()] };
   }
 
-  /** A new CTI session: the server announces calls in progress again, so the calls known go. */
+  /**
+   * A new CTI session: events in the gap are lost. The server announces calls in progress again, so
+   * the calls known go; agents stay, marked stale until their next event.
+   */
   reset(): void {
     this.calls.clear();
+    for (const a of this.agents.values()) a.stale = true;
   }
 
   /** Applies one message received at server time `at` (ms). */
@@ -243,6 +249,7 @@ export class LiveState {
     }
     if (previousState !== state) a.since = at;
     a.state = state;
+    delete a.stale;
     a.reasonCode = num(m.eventReasonCode) ?? 0;
     const ext = str(m.agentExtension) || str(m.agentInstrument);
     if (ext !== "") a.extension = ext;

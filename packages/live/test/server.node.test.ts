@@ -103,10 +103,12 @@ describe("snapshot and frames", () => {
 
 describe("binding and tokens", () => {
   it("anything but loopback needs a token", () => {
-    expect(() => new LiveServer({ cti: { sideA: "127.0.0.1:1" }, host: "0.0.0.0" })).toThrow(/needs a token/);
-    expect(() => new LiveServer({ cti: { sideA: "127.0.0.1:1" }, host: "0.0.0.0", token: "short" })).toThrow(
-      /at least 8/,
+    expect(() => new LiveServer({ cti: { sideA: "127.0.0.1:1", clientID: "t" }, host: "0.0.0.0" })).toThrow(
+      /needs a token/,
     );
+    expect(
+      () => new LiveServer({ cti: { sideA: "127.0.0.1:1", clientID: "t" }, host: "0.0.0.0", token: "short" }),
+    ).toThrow(/at least 8/);
   });
 
   it("with a token, a WebSocket without it is refused; with it, the page's data flows", async () => {
