@@ -13,56 +13,9 @@
  * up), are TypeScript on both backends.
  */
 
-export type * from "@ctiwire/codec/core";
-export type {
-  AppPathId,
-  CodecOptions,
-  CodecSchema,
-  CtiErrorCode,
-  CtiMessage,
-  CtiProtocolErrorDetails,
-  CtiWarning,
-  EncodableMessage,
-  EncodeOptions,
-  FillOptions,
-  JsonValue,
-  NamedArray,
-  NamedVariable,
-  TaskId,
-  UnknownField,
-  UnknownMessage,
-} from "@ctiwire/codec/core";
-export {
-  CtiProtocolError,
-  createEncoderStream,
-  encode,
-  encodeInto,
-  FrameSplitter,
-  fieldPropertyName,
-  fillMessage,
-  fromHex,
-  groupPropertyName,
-  isCtiProtocolError,
-  messageFromJSON,
-  messageToJSON,
-  R_AGENT_EXTENSION,
-  R_AGENT_ID,
-  R_AGENT_INSTRUMENT,
-  R_CONNECTION_CALL_ID,
-  R_ERROR,
-  R_FRAME_SIZE,
-  R_JSON_LENGTH,
-  R_JSON_START,
-  R_OFFSET,
-  R_PERIPHERAL_ID,
-  R_SKILL_GROUP_NUMBER,
-  R_TYPE,
-  RECORD_WORDS,
-  RESERVED_PROPERTY_NAMES,
-  ROUTING_FIELDS,
-  toHex,
-  zeroOf,
-} from "@ctiwire/codec/core";
+// The codec's whole API; the facade's own decode, FrameDecoder, createDecoderStream and Transcoder
+// (and their option types), exported below, take the place of the codec's.
+export * from "@ctiwire/codec/core";
 export * from "@ctiwire/protocol/core";
 export type { BackendChoice, BackendName, Operation } from "./backend.js";
 export { backend, setBackend, wasmAvailable } from "./backend.js";
