@@ -116,7 +116,8 @@ const meta: Meta = {
   corpora: corpora.map(({ name, version, bytes, frames, counts }) => ({ name, version, bytes, frames, counts })),
   settings,
   notes: [
-    "deframe: validate only (frame records, no field records or NULs). TS = the WASM scanner's validate-only scan written in JS (src/scan-ts.ts; the codec has no validate-only entry point); WASM = WasmScanner.validateStream, each ~1 MiB batch copied into WASM memory first (copy included); field-walk = frame and field headers stepped over with no check (the floor of any validator that reads every field header).",
+    "deframe: validate only (frame records, no field records or NULs). TS = a validate-only scan in JS (src/scan-ts.ts); field-walk = frame and field headers stepped over with no check (the floor of any validator that reads every field header).",
+    "json: to UTF-8 NDJSON. decode-stringify = FrameDecoder + messageToJSON + JSON.stringify + TextEncoder.encodeInto (today's path); ts = the codec's Transcoder; wasm = ctiwire's Transcoder on WASM. cli-json: `ctiwire decode --json` against a script doing today's path, whole processes on the same file.",
     "decode: FrameDecoder.write of a frame-aligned batch to message objects (codec for TS, the ctiwire facade with backend 'wasm' for WASM); stream-*: the same batch cut into 1.5/16/64 KiB chunks that split frames.",
     "encode: the WASM backend encodes with the TypeScript encoder (ctiwire re-exports the codec's encode), so its rows measure the same code through the facade.",
     "binary-parser decodes the five commonest types (src/baselines/binary-parser.ts) and steps over the other frames by their header; its msgs/s counts all frames walked.",
