@@ -43,22 +43,12 @@ function v25Frames(): Uint8Array[] {
   return messages.map((m) => encode(m, { version: 25 }));
 }
 
-function concatAll(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
 describe("ctiwire decode --json", () => {
   it("one JSON object per frame, the same as JSON.stringify(messageToJSON(decode(frame)))", async () => {
     const frames = v25Frames();
     const dir = mkdtempSync(join(tmpdir(), "ctiwire-json-"));
     const file = join(dir, "frames.bin");
-    writeFileSync(file, concatAll([...frames, ...frames]));
+    writeFileSync(file, Buffer.concat([...frames, ...frames]));
     const o = capture();
     const code = await main(["decode", file, "--version", "25", "--json"], { stdout: o.out, stderr: o.out });
     expect(code).toBe(0);
@@ -71,7 +61,7 @@ describe("ctiwire decode --json", () => {
     const bad = new Uint8Array([0, 0, 0, 2, 0, 0, 0, 3, 0, 0]); // OPEN_REQ two bytes long: too short
     const out = capture();
     const err = capture();
-    const hex = Buffer.from(concatAll([a!, bad, b!])).toString("hex");
+    const hex = Buffer.from(Buffer.concat([a!, bad, b!])).toString("hex");
     const code = await main(["decode", hex, "--version", "25", "--json"], { stdout: out.out, stderr: err.out });
     expect(code).toBe(1);
     expect(

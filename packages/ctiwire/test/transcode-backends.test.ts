@@ -7,6 +7,7 @@
 import type { CtiProtocolError, TranscodeBatch, TranscodeOptions } from "@ctiwire/codec";
 import { decode, encode, R_ERROR, R_JSON_LENGTH, R_JSON_START, RECORD_WORDS, Transcoder } from "@ctiwire/codec";
 import { KIND_GROUP, KIND_LIST, planByType, resolveContext } from "@ctiwire/codec/internal";
+import { concatBytes } from "@ctiwire/test-vectors/bytes";
 import { corpus, floatingFields, mutateFrame, rng, type Seed } from "@ctiwire/test-vectors/fuzz";
 import { describe, expect, it } from "vitest";
 import { WasmTranscoder } from "../src/wasm-transcoder.js";
@@ -106,16 +107,6 @@ function compare(
   }
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
 function cut(r: ReturnType<typeof rng>, stream: Uint8Array, max: number): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (let at = 0; at < stream.length; ) {
@@ -168,7 +159,7 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
         r.chance(0.7) ? r.pick(pool).bytes : mutateFrame(r, pool).bytes,
       );
       const options = { version, strict, encoding: utf8 ? "utf8" : "latin1" } as TranscodeOptions;
-      compare(options, cut(r, concat(frames), r.chance(0.5) ? 64 : 2000), `stream ${k}`);
+      compare(options, cut(r, concatBytes(frames), r.chance(0.5) ? 64 : 2000), `stream ${k}`);
     }
   });
 
@@ -179,7 +170,7 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
       const frames = Array.from({ length: 3000 * scale }, () =>
         r.chance(0.9) ? r.pick(pool).bytes : mutateFrame(r, pool).bytes,
       );
-      const stream = concat(frames);
+      const stream = concatBytes(frames);
       if (!browser) expect(stream.length).toBeGreaterThan(256 * 1024);
       // Chunks from 1 byte to more than the input region's slice (256 KiB).
       compare({ version }, cut(r, stream, 4096), `v${version} small chunks`);
@@ -190,10 +181,10 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
   it("a MessageLength above the limit: the last record, then FRAMING_LOST on every call; reset() recovers", () => {
     const frame = seeds.find((s) => s.version === 25 && Object.keys(s.options).length === 0)!.bytes;
     const head = new Uint8Array([0x7f, 0xff, 0xff, 0xff, 0, 0, 0, 3]);
-    const chunks = [concat([frame, frame, head]), frame, new Uint8Array(0)];
+    const chunks = [concatBytes([frame, frame, head]), frame, new Uint8Array(0)];
     compare({ version: 25 }, chunks, "fatal");
     const w = new WasmTranscoder({ version: 25 });
-    expect(w.push(concat([frame, head])).errors.map((e) => e.code)).toEqual(["MESSAGE_TOO_LONG"]);
+    expect(w.push(concatBytes([frame, head])).errors.map((e) => e.code)).toEqual(["MESSAGE_TOO_LONG"]);
     expect(w.failed).toBe(true);
     expect(w.push(frame).errors.map((e) => e.code)).toEqual(["FRAMING_LOST"]);
     w.reset();
@@ -204,10 +195,10 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
   it("a stream ending inside a frame: TRUNCATED_STREAM at its offset", () => {
     const frame = seeds.find((s) => s.version === 20 && Object.keys(s.options).length === 0)!.bytes;
     for (const keep of [3, 8, frame.length - 1]) {
-      compare({ version: 20 }, [concat([frame, frame.subarray(0, keep)])], `truncated after ${keep}`);
+      compare({ version: 20 }, [concatBytes([frame, frame.subarray(0, keep)])], `truncated after ${keep}`);
     }
     const w = new WasmTranscoder({ version: 20 });
-    w.push(concat([frame, frame.subarray(0, 5)]));
+    w.push(concatBytes([frame, frame.subarray(0, 5)]));
     expect(w.bufferedBytes).toBe(5);
     const end = w.finish();
     expect(end.errors.map((e) => [e.code, e.offset])).toEqual([["TRUNCATED_STREAM", frame.length]]);
@@ -233,7 +224,7 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
 
   it("the output option: the JSON goes there (a larger buffer when it does not fit)", () => {
     const pool = seeds.filter((s) => s.version === 25 && Object.keys(s.options).length === 0);
-    const stream = concat(pool.map((s) => s.bytes));
+    const stream = concatBytes(pool.map((s) => s.bytes));
     const output = new Uint8Array(1 << 20);
     const w = new WasmTranscoder({ version: 25, output });
     const batch = w.push(stream);
@@ -248,7 +239,7 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
     for (const version of [17, 20, 25]) {
       const pool = plain(version);
       const w = new WasmTranscoder({ version });
-      const batch = w.push(concat(pool));
+      const batch = w.push(concatBytes(pool));
       expect(batch.count).toBe(pool.length);
       const { wasm, js } = w.frameCounts;
       expect(wasm + js).toBe(pool.length);
@@ -270,7 +261,7 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
       frames.push(encode({ ...m, agentID: text, warnings: undefined } as never, { version: 25 }));
     }
     const w = new WasmTranscoder({ version: 25 });
-    compare({ version: 25 }, [concat(frames)], "escapes", w);
+    compare({ version: 25 }, [concatBytes(frames)], "escapes", w);
     expect(w.frameCounts).toEqual({ wasm: frames.length, js: 0 });
   });
 
@@ -287,7 +278,7 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
         });
         if (field === undefined) continue;
         const bytes = f.subarray(field.at, field.data + field.len);
-        grown = concat([f, ...Array.from({ length: 500 }, () => bytes)]);
+        grown = concatBytes([f, ...Array.from({ length: 500 }, () => bytes)]);
         new DataView(grown.buffer).setUint32(0, grown.length - 8);
         break;
       }
@@ -299,7 +290,7 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
   });
 
   it("memory stays bounded: 50 MB of frames in 64 KiB chunks", () => {
-    const block = concat(plain(25));
+    const block = concatBytes(plain(25));
     const total = (browser ? 10 : 50) * 1024 * 1024;
     const w = new WasmTranscoder({ version: 25 });
     let frames = 0;
@@ -325,7 +316,7 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
 
   it("records point into the NDJSON: one line per message", () => {
     const pool = seeds.filter((s) => s.version === 25 && Object.keys(s.options).length === 0);
-    const b = new WasmTranscoder({ version: 25 }).push(concat(pool.map((s) => s.bytes)));
+    const b = new WasmTranscoder({ version: 25 }).push(concatBytes(pool.map((s) => s.bytes)));
     const text = new TextDecoder().decode(b.json);
     const lines = text.split("\n");
     expect(lines.pop()).toBe("");

@@ -1,5 +1,6 @@
 // The facade's Transcoder and transcoder stream: the codec's output, on the backend the facade
 // chose (`backend` says which); the stream form gives the NDJSON and reports or throws errors.
+import { concatBytes } from "@ctiwire/test-vectors/bytes";
 import { corpus } from "@ctiwire/test-vectors/fuzz";
 import { describe, expect, it } from "vitest";
 import {
@@ -24,16 +25,6 @@ const good = seeds.filter((s) => {
   }
 });
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
 const expected = (frames: Uint8Array[]) =>
   frames.map((f) => `${JSON.stringify(messageToJSON(decode(f, { version: 25 })))}\n`).join("");
 
@@ -42,7 +33,7 @@ describe("Transcoder (facade)", () => {
     const t = new Transcoder({ version: 25 });
     expect(["ts", "wasm"]).toContain(t.backend);
     const frames = good.map((s) => s.bytes);
-    const batch = t.push(concat(frames));
+    const batch = t.push(concatBytes(frames));
     expect(batch.count).toBe(frames.length);
     expect(utf8.decode(batch.json)).toBe(expected(frames));
   });
@@ -50,7 +41,7 @@ describe("Transcoder (facade)", () => {
   it("a bad frame is an error record between the messages, and transcoding goes on", () => {
     const [a, b] = [good[0]!.bytes, good[1]!.bytes];
     const bad = new Uint8Array([0, 0, 0, 2, 0, 0, 0, 3, 0, 0]);
-    const batch = new Transcoder({ version: 25 }).push(concat([a, bad, b]));
+    const batch = new Transcoder({ version: 25 }).push(concatBytes([a, bad, b]));
     expect(batch.count).toBe(3);
     expect([0, 1, 2].map((k) => batch.records[k * RECORD_WORDS + R_ERROR])).toEqual([-1, 0, -1]);
     expect(batch.errors[0]).toBeInstanceOf(CtiProtocolError);
@@ -78,7 +69,7 @@ async function pipe(input: Uint8Array[], onError?: (e: CtiProtocolError) => void
 describe("createTranscoderStream", () => {
   it("NDJSON out, whatever the chunking", async () => {
     const frames = good.slice(0, 40).map((s) => s.bytes);
-    const all = concat(frames);
+    const all = concatBytes(frames);
     const chunks = [all.subarray(0, 3), all.subarray(3, 1000), all.subarray(1000)];
     expect(await pipe(chunks)).toBe(expected(frames));
   });
@@ -87,12 +78,12 @@ describe("createTranscoderStream", () => {
     const [a, b] = [good[0]!.bytes, good[1]!.bytes];
     const bad = new Uint8Array([0, 0, 0, 2, 0, 0, 0, 3, 0, 0]);
     const seen: string[] = [];
-    expect(await pipe([concat([a, bad, b])], (e) => seen.push(e.code))).toBe(expected([a, b]));
+    expect(await pipe([concatBytes([a, bad, b])], (e) => seen.push(e.code))).toBe(expected([a, b]));
     expect(seen).toEqual(["MESSAGE_TOO_SHORT"]);
     let text = "";
     const reader = new ReadableStream<Uint8Array>({
       start(c) {
-        c.enqueue(concat([a, bad, b]));
+        c.enqueue(concatBytes([a, bad, b]));
         c.close();
       },
     })
