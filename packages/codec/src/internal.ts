@@ -7,6 +7,7 @@ export { asBytes } from "./bytes.js";
 export type { ScanErrorCode } from "./decode.js";
 export { decodeFrame, decodeScanned, scanError, setFastPath, unknownMessage } from "./decode.js";
 export { FrameDecoderBase } from "./frame-decoder.js";
+export { JsonWriter } from "./json-writer.js";
 export type { Context } from "./options.js";
 export { resolveContext } from "./options.js";
 export type { Plan, PlanCache } from "./plan.js";
@@ -21,6 +22,5 @@ export {
   planByType,
 } from "./plan.js";
 export { decoderStream } from "./streams.js";
-export { JsonWriter } from "./json-writer.js";
 export type { TranscodeTable } from "./transcode.js";
 export { transcodeFrame, transcodeTable } from "./transcode.js";
