@@ -30,6 +30,10 @@ export interface NatsServerOptions {
   config?: string;
   /** Credentials the readiness probe connects with (when the config requires authentication). */
   probe?: { user: string; pass: string };
+  /** More command-line arguments (a cluster node's name, cluster URL and routes). */
+  args?: string[];
+  /** Ready once a client connects (a cluster node's JetStream answers only once the cluster has a leader). */
+  connectOnly?: boolean;
 }
 
 export class NatsServer {
@@ -47,9 +51,9 @@ export class NatsServer {
     this.#opts = opts;
   }
 
-  static async start(opts: NatsServerOptions = {}): Promise<NatsServer> {
+  static async start(opts: NatsServerOptions = {}, port?: number): Promise<NatsServer> {
     const dir = mkdtempSync(join(tmpdir(), "ctiwire-nats-"));
-    const s = new NatsServer(await freePort(), dir, opts);
+    const s = new NatsServer(port ?? (await freePort()), dir, opts);
     await s.#spawn();
     return s;
   }
@@ -64,6 +68,7 @@ export class NatsServer {
 
   async #spawn(): Promise<void> {
     const args = ["-js", "-a", "127.0.0.1", "-p", String(this.port), "-sd", join(this.dir, "store")];
+    args.push(...(this.#opts.args ?? []));
     if (this.#opts.config !== undefined) {
       const file = join(this.dir, "server.conf");
       writeFileSync(file, this.#opts.config);
@@ -96,8 +101,10 @@ export class NatsServer {
           ...(this.#opts.probe ? { user: this.#opts.probe.user, pass: this.#opts.probe.pass } : {}),
         });
         try {
-          const jsm = await jetstreamManager(nc, { timeout: 2000 });
-          await jsm.getAccountInfo();
+          if (!this.#opts.connectOnly) {
+            const jsm = await jetstreamManager(nc, { timeout: 2000 });
+            await jsm.getAccountInfo();
+          }
           return;
         } finally {
           await nc.close();
@@ -130,5 +137,81 @@ export class NatsServer {
   async dispose(): Promise<void> {
     await this.stop("SIGKILL");
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Three nats-server processes on loopback as one JetStream cluster (each its own port, cluster port
+ * and store). Ready once every node takes clients and JetStream answers through each (a meta leader
+ * is elected).
+ */
+export class NatsCluster {
+  readonly nodes: NatsServer[];
+
+  private constructor(nodes: NatsServer[]) {
+    this.nodes = nodes;
+  }
+
+  get urls(): string[] {
+    return this.nodes.map((n) => n.url);
+  }
+
+  static async start(size = 3): Promise<NatsCluster> {
+    const ports: number[] = [];
+    const routes: number[] = [];
+    for (let i = 0; i < size; i++) {
+      ports.push(await freePort());
+      routes.push(await freePort());
+    }
+    const routeList = routes.map((p) => `nats://127.0.0.1:${p}`).join(",");
+    const nodes = await Promise.all(
+      ports.map((port, i) =>
+        NatsServer.start(
+          {
+            connectOnly: true,
+            args: [
+              "--server_name",
+              `n${i + 1}`,
+              "--cluster_name",
+              "ctiwire",
+              "--cluster",
+              `nats://127.0.0.1:${routes[i]}`,
+              "--routes",
+              routeList,
+            ],
+          },
+          port,
+        ),
+      ),
+    );
+    const c = new NatsCluster(nodes);
+    await c.ready();
+    return c;
+  }
+
+  /** Polls until JetStream answers through every running node. */
+  async ready(): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    for (const n of this.nodes.filter((x) => x.running)) {
+      for (;;) {
+        try {
+          const nc = await connect({ servers: n.url, timeout: 1000, reconnect: false });
+          try {
+            const jsm = await jetstreamManager(nc, { timeout: 2000 });
+            await jsm.getAccountInfo();
+            break;
+          } finally {
+            await nc.close();
+          }
+        } catch (e) {
+          if (Date.now() > deadline) throw new Error(`cluster not ready: ${String(e)}\n${n.log}`);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(this.nodes.map((n) => n.dispose()));
   }
 }
