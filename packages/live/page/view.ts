@@ -32,6 +32,9 @@ interface LogEntry {
   kind: LogKind;
 }
 
+/** Redraws a second, at most: a wallboard needs no more, and each redraw lays out what moved. */
+const DRAW_HZ = 10;
+
 /** Entries kept for the filter; rows shown. */
 const LOG_KEEP = 2000;
 const LOG_SHOW = 300;
@@ -57,10 +60,12 @@ function timeOfDay(ms: number): string {
   return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }
 
+/** A tile is one element with one text node (agent, extension, time in state): little to lay out and paint. */
 interface Tile {
   el: HTMLElement;
-  time: Text;
-  sub: Text;
+  text: Text;
+  id: string;
+  sub: string;
   group: string;
   lastTime: string;
 }
@@ -99,6 +104,8 @@ export class Wallboard {
   #endedCalls = new Set<number>();
   #countsDirty = false;
   #frame = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastDraw = 0;
   #ticker: ReturnType<typeof setInterval>;
 
   constructor() {
@@ -107,6 +114,15 @@ export class Wallboard {
       this.#redrawLog();
     });
     this.#ticker = setInterval(() => this.#tick(), 1000);
+    let scrolling = 0;
+    const onScroll = () => {
+      if (scrolling !== 0) return;
+      scrolling = requestAnimationFrame(() => {
+        scrolling = 0;
+        this.#tick();
+      });
+    };
+    window.addEventListener("scroll", onScroll, { passive: true });
   }
 
   stop(): void {
@@ -172,12 +188,22 @@ export class Wallboard {
     return this.#filter === "" || e.text.toLowerCase().includes(this.#filter);
   }
 
+  /** Draws on the next animation frame, at most DRAW_HZ times a second (events come in bursts). */
   #schedule(): void {
-    if (this.#frame === 0) this.#frame = requestAnimationFrame(() => this.#draw());
+    if (this.#frame !== 0 || this.#timer !== undefined) return;
+    const wait = this.#lastDraw + 1000 / DRAW_HZ - performance.now();
+    if (wait <= 0) this.#frame = requestAnimationFrame(() => this.#draw());
+    else {
+      this.#timer = setTimeout(() => {
+        this.#timer = undefined;
+        this.#frame = requestAnimationFrame(() => this.#draw());
+      }, wait);
+    }
   }
 
   #draw(): void {
     this.#frame = 0;
+    this.#lastDraw = performance.now();
     const st = this.#state;
     if (st) {
       for (const key of this.#dirtyAgents) {
@@ -243,13 +269,10 @@ export class Wallboard {
     if (t === undefined) {
       const e = el("div", "tile");
       e.dataset.agent = a.agentID;
-      const b = el("b", undefined, a.agentID);
-      const sub = document.createTextNode("");
-      const time = document.createTextNode("");
-      const ts = el("span", "t");
-      ts.append(time);
-      e.append(b, sub, " ", ts);
-      t = { el: e, time, sub, group: "", lastTime: "" };
+      e.dataset.key = a.key;
+      const text = document.createTextNode("");
+      e.append(text);
+      t = { el: e, text, id: a.agentID, sub: "", group: "", lastTime: "" };
       this.#tiles.set(a.key, t);
     }
     if (t.group !== name) {
@@ -268,15 +291,15 @@ export class Wallboard {
         t.el.title = `${a.agentID} (${a.extension}): ${name} before the CTI session was reset; no event since`;
       } else delete t.el.dataset.stale;
     }
-    const sub = a.reasonCode && a.state !== 3 ? `${a.extension} r${a.reasonCode}` : a.extension;
-    if (t.sub.data !== sub) t.sub.data = sub;
+    t.sub = a.reasonCode && a.state !== 3 ? `${a.extension} r${a.reasonCode}` : a.extension;
+    t.lastTime = "";
     this.#tickTile(t, a);
   }
 
   #tickTile(t: Tile, a: AgentRecord): void {
     const s = clock(this.#now() - a.since);
     if (s !== t.lastTime) {
-      t.time.data = s;
+      t.text.data = `${t.id}\n${t.sub} ${s}`;
       t.lastTime = s;
     }
   }
@@ -394,12 +417,27 @@ export class Wallboard {
     this.#logList.replaceChildren(...rows);
   }
 
+  /**
+   * Once a second (and on scrolling): times in state and call durations, for what is on screen
+   * only (1,000 tiles' texts at once would make one long frame a second).
+   */
   #tick(): void {
     const st = this.#state;
     if (!st) return;
-    for (const [key, t] of this.#tiles) {
-      const a = st.agents.get(key);
-      if (a) this.#tickTile(t, a);
+    const top = -200;
+    const bottom = window.innerHeight + 200;
+    for (const g of this.#groups.values()) {
+      if (g.count === 0) continue;
+      const r = g.tiles.getBoundingClientRect();
+      if (r.bottom < top || r.top > bottom) continue;
+      for (const e of g.tiles.children) {
+        const y = (e as HTMLElement).offsetTop - g.tiles.offsetTop + r.top;
+        if (y < top || y > bottom) continue;
+        const key = (e as HTMLElement).dataset.key ?? "";
+        const t = this.#tiles.get(key);
+        const a = st.agents.get(key);
+        if (t && a) this.#tickTile(t, a);
+      }
     }
     for (const [id, r] of this.#callRows) {
       const c = st.calls.get(id);

@@ -93,7 +93,7 @@ describe("the live view in Chromium, against the simulator through the live serv
       );
       await still(() => screenShows(modelStates()));
       const tile = page.locator(".tile").first();
-      expect(await tile.locator(".t").textContent()).toMatch(/^\d+:\d\d$/);
+      expect(await tile.textContent()).toMatch(/^\d+\n\d+( r\d+)? \d+:\d\d$/); // agent, extension, time in state
       // A colour per state: the tile's background is its state's.
       const colours = await page.evaluate(() => {
         const out: Record<string, string> = {};
