@@ -73,7 +73,7 @@ export class App {
   }
 
   /** A raw frame with its sequence number: decoded here; one that does not decode is logged, and the page goes on. */
-  frame(seq: number, at: number, frame: Uint8Array): void {
+  frame(seq: number, at: number, frame: Uint8Array, accept?: (m: Msg) => boolean): void {
     const st = this.state;
     const codec = this.codec;
     if (!st || !codec) return;
@@ -91,7 +91,7 @@ export class App {
       );
       return;
     }
-    this.message(m, at);
+    if (accept === undefined || accept(m)) this.message(m, at);
   }
 
   /** A message already decoded (NATS: the bridge's JSON payloads). */
