@@ -29,12 +29,13 @@ const agents = Number(values.agents);
 const rate = Number(values.rate);
 const seconds = Number(values.seconds);
 
-// About 12 events per call (BEGIN_CALL, RESERVED, DELIVERED, ESTABLISHED, TALKING, ... END_CALL,
-// AVAILABLE): three quarters of the rate from the scripted calls, the rest agent state re-reports.
+// About 8 events per call as measured (BEGIN_CALL, RESERVED, DELIVERED, ESTABLISHED, TALKING, ...,
+// END_CALL, then AVAILABLE or NOT_READY): half the rate from the scripted calls, half agent state
+// re-reports (the page's frame counter gives the rate reached).
 const sim = await startSimulator({
   agents,
-  callsPerSecond: (rate * 0.75) / 12,
-  eventRate: rate * 0.25,
+  callsPerSecond: (rate * 0.5) / 8,
+  eventRate: rate * 0.5,
   seed: 1,
   timing: {
     ring: [1000, 4000],

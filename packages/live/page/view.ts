@@ -37,7 +37,7 @@ const DRAW_HZ = 10;
 
 /** Entries kept for the filter; rows shown. */
 const LOG_KEEP = 2000;
-const LOG_SHOW = 300;
+const LOG_SHOW = 150;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -426,26 +426,41 @@ export class Wallboard {
     if (!st) return;
     const top = -200;
     const bottom = window.innerHeight + 200;
+    // Reads first, then writes: a write between two reads would lay the page out again.
+    const visible: string[] = [];
     for (const g of this.#groups.values()) {
       if (g.count === 0) continue;
       const r = g.tiles.getBoundingClientRect();
       if (r.bottom < top || r.top > bottom) continue;
+      const base = r.top - g.tiles.offsetTop;
       for (const e of g.tiles.children) {
-        const y = (e as HTMLElement).offsetTop - g.tiles.offsetTop + r.top;
-        if (y < top || y > bottom) continue;
-        const key = (e as HTMLElement).dataset.key ?? "";
-        const t = this.#tiles.get(key);
-        const a = st.agents.get(key);
-        if (t && a) this.#tickTile(t, a);
+        const y = (e as HTMLElement).offsetTop + base;
+        if (y >= top && y <= bottom) visible.push((e as HTMLElement).dataset.key ?? "");
       }
     }
-    for (const [id, r] of this.#callRows) {
-      const c = st.calls.get(id);
-      if (!c) continue;
-      const s = clock(this.#now() - c.began);
-      if (s !== r.lastTime) {
-        (r.cells[6] as HTMLTableCellElement).textContent = s;
-        r.lastTime = s;
+    for (const key of visible) {
+      const t = this.#tiles.get(key);
+      const a = st.agents.get(key);
+      if (t && a) this.#tickTile(t, a);
+    }
+    // The calls in the scrolling box's view (rows are one line each: their height is the first's).
+    const box = this.#callsBody.closest(".scroll") as HTMLElement | null;
+    const first = this.#callsBody.firstElementChild as HTMLElement | null;
+    if (box && first) {
+      const h = Math.max(1, first.offsetHeight);
+      const from = Math.max(0, Math.floor((box.scrollTop - first.offsetTop) / h) - 2);
+      const to = from + Math.ceil(box.clientHeight / h) + 4;
+      const rows = this.#callsBody.children;
+      for (let i = from; i < to && i < rows.length; i++) {
+        const id = Number((rows[i] as HTMLElement).dataset.call);
+        const r = this.#callRows.get(id);
+        const c = st.calls.get(id);
+        if (!r || !c) continue;
+        const s = clock(this.#now() - c.began);
+        if (s !== r.lastTime) {
+          (r.cells[6] as HTMLTableCellElement).textContent = s;
+          r.lastTime = s;
+        }
       }
     }
   }
