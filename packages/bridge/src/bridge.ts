@@ -19,6 +19,7 @@ import { type Logger, pino } from "pino";
 import { type BridgeConfig, redactedConfig } from "./config.js";
 import { Metrics } from "./metrics.js";
 import { SourceRunner } from "./source.js";
+import { tokenOf } from "./subject.js";
 
 export interface BridgeOptions {
   /** A pino logger (default: JSON lines on stdout at the configured level). */
@@ -39,6 +40,11 @@ export class Bridge {
   #http: Server | undefined;
   #natsUp = false;
   #stopped = false;
+  /** Instance tokens of the bridges alive (sorted), this one included. */
+  #members: string[] = [];
+  #presence: ReturnType<typeof setInterval> | undefined;
+  #presenceKey: string | undefined;
+  #leasesKv: KV | undefined;
 
   constructor(cfg: BridgeConfig, options: BridgeOptions = {}) {
     this.cfg = cfg;
@@ -50,6 +56,11 @@ export class Bridge {
 
   get sources(): readonly SourceRunner[] {
     return this.#sources;
+  }
+
+  /** The bridges alive as this one last saw them (instance tokens; HA only). */
+  get members(): readonly string[] {
+    return this.#members;
   }
 
   get nc(): NatsConnection | undefined {
@@ -104,23 +115,71 @@ export class Bridge {
         );
       }
     }
+    if (leases) await this.#startPresence(leases);
     for (const src of cfg.sources) {
       const r = new SourceRunner({
         cfg,
         src,
         nc,
         js,
+        jsm,
         agents,
         calls,
         leases,
         metrics: this.metrics,
         log: this.log,
         clientOptions: this.#o.clientOptions,
+        preferred: (exclude) => {
+          const members = this.#members.filter((m) => exclude === undefined || m !== tokenOf(exclude));
+          const order = cfg.sources.map((x) => x.name).sort();
+          const me = members.indexOf(tokenOf(cfg.ha.instance));
+          return me < 0 || order.indexOf(src.name) % members.length === me;
+        },
       });
       this.#sources.push(r);
       r.start();
     }
     this.log.info({ sources: cfg.sources.map((s) => s.name) }, "ctiwire bridge started");
+  }
+
+  #leading(): number {
+    return this.#sources.filter((r) => r.state === "leading").length;
+  }
+
+  /**
+   * Presence: `_members.<instance>` in the lease bucket, put every TTL/3 (it expires with the TTL), so
+   * that each bridge knows which bridges share the sources. Sources start after one poll interval, by
+   * which time bridges started together have all registered.
+   */
+  async #startPresence(leases: KV): Promise<void> {
+    const { ha } = this.cfg;
+    const key = `_members.${tokenOf(ha.instance)}`;
+    this.#presenceKey = key;
+    const beat = async () => {
+      try {
+        await leases.put(
+          key,
+          JSON.stringify({ instance: ha.instance, leading: this.#leading(), at: new Date().toISOString() }),
+        );
+        const names: string[] = [];
+        for await (const k of await leases.keys("_members.*")) names.push(k.slice("_members.".length));
+        this.#members = names.sort();
+      } catch (e) {
+        this.log.debug({ err: String(e) }, "presence update failed");
+      }
+    };
+    await beat();
+    this.#leasesKv = leases;
+    this.#presence = setInterval(() => void beat(), Math.max(100, Math.floor(ha.ttlMs / 3)));
+    // Settle: until two listings one poll interval apart agree (at most five), so that bridges
+    // started together all know of each other before their sources look for leases.
+    const settleMs = Math.max(50, Math.min(1000, Math.floor(ha.ttlMs / 10)));
+    for (let i = 0; i < 5; i++) {
+      const before = this.#members.join(",");
+      await new Promise((r) => setTimeout(r, settleMs));
+      await beat();
+      if (this.#members.join(",") === before) break;
+    }
   }
 
   async #watchStatus(nc: NatsConnection): Promise<void> {
@@ -242,7 +301,9 @@ export class Bridge {
     if (this.#stopped) return;
     this.#stopped = true;
     this.log.info("stopping");
+    clearInterval(this.#presence);
     await Promise.all(this.#sources.map((r) => r.stop(drainMs)));
+    if (this.#presenceKey) await this.#leasesKv?.delete(this.#presenceKey).catch(() => {});
     try {
       await this.#nc?.drain();
     } catch {

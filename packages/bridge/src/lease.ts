@@ -17,6 +17,8 @@ export interface LeaseValue {
   renewedAt: string;
   /** The holder's last acknowledged event (so that a successor's GAP marker can say where it stopped). */
   last?: { epoch: string; seq: number; at: string; streamSeq: number } | undefined;
+  /** Set by the holder that gave the lease up (SIGTERM): free to take. */
+  released?: boolean;
 }
 
 export class Lease {
@@ -51,25 +53,37 @@ export class Lease {
     return this.token !== undefined && performance.now() < this.#validUntil;
   }
 
+  /** Revision of a released lease (taken with update on it), else undefined (taken with create). */
+  #freeRevision: number | undefined;
+
   /** Reads the key: who holds it now (undefined: nobody; the lease can be taken). */
   async current(): Promise<LeaseValue | undefined> {
     const e = await this.#kv.get(this.key);
+    this.#freeRevision = undefined;
     if (e === null || e.operation !== "PUT") return undefined;
     try {
       const v = e.json<LeaseValue>();
-      if (v.owner !== this.owner) this.previous = v;
+      if (v.owner !== this.owner || v.released) this.previous = v;
+      if (v.released) {
+        this.#freeRevision = e.revision;
+        return undefined;
+      }
       return v;
     } catch {
       return { owner: "?", since: "", renewedAt: "" };
     }
   }
 
-  /** Tries to take the lease (create: fails while anyone holds it). */
+  /** Tries to take the lease (create, or update on a released lease's revision: fails while anyone holds it). */
   async acquire(): Promise<boolean> {
     const sent = performance.now();
     this.since = new Date().toISOString();
     try {
-      const rev = await this.#kv.create(this.key, this.#value(undefined));
+      const free = this.#freeRevision;
+      const rev =
+        free !== undefined
+          ? await this.#kv.update(this.key, this.#value(undefined), free)
+          : await this.#kv.create(this.key, this.#value(undefined));
       this.#revision = rev;
       this.token = rev;
       this.#validUntil = sent + this.ttlMs - this.marginMs;
@@ -101,15 +115,16 @@ export class Lease {
     }
   }
 
-  /** Gives the lease up (deletes the key if it is still ours), so that a standby takes over at once. */
+  /**
+   * Gives the lease up, so that a standby takes over at once: a last value marked `released`, with our
+   * last position (for the successor's GAP marker), which a standby takes with update on its revision.
+   */
   async release(last?: LeaseValue["last"]): Promise<void> {
     const rev = this.#revision;
     this.#lost();
     if (rev === undefined) return;
     try {
-      // Write our last position first (for the successor's GAP marker), then delete on that revision.
-      const r = await this.#kv.update(this.key, this.#value(last), rev);
-      await this.#kv.delete(this.key, { previousSeq: r });
+      await this.#kv.update(this.key, JSON.stringify({ ...JSON.parse(this.#value(last)), released: true }), rev);
     } catch {
       // Not ours any more, or NATS is gone: it expires by itself.
     }

@@ -10,7 +10,7 @@ import {
   frameOf,
   type SessionReset,
 } from "@ctiwire/client";
-import type { JetStreamClient, PubAck } from "@nats-io/jetstream";
+import type { JetStreamClient, JetStreamManager, PubAck } from "@nats-io/jetstream";
 import type { KV } from "@nats-io/kv";
 import type { NatsConnection, Subscription } from "@nats-io/transport-node";
 import {
@@ -40,6 +40,7 @@ export interface SourceDeps {
   src: SourceConfig;
   nc: NatsConnection;
   js: JetStreamClient;
+  jsm: JetStreamManager;
   agents?: KV | undefined;
   calls?: KV | undefined;
   leases?: KV | undefined;
@@ -47,6 +48,12 @@ export interface SourceDeps {
   log: Logger;
   /** Test hook: options merged into the CtiClient's. */
   clientOptions?: Partial<CtiClientOptions> | undefined;
+  /**
+   * Whether this bridge is the source's preferred leader among the bridges alive (the sources dealt
+   * round-robin to the bridges in name order): a free lease is taken at once by its preferred bridge,
+   * by any other after half a TTL (so that a source is never left without a leader).
+   */
+  preferred?: ((exclude?: string) => boolean) | undefined;
 }
 
 export type SourceState = "idle" | "standby" | "leading" | "stopping" | "stopped";
@@ -81,6 +88,8 @@ export class SourceRunner {
   #agentsWriter: KvWriter | undefined;
   #callsWriter: KvWriter | undefined;
   #calls = new Map<number, CallRecord>();
+  /** Agent keys written (for the rebuild after a gap). */
+  #agentKeys = new Set<string>();
   #sub: Subscription | undefined;
   #epochBase = "";
   #sessions = 0;
@@ -147,10 +156,17 @@ export class SourceRunner {
     const lease = this.#lease as Lease;
     const pollMs = Math.max(50, Math.min(1000, Math.floor(lease.ttlMs / 10)));
     let logged = false;
+    let freeSince: number | undefined;
     while (!this.#stopping) {
       try {
         const cur = await lease.current();
-        if (cur === undefined && (await lease.acquire())) return true;
+        if (cur === undefined) {
+          freeSince ??= performance.now();
+          // (The bridge that held it last is left out: it just gave it up, or died.)
+          const defer =
+            this.#d.preferred?.(lease.previous?.owner) === false && performance.now() - freeSince < lease.ttlMs / 2;
+          if (!defer && (await lease.acquire())) return true;
+        } else freeSince = undefined;
         if (cur !== undefined && !logged) {
           this.#log.info({ leader: cur.owner }, "standby: another bridge leads this source");
           logged = true;
@@ -210,15 +226,19 @@ export class SourceRunner {
       this.#agentsWriter = new KvWriter(this.#d.agents, this.name, onErr);
       this.#callsWriter = new KvWriter(this.#d.calls, this.name, onErr);
     }
-    // The marker first: whatever happened between the last leader's last event and now is lost.
+    // The marker first: whatever happened between the last leader's last event and now is lost. A
+    // takeover when another bridge was seen leading, or when the stream has this source's markers
+    // (every leadership begins with one): a previous leader existed, even if unseen.
     const prev = lease?.previous?.last;
+    const earlier = lease?.previous ? undefined : await this.#lastMarker();
     const gap = newGap(
-      lease?.previous ? "takeover" : "start",
+      lease?.previous || earlier ? "takeover" : "start",
       prev ? { epoch: prev.epoch, seq: prev.seq, at: prev.at } : undefined,
       undefined,
       {
         instance: cfg.ha.instance,
         ...(lease?.previous ? { previousLeader: lease.previous.owner, previousStreamSeq: prev?.streamSeq } : {}),
+        ...(earlier ? { previousLease: earlier.lease, previousMarkerSeq: earlier.seq } : {}),
       },
     );
     this.#enqueueGap(gap, true);
@@ -285,6 +305,16 @@ export class SourceRunner {
         const check = () => (this.#stopping ? resolve() : setTimeout(check, 200));
         check();
       });
+    }
+  }
+
+  /** The last GAP marker of this source in the stream (its stream sequence and lease), if any. */
+  async #lastMarker(): Promise<{ seq: number; lease: string | null } | undefined> {
+    try {
+      const m = await this.#d.jsm.streams.getMessage(this.#d.cfg.stream.name, { last_by_subj: this.#gapSubject });
+      return m ? { seq: m.seq, lease: m.header.get("Cti-Lease") || null } : undefined;
+    } catch {
+      return undefined; // none (or the stream cannot tell now)
     }
   }
 
@@ -393,9 +423,11 @@ export class SourceRunner {
     const src = JSON.stringify(this.name);
     if (type === "AGENT_STATE_EVENT") {
       const text = json();
+      const key = agentKey(this.name, peripheral, agent);
+      if (this.#agentKeys.size < 100_000) this.#agentKeys.add(key);
       return {
         bucket: "agents",
-        key: agentKey(this.name, peripheral, agent),
+        key,
         value: (s) =>
           `{"source":${src},"peripheralID":${peripheral ?? null},"agentID":${JSON.stringify(agent ?? null)},"streamSeq":${s},"at":"${new Date().toISOString()}","event":${text}}`,
       };
@@ -466,9 +498,12 @@ export class SourceRunner {
     let queried = 0;
     let ended = 0;
     const failed: string[] = [];
+    let agentKeysN = 0;
     try {
-      const agentKeys: string[] = [];
-      for await (const k of await agents.keys(`${prefix}.>`)) if (!k.endsWith("._stream")) agentKeys.push(k);
+      // The agents this leader wrote, and those the bucket lists (a listing can miss keys written meanwhile).
+      const agentKeys = new Set(this.#agentKeys);
+      for await (const k of await agents.keys(`${prefix}.>`)) if (!k.endsWith("._stream")) agentKeys.add(k);
+      agentKeysN = agentKeys.size;
       for (const k of agentKeys) {
         if (this.#stopping || client.state !== "open") return;
         const [, per, agentID] = k.split(".");
@@ -496,8 +531,8 @@ export class SourceRunner {
           failed.push(`${agentID}: ${(e as Error).message}`);
         }
       }
-      const callKeys: string[] = [];
-      for await (const k of await calls.keys(`${prefix}.*`)) if (!k.endsWith("._stream")) callKeys.push(k);
+      const callKeys = new Set([...this.#calls.keys()].map((c) => callKey(this.name, c)));
+      for await (const k of await calls.keys(`${prefix}.*`)) if (!k.endsWith("._stream")) callKeys.add(k);
       for (const k of callKeys) {
         if (this.#stopping || client.state !== "open") return;
         const id = Number(k.split(".")[1]);
@@ -514,7 +549,12 @@ export class SourceRunner {
         }
       }
       this.#log.info(
-        { agentsQueried: queried, callsEnded: ended, ...(failed.length ? { queriesFailed: failed.slice(0, 10) } : {}) },
+        {
+          agentsKnown: agentKeysN,
+          agentsQueried: queried,
+          callsEnded: ended,
+          ...(failed.length ? { queriesFailed: failed.slice(0, 10) } : {}),
+        },
         "state rebuilt after the gap",
       );
     } catch (e) {

@@ -127,16 +127,19 @@ describe("operations", () => {
     await waitFor(async () => {
       const keys: string[] = [];
       for await (const k of await agents.keys("pg1.>")) keys.push(k);
-      return keys.filter((k) => !k.endsWith("_stream")).length >= 6;
+      // (The listing follows updates made meanwhile: a key may come more than once.)
+      return new Set(keys.filter((k) => !k.endsWith("_stream"))).size >= 6;
     }, "every agent in KV");
     s.dropConnections("A");
     const rebuilt = await waitFor(
       () => lines.map((l) => JSON.parse(l)).find((l) => l.msg === "state rebuilt after the gap"),
       "the rebuild",
     );
-    // Every agent known in KV is queried (one run in many saw one query fail: it is logged, the next event fixes it).
-    expect(rebuilt.agentsQueried + (rebuilt.queriesFailed?.length ?? 0), JSON.stringify(rebuilt)).toBe(6);
-    expect(rebuilt.agentsQueried, JSON.stringify(rebuilt)).toBeGreaterThanOrEqual(5);
+    // Every agent known is queried.
+    expect(rebuilt, lines.filter((l) => /session|rebuilt|GAP/.test(l)).join("")).toMatchObject({
+      agentsKnown: 6,
+      agentsQueried: 6,
+    });
     const e = await agents.get("pg1.5000.1001");
     const v = e!.json<{ rebuilt?: boolean; query?: { type: string }; event?: { type: string } }>();
     // The query's answer, or an event that came after it.
