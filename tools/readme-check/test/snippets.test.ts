@@ -15,6 +15,7 @@ const PREAMBLES: Record<string, string> = {
   "README.md#2": `${SOCKET} declare function publish(json: Uint8Array): void;`,
   "packages/codec/README.md#1": `${SOCKET} declare const readable: ReadableStream<Uint8Array>;`,
   "packages/ctiwire/README.md#1": SOCKET,
+  "packages/capture/README.md#1": "declare const fileBytes: Uint8Array;",
 };
 
 /**
