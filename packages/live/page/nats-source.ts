@@ -76,15 +76,15 @@ export function connectNats(app: App, cfg: NatsPageConfig): void {
       }
     })();
     for (;;) {
-      const reload = await follow(conn);
-      if (!reload) return;
+      if (!(await follow(conn))) return;
       app.board.log("a GAP marker: events were lost upstream; loading the state again", "warn");
     }
   };
 
   /** Loads the snapshot and follows the stream; resolves true when a GAP asks for a new snapshot. */
   const follow = async (conn: NatsConnection): Promise<boolean> => {
-    const js = jetstream(conn);
+    // Fail fast (a JetStream still recovering after a restart does not answer): the source starts over.
+    const js = jetstream(conn, { timeout: 5000 });
     const kvm = new Kvm(js);
     const agents = await kvm.open(cfg.agentsBucket ?? "cti_agents");
     const calls = await kvm.open(cfg.callsBucket ?? "cti_calls");
@@ -126,7 +126,8 @@ export function connectNats(app: App, cfg: NatsPageConfig): void {
       filter_subjects: filter,
       ...(from > 0 ? { deliver_policy: "by_start_sequence" as const, opt_start_seq: from + 1 } : {}),
     });
-    const messages = await consumer.consume();
+    // Heartbeats every 2 s: an ordered consumer that misses them is made again from where it was.
+    const messages = await consumer.consume({ idle_heartbeat: 2000 });
     attempt = 0;
     for await (const jm of messages) {
       const at = jm.info.timestampNanos / 1e6;
