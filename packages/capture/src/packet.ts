@@ -23,6 +23,8 @@ export interface TcpSegment {
   readonly srcPort: number;
   readonly dstPort: number;
   readonly seq: number;
+  /** The acknowledgement number, where the ACK flag is set (else undefined). */
+  readonly ack: number | undefined;
   readonly syn: boolean;
   readonly fin: boolean;
   readonly rst: boolean;
@@ -128,6 +130,7 @@ function tcp(b: Uint8Array, p: number, end: number, src: string, dst: string): T
     srcPort: u16(b, p),
     dstPort: u16(b, p + 2),
     seq: u32(b, p + 4),
+    ack: flags & 0x10 ? u32(b, p + 8) : undefined,
     syn: (flags & 0x02) !== 0,
     fin: (flags & 0x01) !== 0,
     rst: (flags & 0x04) !== 0,

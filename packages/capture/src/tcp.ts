@@ -53,6 +53,16 @@ export class TcpReassembler {
     return out;
   }
 
+  /**
+   * The other side acknowledged up to `ack`: bytes below it that the capture lacks were received all
+   * the same and will not come again, so a hole there is a gap now (not at the end of the capture).
+   */
+  acked(ack: number): StreamPiece[] {
+    const out: StreamPiece[] = [];
+    while (this.#held.length > 0 && this.#next !== undefined && diff(ack, this.#next) > 0) this.#skipHole(out);
+    return out;
+  }
+
   /** The end of the direction: a hole still open is a gap, then what was held behind it. */
   finish(): StreamPiece[] {
     const out: StreamPiece[] = [];

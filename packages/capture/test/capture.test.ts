@@ -225,6 +225,17 @@ describe("TcpReassembler", () => {
     expect(data).toEqual(new Uint8Array([...total.subarray(0, 300), ...total.subarray(300 + 1460)]));
   });
 
+  it("an acknowledgement past a hole makes it a gap at once (the peer got what the capture lost)", () => {
+    const r = new TcpReassembler();
+    const [[s0, p0], [s1, p1], [s2, p2]] = segs as [[number, Uint8Array], [number, Uint8Array], [number, Uint8Array]];
+    expect(joined(r.push(s0, p0)).data).toEqual(p0);
+    expect(r.push(s2, p2)).toEqual([]); // held behind the hole of segment 1
+    expect(r.acked(s1)).toEqual([]); // nothing acknowledged past the hole yet
+    const { data, gaps } = joined(r.acked((s2 + 1) >>> 0));
+    expect(gaps).toEqual([[s1, (s1 + p1.length) >>> 0]]);
+    expect(data).toEqual(p2);
+  });
+
   it("the SYN's sequence number counts one byte", () => {
     const r = new TcpReassembler();
     expect(r.push(99, new Uint8Array(0), true)).toEqual([]);

@@ -1,5 +1,5 @@
 // The `ctiwire` command: simulate, tail, decode, demo. Arguments: node:util parseArgs only.
-import { createReadStream, readFileSync, statSync } from "node:fs";
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { type CtiClientOptions, parseEndpoint } from "@ctiwire/client";
 import {
@@ -14,6 +14,7 @@ import {
   Transcoder,
 } from "ctiwire";
 import { BRIDGE_HELP, BridgeUsageError, bridgeCommand } from "./bridge.js";
+import { decodeCapture, isCapture } from "./capture.js";
 import { detectVersion, FrameDumper, HexTextDecoder, looksLikeHexText, parseHexText } from "./dump.js";
 import { SERVE_HELP, serveCommand, startLiveView } from "./serve.js";
 import { startSimulator } from "./simulator.js";
@@ -48,10 +49,12 @@ const HELP: Record<string, string> = {
       on an error retrying cannot fix (bad address, TLS or certificate failure, OPEN_REQ refused)
   ctiwire tail --simulate [--duration 10s] [...]     tail an embedded simulator (= demo)
 ${TAIL_NATS_HELP}`,
-  decode: `  ctiwire decode <hex... | file | -> [--version N] [--json]
+  decode: `  ctiwire decode <hex... | file | capture.pcap(ng) | -> [--version N] [--json] [--port N]
       annotated dump of frames: each field with offset, bytes, name and value; a file or stdin (-)
       holds binary frames or hex text. --json: one JSON object per frame (NDJSON, the transcoder's).
-      Without --version, a leading OPEN_REQ gives the version, else the latest.
+      Without --version, a leading OPEN_REQ gives the version, else the latest. A pcap or pcapng
+      capture: every TCP connection to a CTI Server port (--port, default 42027/43027/42030/43030)
+      reassembled, its frames in capture order with time, connection and side; gaps reported.
       Exit 1 if the input is malformed (the first problem on stderr)
 `,
   serve: SERVE_HELP,
@@ -304,11 +307,19 @@ function decodeInput(positionals: string[], io: Io): AsyncIterable<Uint8Array> {
 async function decodeCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { version: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      version: { type: "string" },
+      json: { type: "boolean" },
+      port: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
     allowPositionals: true,
   });
   if (positionals.length === 0) throw new UsageError("decode: give hex, a file, or - for stdin");
   const version = protocolVersion(values.version);
+  if (positionals.length === 1 && isFile(positionals[0]!) && isCapture(fileHead(positionals[0]!))) {
+    return captureCommand(positionals[0]!, version, values, io);
+  }
   const source = decodeInput(positionals, io);
   if (values.json) return decodeJson(source, version, io);
   const dumper = new FrameDumper(version !== undefined ? { version } : {});
@@ -410,6 +421,36 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   out.set(a);
   out.set(b, a.length);
   return out;
+}
+
+/** `decode FILE.pcap|FILE.pcapng`: every CTI frame of the capture (capture.ts). */
+async function captureCommand(
+  file: string,
+  version: number | undefined,
+  values: { json?: boolean; port?: string },
+  io: Io,
+): Promise<number> {
+  const ports =
+    values.port === undefined ? [42027, 43027, 42030, 43030] : [int(values.port, "port", 1, 65535, "a TCP port")!];
+  const out = new Writer(io.stdout, io.stdoutClosed);
+  const r = await decodeCapture({ file, version, ports, json: values.json === true, write: (t) => out.write(t) });
+  if (r.firstProblem === undefined) return 0;
+  const more = r.problems - 1;
+  io.stderr.write(
+    `ctiwire decode: ${r.firstProblem}${more > 0 ? ` (and ${more} more problem${more > 1 ? "s" : ""})` : ""}\n`,
+  );
+  return 1;
+}
+
+function fileHead(p: string): Uint8Array {
+  const fd = openSync(p, "r");
+  try {
+    const b = new Uint8Array(4);
+    const n = readSync(fd, b, 0, 4, 0);
+    return b.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function isFile(p: string): boolean {
