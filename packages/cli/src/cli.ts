@@ -15,6 +15,7 @@ import {
 } from "ctiwire";
 import { BRIDGE_HELP, BridgeUsageError, bridgeCommand } from "./bridge.js";
 import { decodeCapture, isCapture } from "./capture.js";
+import { dissectorLua } from "./dissector.js";
 import { detectVersion, FrameDumper, HexTextDecoder, looksLikeHexText, parseHexText } from "./dump.js";
 import { SERVE_HELP, serveCommand, startLiveView } from "./serve.js";
 import { startSimulator } from "./simulator.js";
@@ -59,11 +60,15 @@ ${TAIL_NATS_HELP}`,
 `,
   serve: SERVE_HELP,
   bridge: BRIDGE_HELP,
+  dissector: `  ctiwire dissector > ged188.lua
+      a Wireshark Lua dissector for GED-188 generated from the schema (tshark -X lua_script:ged188.lua;
+      preferences ged188.version, ged188.ports, ged188.heuristic)
+`,
 };
 
 export const USAGE = `ctiwire: the Cisco CTI Server protocol (GED-188) from the command line
 
-${HELP.demo}${HELP.simulate}${HELP.tail}${HELP.decode}${HELP.serve}${HELP.bridge}
+${HELP.demo}${HELP.simulate}${HELP.tail}${HELP.decode}${HELP.serve}${HELP.bridge}${HELP.dissector}
   ctiwire <command> --help     one command's usage
   ctiwire --version            the version of ctiwire
 
@@ -189,6 +194,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await tailCommand(rest, io, false);
       case "bridge":
         return await bridgeCommand(rest, io);
+      case "dissector":
+        if (rest.length > 0) throw new UsageError("dissector takes no arguments");
+        await new Writer(io.stdout, io.stdoutClosed).write(dissectorLua());
+        return 0;
       case "demo":
         return await tailCommand(rest, io, true);
       case "help":

@@ -1,0 +1,162 @@
+// `ctiwire dissector`: the generated Wireshark Lua dissector, run by tshark on a capture of a session
+// (v25, and v20 with the version preference), gives what `ctiwire decode --json` gives, field for
+// field: the message type and every fixed and floating field by its guide name. tshark must be
+// installed (CI installs Debian's): without it this test fails.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ethernetTcp, LINKTYPE, type OutPacket, pcapngFile } from "@ctiwire/capture";
+import { encode, fillMessage } from "ctiwire";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/index.js";
+
+async function run(args: string[]) {
+  let out = "";
+  let err = "";
+  const utf8 = new TextDecoder();
+  const code = await main(args, {
+    stdout: { write: (s: string | Uint8Array) => (out += typeof s === "string" ? s : utf8.decode(s)) },
+    stderr: { write: (s: string | Uint8Array) => (err += typeof s === "string" ? s : utf8.decode(s)) },
+  });
+  return { code, out, err };
+}
+
+/**
+ * A session at version v as a pcapng: OPEN_REQ, OPEN_CONF, AGENT_STATE_EVENT, HEARTBEAT_REQ/CONF.
+ * The server's OPEN_CONF is cut in two segments, and AGENT_STATE_EVENT and HEARTBEAT_CONF share one.
+ */
+function capture(dir: string, v: number, port = 42027): string {
+  const frame = (name: string, props: Record<string, unknown>) =>
+    encode(fillMessage(name, props, { version: v }), { version: v });
+  const openConf = frame("OPEN_CONF", { invokeID: 1, peripheralID: 5000, agentState: 2 });
+  const segments: [boolean, Uint8Array][] = [
+    [true, frame("OPEN_REQ", { invokeID: 1, versionNumber: v, clientID: "cap", idleTimeout: 0xffffffff })],
+    [false, openConf.subarray(0, 11)],
+    [false, openConf.subarray(11)],
+    [true, frame("HEARTBEAT_REQ", { invokeID: 2 })],
+    [
+      false,
+      new Uint8Array([
+        ...frame("AGENT_STATE_EVENT", {
+          agentID: "1001",
+          agentExtension: "5001",
+          agentState: 3,
+          skillGroupNumber: 100,
+          peripheralID: 5000,
+        }),
+        ...frame("HEARTBEAT_CONF", { invokeID: 2 }),
+      ]),
+    ],
+  ];
+  let cs = 1001;
+  let ss = 7001;
+  const packets: OutPacket[] = segments.map(([fromClient, payload], k) => {
+    const data = ethernetTcp({
+      src: fromClient ? "10.1.1.2" : "10.1.1.1",
+      dst: fromClient ? "10.1.1.1" : "10.1.1.2",
+      srcPort: fromClient ? 50123 : port,
+      dstPort: fromClient ? port : 50123,
+      seq: fromClient ? cs : ss,
+      ack: fromClient ? ss : cs,
+      flags: 0x18,
+      payload,
+    });
+    if (fromClient) cs += payload.length;
+    else ss += payload.length;
+    return { linkType: LINKTYPE.ETHERNET, timeNs: 1_765_000_000_000_000_000n + BigInt(k) * 1_000_000n, data };
+  });
+  const file = join(dir, `v${v}-${port}.pcapng`);
+  writeFileSync(file, pcapngFile(packets));
+  return file;
+}
+
+/** The ged188 trees tshark prints, in order (a packet with two frames has two). */
+function tsharkFrames(lua: string, cap: string, v: number): Record<string, string>[] {
+  const out = execFileSync(
+    "tshark",
+    ["-X", `lua_script:${lua}`, "-o", `ged188.version:${v}`, "-r", cap, "-T", "json", "--no-duplicate-keys"],
+    { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "pipe"], timeout: 15_000 },
+  );
+  const packets = JSON.parse(out) as { _source: { layers: Record<string, unknown> } }[];
+  const frames: Record<string, string>[] = [];
+  for (const p of packets) {
+    const g = p._source.layers.ged188;
+    if (g === undefined) continue;
+    frames.push(...((Array.isArray(g) ? g : [g]) as Record<string, string>[]));
+  }
+  return frames;
+}
+
+/** A tshark field's guide name: `ged188.AgentID` (or `ged188.AgentID.uint16`) is `agentid`. */
+const guideName = (key: string) => key.split(".")[1]!.toLowerCase();
+
+describe("ctiwire dissector (Wireshark Lua) checked with tshark", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ctiwire-dissector-"));
+  const lua = join(dir, "ged188.lua");
+
+  it("prints the Lua dissector", async () => {
+    const { code, out, err } = await run(["dissector"]);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    expect(out).toContain('Proto("ged188"');
+    expect(out).toContain("dissect_tcp_pdus");
+    writeFileSync(lua, out);
+  });
+
+  for (const v of [25, 20]) {
+    it(`v${v}: tshark's fields equal ctiwire decode --json's, field for field`, async () => {
+      const cap = capture(dir, v);
+      const decoded = await run(["decode", cap, "--json"]);
+      expect(decoded.err).toBe("");
+      expect(decoded.code).toBe(0);
+      const want = decoded.out
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const got = tsharkFrames(lua, cap, v);
+      expect(want.map((w) => w.type)).toEqual([
+        "OPEN_REQ",
+        "OPEN_CONF",
+        "HEARTBEAT_REQ",
+        "AGENT_STATE_EVENT",
+        "HEARTBEAT_CONF",
+      ]);
+      expect(got.map((g) => Number(g["ged188.message_type"]))).toEqual(want.map((w) => w.messageType));
+      for (const [i, w] of want.entries()) {
+        const g = got[i]!;
+        // Every field of the JSON, by guide name, with tshark's value.
+        const tshark = new Map<string, string>();
+        for (const [k, val] of Object.entries(g)) {
+          if (k === "ged188.length" || k === "ged188.message_type") continue;
+          expect(tshark.has(guideName(k)), `${w.type}: ${k} twice`).toBe(false);
+          tshark.set(guideName(k), val);
+        }
+        const { time: _t, connection: _c, from: _f, type: _y, messageType: _m, ...fields } = w;
+        const ours = new Map<string, string>();
+        for (const [k, val] of Object.entries(fields)) {
+          // The session's messages have no repeated fields: an array here would be left uncompared.
+          if (Array.isArray(val)) {
+            expect(val, `${w.type}.${k}`).toEqual([]);
+            continue;
+          }
+          expect(typeof val === "object", `${w.type}.${k} is not a scalar`).toBe(false);
+          ours.set(k.toLowerCase(), typeof val === "boolean" ? (val ? "1" : "0") : String(val));
+        }
+        expect(Object.fromEntries(tshark), w.type as string).toEqual(Object.fromEntries(ours));
+        expect(Number(g["ged188.length"])).toBeGreaterThan(0);
+      }
+      const event = got[3]!;
+      expect([event["ged188.AgentID"], event["ged188.AgentState"], event["ged188.PeripheralID"]]).toEqual([
+        "1001",
+        "3",
+        "5000",
+      ]);
+    }, 20_000);
+  }
+
+  it("the heuristic finds a session on another port", () => {
+    const got = tsharkFrames(lua, capture(dir, 25, 45000), 25);
+    expect(got.map((g) => Number(g["ged188.message_type"]))).toEqual([3, 4, 5, 30, 6]);
+  }, 20_000);
+});
