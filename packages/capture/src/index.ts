@@ -7,4 +7,4 @@ export { CaptureError } from "./errors.js";
 export { LINKTYPE, type TcpSegment, tcpSegment } from "./packet.js";
 export { CaptureReader, type Packet, type ReaderOptions } from "./reader.js";
 export { type ReassemblyOptions, type StreamPiece, TcpReassembler } from "./tcp.js";
-export { ethernetTcp, type OutPacket, pcapFile, pcapngFile, type TcpPacketFields } from "./writer.js";
+export { ethernetTcp, type OutPacket, PcapngWriter, pcapFile, pcapngFile, type TcpPacketFields } from "./writer.js";

@@ -59,9 +59,21 @@ function ipv4Bytes(s: string): number[] {
 
 /** A pcapng file: one section, one interface per link type used (nanosecond timestamps), one enhanced packet block each. */
 export function pcapngFile(packets: readonly OutPacket[]): Uint8Array {
-  const blocks: Uint8Array[] = [];
-  blocks.push(
-    block(
+  const w = new PcapngWriter();
+  return concat([w.header(), ...packets.map((p) => w.packet(p))]);
+}
+
+/**
+ * A pcapng file written as it goes (`ctiwire simulate --pcap`): `header()` first (the section header
+ * block), then `packet(p)` for each packet, which gives its enhanced packet block, after an interface
+ * description block the first time a link type is used. Concatenated, the pieces are `pcapngFile`'s.
+ */
+export class PcapngWriter {
+  readonly #interfaces = new Map<number, number>();
+
+  /** The section header block. */
+  header(): Uint8Array {
+    return block(
       0x0a0d0d0a,
       (dv) => {
         dv.setUint32(0, 0x1a2b3c4d, true);
@@ -70,34 +82,38 @@ export function pcapngFile(packets: readonly OutPacket[]): Uint8Array {
         dv.setBigInt64(8, -1n, true); // section length not given
       },
       16,
-    ),
-  );
-  const interfaces = new Map<number, number>();
-  for (const p of packets) {
-    if (interfaces.has(p.linkType)) continue;
-    interfaces.set(p.linkType, interfaces.size);
-    blocks.push(
-      block(
-        1,
-        (dv) => {
-          dv.setUint16(0, p.linkType, true);
-          dv.setUint32(4, 262144, true);
-          dv.setUint16(8, 9, true); // if_tsresol
-          dv.setUint16(10, 1, true);
-          dv.setUint8(12, 9); // 10^-9 s
-          // option end (code 0, length 0) after 3 bytes of padding
-        },
-        20,
-      ),
     );
   }
-  for (const p of packets) {
+
+  /** The blocks of one packet: its interface's description if new, then the enhanced packet block. */
+  packet(p: OutPacket): Uint8Array {
+    const blocks: Uint8Array[] = [];
+    let id = this.#interfaces.get(p.linkType);
+    if (id === undefined) {
+      id = this.#interfaces.size;
+      this.#interfaces.set(p.linkType, id);
+      blocks.push(
+        block(
+          1,
+          (dv) => {
+            dv.setUint16(0, p.linkType, true);
+            dv.setUint32(4, 262144, true);
+            dv.setUint16(8, 9, true); // if_tsresol
+            dv.setUint16(10, 1, true);
+            dv.setUint8(12, 9); // 10^-9 s
+            // option end (code 0, length 0) after 3 bytes of padding
+          },
+          20,
+        ),
+      );
+    }
     const padded = (p.data.length + 3) & ~3;
+    const iface = id;
     blocks.push(
       block(
         6,
         (dv, body) => {
-          dv.setUint32(0, interfaces.get(p.linkType)!, true);
+          dv.setUint32(0, iface, true);
           dv.setUint32(4, Number(p.timeNs >> 32n), true);
           dv.setUint32(8, Number(p.timeNs & 0xffffffffn), true);
           dv.setUint32(12, p.data.length, true);
@@ -107,8 +123,8 @@ export function pcapngFile(packets: readonly OutPacket[]): Uint8Array {
         20 + padded,
       ),
     );
+    return blocks.length === 1 ? blocks[0]! : concat(blocks);
   }
-  return concat(blocks);
 }
 
 /** A classic pcap file of one link type (either byte order; micro- or nanosecond timestamps). */

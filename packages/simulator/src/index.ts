@@ -26,4 +26,5 @@ export {
   type SimulatorOptions,
   type SimulatorStats,
   startSimulator,
+  type WireInfo,
 } from "./server.js";

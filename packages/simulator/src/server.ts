@@ -93,6 +93,18 @@ export interface SimulatorOptions {
   maxBufferedBytes?: number;
   /** Agents per agent team; the first agent of each team is its supervisor (default 5). */
   teamSize?: number;
+  /** Every frame read from a session ("in") and every write to its socket ("out"), as they happen (`simulate --pcap`). */
+  onWire?: (info: WireInfo) => void;
+}
+
+/** What `onWire` gets: the session, its side, the direction and the bytes (not to be kept: copy them). */
+export interface WireInfo {
+  sessionID: number;
+  side: Side;
+  direction: "in" | "out";
+  bytes: Uint8Array;
+  remoteAddress: string;
+  remotePort: number;
 }
 
 export interface DropOptions {
@@ -289,7 +301,9 @@ export class Simulator extends EventEmitter {
         const frame = encodeMessage("HEARTBEAT_CONF", s.version ?? LATEST_PROTOCOL_VERSION, {
           invokeID: 0xdead,
         }) as Uint8Array;
-        s.socket.write(frame.subarray(0, Math.floor(frame.length / 2)));
+        const half = frame.subarray(0, Math.floor(frame.length / 2));
+        this.#wire(s, "out", half);
+        s.socket.write(half);
         s.socket.end();
         s.socket.destroySoon?.();
       } else if (opts.reset && typeof s.socket.resetAndDestroy === "function") {
@@ -399,6 +413,7 @@ export class Simulator extends EventEmitter {
       return;
     }
     for (const f of frames) {
+      this.#wire(s, "in", f.bytes);
       this.stats.framesIn++;
       this.#touch(s);
       this.#onFrame(s, f.bytes);
@@ -459,6 +474,13 @@ export class Simulator extends EventEmitter {
     this.emit("session-close", info);
   }
 
+  #wire(s: Session, direction: "in" | "out", bytes: Uint8Array): void {
+    const on = this.#o.onWire;
+    if (on === undefined) return;
+    const { id: sessionID, side, remoteAddress, remotePort } = s;
+    on({ sessionID, side, direction, bytes, remoteAddress, remotePort });
+  }
+
   #info(s: Session): SessionInfo {
     return {
       sessionID: s.id,
@@ -478,6 +500,7 @@ export class Simulator extends EventEmitter {
 
   #write(s: Session, bytes: Uint8Array, event: boolean): void {
     if (s.closed || s.socket.destroyed) return;
+    this.#wire(s, "out", bytes);
     s.socket.write(bytes);
     this.stats.framesOut++;
     if (event) this.stats.eventsSent++;
