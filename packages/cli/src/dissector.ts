@@ -1,11 +1,45 @@
 // `ctiwire dissector > ged188.lua`: a Wireshark Lua dissector generated from the schema. Protocol
 // `ged188`; the message type in `ged188.message_type` (names as value strings); the fixed fields of
 // each message type and the floating fields by tag, for the version of the preference `ged188.version`
-// (every version 17-25 is in the file; the floating header is 1-byte tag/length up to v19, 2-byte
+// (every version 17-25 is in the file; constants as value strings and masks as bit fields; the floating header is 1-byte tag/length up to v19, 2-byte
 // from v20); TCP reassembly with dissect_tcp_pdus (length = first 4 bytes + 8); a port preference
 // (`ged188.ports`, default 42027,43027) and a heuristic dissector on TCP. Field names are the guide's:
 // `ged188.AgentID`, `ged188.InvokeID` ... (a name used with two types gets `.TYPE` for the others).
-import { type DataType, type MessageSpec, messageSpecs, PROTOCOL_VERSIONS, tagSpecs } from "ctiwire";
+import {
+  type DataType,
+  type MessageSpec,
+  messageSpecs,
+  PROTOCOL_VERSIONS,
+  type TableRef,
+  tableOf,
+  tagSpecs,
+} from "ctiwire";
+
+/** Fields whose numbers have names (the same as the dump's): constants as value strings, masks as bit fields. */
+const FIELD_TABLES: Record<string, TableRef> = {
+  AgentState: "AgentState",
+  SkillGroupState: "AgentState",
+  PeripheralType: "PeripheralType",
+  EventCause: "EventCause",
+  CallType: "CallType",
+  LocalConnectionState: "LocalConnectionState",
+  SystemEventID: "SystemEventID",
+  FailureCode: "ControlFailureCode",
+  Status: "StatusCode",
+  PGStatus: "PGStatusCode",
+  ServicesRequested: "CTIServiceMask",
+  ServicesGranted: "CTIServiceMask",
+  CallMsgMask: "CallEventMask",
+  AgentStateMask: "AgentStateMask",
+  AgentWorkMode: "AgentWorkMode",
+  CallPlacementType: "CallPlacementType",
+  CallMannerType: "CallMannerType",
+};
+
+const tableFor = (field: string) =>
+  FIELD_TABLES[field] ?? (/DeviceI?D?Type$/.test(field) ? ("DeviceIDType" as TableRef) : undefined);
+
+const BITS: Record<string, number> = { uint8: 8, uint16: 16, uint32: 32, int8: 8, int16: 16, int32: 32 };
 
 /** How a data type is shown: the ProtoField constructor and how the Lua code reads the value. */
 const KIND: Record<DataType, { proto: string; read: "u" | "s" | "str" | "bytes" }> = {
@@ -79,10 +113,32 @@ export function dissectorLua(): string {
     tagsPerVersion.push(`T[${v}]={${tags}}`);
   }
 
+  const valueStrings = new Map<string, number>();
+  const vsDecls: string[] = [];
+  const bitDecls: string[] = [];
   const fieldDecls = [...fields.values()]
     .map((f) => {
-      const base = f.proto === "string" || f.proto === "bytes" ? "" : ", base.DEC";
-      return `F[${f.idx}]=ProtoField.${f.proto}(${lua(f.abbrev)}, ${lua(f.name)}${base})`;
+      const bits = BITS[f.proto];
+      if (bits === undefined) return `F[${f.idx}]=ProtoField.${f.proto}(${lua(f.abbrev)}, ${lua(f.name)})`;
+      const ref = tableFor(f.name);
+      const table = ref === undefined ? undefined : tableOf(ref);
+      let vs = "";
+      if (table !== undefined && !table.mask) {
+        let k = valueStrings.get(table.name);
+        if (k === undefined) {
+          k = valueStrings.size + 1;
+          valueStrings.set(table.name, k);
+          const entries = table.entries.map((e) => `[${e.value}]=${lua(e.name)}`).join(",");
+          vsDecls.push(`VS[${k}]={${entries}} -- ${table.name}`);
+        }
+        vs = `, VS[${k}]`;
+      } else if (table !== undefined) {
+        const flags = table.entries
+          .filter((e) => e.value > 0 && e.value < 2 ** bits && (e.value & (e.value - 1)) === 0)
+          .map((e) => `ProtoField.bool(${lua(`${f.abbrev}.${e.name}`)}, ${lua(e.name)}, ${bits}, nil, ${e.value})`);
+        bitDecls.push(`B[${f.idx}]={${flags.join(",")}}`);
+      }
+      return `F[${f.idx}]=ProtoField.${f.proto}(${lua(f.abbrev)}, ${lua(f.name)}, base.DEC${vs})`;
     })
     .join("\n");
   const typeNames = [...names.entries()]
@@ -99,8 +155,12 @@ local ged188 = Proto("ged188", "Cisco CTI Server Protocol (GED-188)")
 
 local MESSAGE_TYPES = {${typeNames}}
 
+local VS = {}
+${vsDecls.join("\n")}
 local F = {}
 ${fieldDecls}
+local B = {}
+${bitDecls.join("\n")}
 local f_length = ProtoField.uint32("ged188.length", "MessageLength", base.DEC)
 local f_type = ProtoField.uint32("ged188.message_type", "MessageType", base.DEC, MESSAGE_TYPES)
 local f_tag = ProtoField.uint16("ged188.floating.tag", "Tag", base.DEC)
@@ -108,6 +168,7 @@ local f_flen = ProtoField.uint16("ged188.floating.length", "Length", base.DEC)
 local f_unknown = ProtoField.bytes("ged188.floating.unknown", "Unknown floating field")
 local all = { f_length, f_type, f_tag, f_flen, f_unknown }
 for _, f in ipairs(F) do all[#all + 1] = f end
+for _, bs in pairs(B) do for _, b in ipairs(bs) do all[#all + 1] = b end end
 ged188.fields = all
 
 local e_short = ProtoExpert.new("ged188.short", "Frame shorter than its fixed part", expert.group.MALFORMED, expert.severity.ERROR)
@@ -144,7 +205,8 @@ local function cstring(r)
   return s
 end
 
-local function add_value(tree, field, r, read)
+local function add_value(tree, i, r, read)
+  local field = F[i]
   if read == "str" then
     tree:add(field, r, cstring(r))
   elseif read == "bytes" then
@@ -152,7 +214,11 @@ local function add_value(tree, field, r, read)
   elseif read == "s" then
     tree:add(field, r, r:int())
   else
-    tree:add(field, r, r:uint())
+    local t = tree:add(field, r, r:uint())
+    local bs = B[i]
+    if bs ~= nil then
+      for _, b in ipairs(bs) do t:add(b, r) end
+    end
   end
 end
 
@@ -185,7 +251,7 @@ local function dissect_pdu(tvb, pinfo, tree)
     return total
   end
   for _, f in ipairs(layout.fixed) do
-    add_value(sub, F[f[1]], tvb(f[2], f[3]), f[4])
+    add_value(sub, f[1], tvb(f[2], f[3]), f[4])
   end
   local hs = (v <= 19) and 1 or 2
   local o = layout.size
@@ -203,7 +269,7 @@ local function dissect_pdu(tvb, pinfo, tree)
       if len == 0 then
         sub:add(F[fd[1]], tvb(o, 2 * hs), (fd[2] == "str") and "" or 0)
       else
-        add_value(sub, F[fd[1]], d, fd[2])
+        add_value(sub, fd[1], d, fd[2])
       end
     else
       local u = sub:add(f_unknown, tvb(o, 2 * hs + len))

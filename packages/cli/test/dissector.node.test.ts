@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ethernetTcp, LINKTYPE, type OutPacket, pcapngFile } from "@ctiwire/capture";
-import { encode, fillMessage } from "ctiwire";
+import { constantName, encode, fillMessage, maskNames } from "ctiwire";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/index.js";
 
@@ -31,7 +31,18 @@ function capture(dir: string, v: number, port = 42027): string {
     encode(fillMessage(name, props, { version: v }), { version: v });
   const openConf = frame("OPEN_CONF", { invokeID: 1, peripheralID: 5000, agentState: 2 });
   const segments: [boolean, Uint8Array][] = [
-    [true, frame("OPEN_REQ", { invokeID: 1, versionNumber: v, clientID: "cap", idleTimeout: 0xffffffff })],
+    [
+      true,
+      frame("OPEN_REQ", {
+        invokeID: 1,
+        versionNumber: v,
+        clientID: "cap",
+        idleTimeout: 0xffffffff,
+        servicesRequested: 0x10,
+        callMsgMask: 0x85,
+        agentStateMask: 0x3fff,
+      }),
+    ],
     [false, openConf.subarray(0, 11)],
     [false, openConf.subarray(11)],
     [true, frame("HEARTBEAT_REQ", { invokeID: 2 })],
@@ -88,6 +99,15 @@ function tsharkFrames(lua: string, cap: string, v: number): Record<string, strin
   return frames;
 }
 
+/** The mask tables of the fields shown as bit fields. */
+const MASKS: Record<string, string> = {
+  ServicesRequested: "CTIServiceMask",
+  ServicesGranted: "CTIServiceMask",
+  CallMsgMask: "CallEventMask",
+  AgentStateMask: "AgentStateMask",
+  PGStatus: "PGStatusCode",
+};
+
 /** A tshark field's guide name: `ged188.AgentID` (or `ged188.AgentID.uint16`) is `agentid`. */
 const guideName = (key: string) => key.split(".")[1]!.toLowerCase();
 
@@ -129,6 +149,17 @@ describe("ctiwire dissector (Wireshark Lua) checked with tshark", () => {
         const tshark = new Map<string, string>();
         for (const [k, val] of Object.entries(g)) {
           if (k === "ged188.length" || k === "ged188.message_type") continue;
+          if (k.endsWith("_tree")) {
+            // A mask's bits: each flag set exactly when the mask has it.
+            const name = k.slice("ged188.".length, -"_tree".length);
+            const table = MASKS[name];
+            expect(table, `${k} is not a mask`).toBeDefined();
+            const set = maskNames(table!, Number(g[`ged188.${name}`]));
+            const flags = Object.entries(val as unknown as Record<string, string>);
+            expect(flags.length).toBeGreaterThan(0);
+            for (const [fk, fv] of flags) expect(fv, fk).toBe(set.includes(fk.split(".")[2]!) ? "1" : "0");
+            continue;
+          }
           expect(tshark.has(guideName(k)), `${w.type}: ${k} twice`).toBe(false);
           tshark.set(guideName(k), val);
         }
@@ -154,6 +185,16 @@ describe("ctiwire dissector (Wireshark Lua) checked with tshark", () => {
       ]);
     }, 20_000);
   }
+
+  it("constants are shown by name", () => {
+    const cap = capture(dir, 25);
+    const text = execFileSync("tshark", ["-X", `lua_script:${lua}`, "-r", cap, "-V"], {
+      encoding: "utf8",
+      timeout: 15_000,
+    });
+    expect(text).toContain(`AgentState: ${constantName("AgentState", 3)} (3)`);
+    expect(text).toContain("MessageType: AGENT_STATE_EVENT (30)");
+  }, 20_000);
 
   it("the heuristic finds a session on another port", () => {
     const got = tsharkFrames(lua, capture(dir, 25, 45000), 25);
