@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ethernetTcp, LINKTYPE, type OutPacket, pcapngFile } from "@ctiwire/capture";
-import { constantName, encode, fillMessage, maskNames } from "ctiwire";
+import { constantName, encode, fillMessage, maskNames, type TableRef } from "ctiwire";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/index.js";
 
@@ -100,7 +100,7 @@ function tsharkFrames(lua: string, cap: string, v: number): Record<string, strin
 }
 
 /** The mask tables of the fields shown as bit fields. */
-const MASKS: Record<string, string> = {
+const MASKS: Record<string, TableRef> = {
   ServicesRequested: "CTIServiceMask",
   ServicesGranted: "CTIServiceMask",
   CallMsgMask: "CallEventMask",
