@@ -1,6 +1,7 @@
 // `ctiwire simulate --pcap FILE.pcapng`: the simulator's sessions recorded as a capture while it runs;
 // `ctiwire decode FILE --json` of it gives the frames the client sent and received, in order.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -68,7 +69,8 @@ async function session(port: number): Promise<{ sent: Uint8Array[]; received: Ui
 
 describe("ctiwire simulate --pcap", () => {
   it("records the sessions; decode --json of the capture gives their frames", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "ctiwire-simpcap-")), "sim.pcapng");
+    const dir = mkdtempSync(join(tmpdir(), "ctiwire-simpcap-"));
+    const file = join(dir, "sim.pcapng");
     let out = "";
     let stop!: () => void;
     const interrupted = new Promise<void>((r) => (stop = r));
@@ -111,5 +113,32 @@ describe("ctiwire simulate --pcap", () => {
     expect(got.filter((g) => g.from === "server").map(strip)).toEqual(received.map(json));
     expect(got.map((g) => g.type).slice(0, 2)).toEqual(["OPEN_REQ", "OPEN_CONF"]);
     expect(new Set(got.map((g) => g.connection)).size).toBe(1);
+
+    // The generated Wireshark dissector reads the same frames (the port by its preference).
+    let lua = "";
+    expect(
+      await main(["dissector"], { stdout: { write: (s) => (lua += String(s)) }, stderr: { write: () => true } }),
+    ).toBe(0);
+    const luaFile = join(dir, "ged188.lua");
+    writeFileSync(luaFile, lua);
+    const tshark = execFileSync(
+      "tshark",
+      [
+        "-X",
+        `lua_script:${luaFile}`,
+        "-o",
+        `ged188.version:${V}`,
+        "-o",
+        `ged188.ports:${port}`,
+        "-o",
+        "ged188.heuristic:FALSE",
+      ].concat(["-r", file, "-T", "fields", "-e", "ged188.message_type"]),
+      { encoding: "utf8", timeout: 15_000 },
+    );
+    const types = tshark
+      .split(/[\n,]/)
+      .filter((t) => t !== "")
+      .map(Number);
+    expect(types).toEqual(got.map((g) => g.messageType));
   }, 20_000);
 });
