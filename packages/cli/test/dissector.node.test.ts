@@ -83,10 +83,10 @@ function capture(dir: string, v: number, port = 42027): string {
 }
 
 /** The ged188 trees tshark prints, in order (a packet with two frames has two). */
-function tsharkFrames(lua: string, cap: string, v: number): Record<string, string>[] {
+function tsharkFrames(lua: string, cap: string, prefs: string[]): Record<string, string>[] {
   const out = execFileSync(
     "tshark",
-    ["-X", `lua_script:${lua}`, "-o", `ged188.version:${v}`, "-r", cap, "-T", "json", "--no-duplicate-keys"],
+    ["-X", `lua_script:${lua}`, ...prefs.flatMap((p) => ["-o", p]), "-r", cap, "-T", "json", "--no-duplicate-keys"],
     { encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "pipe"], timeout: 15_000 },
   );
   const packets = JSON.parse(out) as { _source: { layers: Record<string, unknown> } }[];
@@ -124,8 +124,13 @@ describe("ctiwire dissector (Wireshark Lua) checked with tshark", () => {
     writeFileSync(lua, out);
   });
 
-  for (const v of [25, 20]) {
-    it(`v${v}: tshark's fields equal ctiwire decode --json's, field for field`, async () => {
+  for (const [v, prefs] of [
+    [25, ["ged188.version:25"]],
+    [20, ["ged188.version:20", "ged188.from_open_req:FALSE"]],
+    [20, []],
+  ] as const) {
+    const how = prefs.length === 0 ? "the version from OPEN_REQ" : prefs.join(" ");
+    it(`v${v} (${how}): tshark's fields equal ctiwire decode --json's, field for field`, async () => {
       const cap = capture(dir, v);
       const decoded = await run(["decode", cap, "--json"]);
       expect(decoded.err).toBe("");
@@ -134,7 +139,7 @@ describe("ctiwire dissector (Wireshark Lua) checked with tshark", () => {
         .trimEnd()
         .split("\n")
         .map((l) => JSON.parse(l) as Record<string, unknown>);
-      const got = tsharkFrames(lua, cap, v);
+      const got = tsharkFrames(lua, cap, [...prefs]);
       expect(want.map((w) => w.type)).toEqual([
         "OPEN_REQ",
         "OPEN_CONF",
@@ -197,7 +202,7 @@ describe("ctiwire dissector (Wireshark Lua) checked with tshark", () => {
   }, 20_000);
 
   it("the heuristic finds a session on another port", () => {
-    const got = tsharkFrames(lua, capture(dir, 25, 45000), 25);
+    const got = tsharkFrames(lua, capture(dir, 25, 45000), []);
     expect(got.map((g) => Number(g["ged188.message_type"]))).toEqual([3, 4, 5, 30, 6]);
   }, 20_000);
 });
