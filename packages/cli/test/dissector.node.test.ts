@@ -1,7 +1,8 @@
 // `ctiwire dissector`: the generated Wireshark Lua dissector, run by tshark on a capture of a session
-// (v25, and v20 with the version preference), gives what `ctiwire decode --json` gives, field for
-// field: the message type and every fixed and floating field by its guide name. tshark must be
-// installed (CI installs Debian's): without it this test fails.
+// (v25; v20 and v19 with the version preference; v20 and v17 with the version from OPEN_REQ), gives
+// what `ctiwire decode --json` gives, field for field: the message type and every fixed and floating
+// field by its guide name, every mask bit. tshark must be installed (CI installs Debian's): without it
+// this test fails.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -128,6 +129,8 @@ describe("ctiwire dissector (Wireshark Lua) checked with tshark", () => {
     [25, ["ged188.version:25"]],
     [20, ["ged188.version:20", "ged188.from_open_req:FALSE"]],
     [20, []],
+    [19, ["ged188.version:19", "ged188.from_open_req:FALSE"]],
+    [17, []],
   ] as const) {
     const how = prefs.length === 0 ? "the version from OPEN_REQ" : prefs.join(" ");
     it(`v${v} (${how}): tshark's fields equal ctiwire decode --json's, field for field`, async () => {
