@@ -16,6 +16,8 @@ export class Metrics {
   readonly requests: Counter<"source" | "type" | "outcome">;
   readonly publishErrors: Counter<"source">;
   readonly natsConnected: Gauge;
+  /** Bytes buffered per source, read at scrape time (the bridge sets it). */
+  buffered: () => Iterable<[string, number]> = () => [];
 
   constructor() {
     const registers = [this.registry];
@@ -56,11 +58,16 @@ export class Metrics {
       buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
+    const metrics = this;
     this.bufferedBytes = new Gauge({
       name: "ctiwire_bridge_buffered_bytes",
       help: "Bytes waiting for JetStream (buffered and in flight)",
       labelNames: ["source"],
       registers,
+      // Read at scrape time (not set per event).
+      collect() {
+        for (const [source, bytes] of metrics.buffered()) this.set({ source }, bytes);
+      },
     });
     this.gaps = new Counter({
       name: "ctiwire_bridge_gaps_total",

@@ -7,8 +7,9 @@
  * each entry makes JetStream drop the copies it already stored). Nothing here ever waits on the CTI
  * side: `enqueue` is synchronous and never blocks.
  */
-import type { JetStreamClient, PubAck } from "@nats-io/jetstream";
+
 import { headers as natsHeaders } from "@nats-io/transport-node";
+import type { Ack, AckPublisher } from "./ack-publisher.js";
 
 export interface EventEntry {
   kind: "event";
@@ -48,7 +49,7 @@ export interface GapEntry {
 export type Entry = EventEntry | GapEntry;
 
 export interface PublisherOptions {
-  js: JetStreamClient;
+  acks: Pick<AckPublisher, "publish">;
   source: string;
   /** Cti-Version header. */
   version: number;
@@ -59,7 +60,7 @@ export interface PublisherOptions {
   canPublish: () => boolean;
   /** Header values that do not change per entry (Cti-Lease). */
   fixedHeaders: () => Record<string, string>;
-  onAck: (entry: Entry, ack: PubAck, latencyMs: number) => void;
+  onAck: (entry: Entry, ack: Ack, latencyMs: number) => void;
   onDrop: (entry: EventEntry) => void;
   onError: (error: unknown, entry: Entry) => void;
 }
@@ -217,21 +218,18 @@ export class Publisher {
       h.set("Cti-Version", String(this.#o.version));
       h.set("Cti-Side", e.side);
       h.set("Cti-Received-At", new Date(e.receivedAt).toISOString());
-      h.set("Cti-Source", this.#o.source);
-      h.set("Cti-Epoch", e.epoch);
-      h.set("Cti-Seq", String(e.seq));
+      // Source, epoch and sequence are in the Nats-Msg-Id (each header costs the server per message).
     } else {
       subject = e.subject || this.gapSubject;
       payload = new TextEncoder().encode(JSON.stringify(gapJson(this.#o.source, e)));
       msgID = `${this.#o.source}:gap:${e.createdAt}:${e.reason}:${e.from?.epoch ?? ""}:${e.from?.seq ?? ""}`;
       h.set("Cti-Type", "GAP");
-      h.set("Cti-Source", this.#o.source);
       h.set("Cti-Version", String(this.#o.version));
     }
     h.set("Nats-Msg-Id", msgID);
     this.#inFlight++;
     const t0 = performance.now();
-    this.#o.js.publish(subject, payload, { msgID, headers: h, timeout: this.#o.timeoutMs }).then(
+    this.#o.acks.publish(subject, payload, h, this.#o.timeoutMs).then(
       (ack) => {
         this.#inFlight--;
         this.#retryDelay = 0;

@@ -10,7 +10,7 @@ import {
   frameOf,
   type SessionReset,
 } from "@ctiwire/client";
-import type { JetStreamClient, JetStreamManager, PubAck } from "@nats-io/jetstream";
+import type { JetStreamClient, JetStreamManager } from "@nats-io/jetstream";
 import type { KV } from "@nats-io/kv";
 import type { NatsConnection, Subscription } from "@nats-io/transport-node";
 import {
@@ -27,6 +27,7 @@ import {
   Transcoder,
 } from "ctiwire";
 import type { Logger } from "pino";
+import { type Ack, AckPublisher } from "./ack-publisher.js";
 import type { BridgeConfig, SourceConfig } from "./config.js";
 import { Lease, type LeaseValue } from "./lease.js";
 import type { Metrics } from "./metrics.js";
@@ -102,6 +103,11 @@ export class SourceRunner {
   #wake: (() => void) | undefined;
   #loop: Promise<void> | undefined;
   #sessionOpen = false;
+  #publishErrors = 0;
+  #acks: AckPublisher | undefined;
+  #typeCounters = new Map<string, { in: { inc(): void }; out: { inc(): void } }>();
+  #latency: { observe(v: number): void } | undefined;
+  #publishErrorLoggedAt = 0;
 
   constructor(d: SourceDeps) {
     this.#d = d;
@@ -202,8 +208,11 @@ export class SourceRunner {
     this.#epochBase = lease ? `L${lease.token}` : `T${Date.now().toString(36)}`;
     this.#sessions = 0;
     this.#log.info({ lease: lease?.token, previous: lease?.previous?.owner }, "leading");
+    this.#acks?.close();
+    const acks = new AckPublisher(this.#d.nc);
+    this.#acks = acks;
     const publisher = new Publisher({
-      js: this.#d.js,
+      acks,
       source: this.name,
       version: src.version,
       window: cfg.publish.window,
@@ -216,7 +225,14 @@ export class SourceRunner {
       onDrop: () => metrics.dropped.inc({ source: this.name, reason: "overflow" }),
       onError: (err) => {
         metrics.publishErrors.inc({ source: this.name });
-        this.#log.warn({ err: String(err) }, "publish failed; retrying in order");
+        // One line per 5 s at most (a window of publishes fails at once when NATS goes away).
+        const now = Date.now();
+        this.#publishErrors++;
+        if (now - this.#publishErrorLoggedAt >= 5000) {
+          this.#log.warn({ err: String(err), failures: this.#publishErrors }, "publish failed; retrying in order");
+          this.#publishErrorLoggedAt = now;
+          this.#publishErrors = 0;
+        }
       },
     });
     publisher.gapSubject = this.#gapSubject;
@@ -407,9 +423,8 @@ export class SourceRunner {
     const st = this.#stateOf(type, peripheral, agent, call, jsonText);
     if (st) e.state = st;
     this.#lastIn = { epoch: e.epoch, seq, at: new Date(receivedAt).toISOString() };
-    this.#d.metrics.eventsIn.inc({ source: this.name, type });
+    this.#counters(type).in.inc();
     publisher.enqueue(e);
-    this.#d.metrics.bufferedBytes.set({ source: this.name }, publisher.bufferedBytes);
   }
 
   #stateOf(
@@ -458,16 +473,27 @@ export class SourceRunner {
     };
   }
 
-  #onAck(e: Entry, ack: PubAck, ms: number): void {
+  /** The per-type counters, resolved once per type (label lookups per event cost). */
+  #counters(type: string): { in: { inc(): void }; out: { inc(): void } } {
+    let c = this.#typeCounters.get(type);
+    if (c === undefined) {
+      const labels = { source: this.name, type };
+      c = { in: this.#d.metrics.eventsIn.labels(labels), out: this.#d.metrics.eventsOut.labels(labels) };
+      this.#typeCounters.set(type, c);
+    }
+    return c;
+  }
+
+  #onAck(e: Entry, ack: Ack, ms: number): void {
     const m = this.#d.metrics;
-    m.bufferedBytes.set({ source: this.name }, this.#publisher?.bufferedBytes ?? 0);
     if (ack.duplicate) m.duplicates.inc({ source: this.name });
     if (e.kind === "gap") {
       m.eventsOut.inc({ source: this.name, type: "GAP" });
       return;
     }
-    m.eventsOut.inc({ source: this.name, type: e.type });
-    m.publishLatency.observe({ source: this.name }, (Date.now() - e.receivedAt) / 1000);
+    this.#counters(e.type).out.inc();
+    this.#latency ??= m.publishLatency.labels({ source: this.name });
+    this.#latency.observe((Date.now() - e.receivedAt) / 1000);
     void ms;
     this.#lastAcked = { epoch: e.epoch, seq: e.seq, at: new Date(e.receivedAt).toISOString(), streamSeq: ack.seq };
     const st = e.state as StateBuild | undefined;
@@ -608,6 +634,8 @@ export class SourceRunner {
     this.#sub?.unsubscribe();
     this.#sub = undefined;
     const lost = this.#publisher?.stop() ?? { events: 0, bytes: 0 };
+    this.#acks?.close();
+    this.#acks = undefined;
     if (lost.events > 0) m.dropped.inc({ source: this.name, reason }, lost.events);
     this.#log.warn({ unpublished: lost.events }, "stepped down");
     this.#agentsWriter?.stop();
@@ -649,6 +677,8 @@ export class SourceRunner {
       await this.#callsWriter?.flush(2000);
     }
     const lost = this.#publisher?.stop();
+    this.#acks?.close();
+    this.#acks = undefined;
     if (lost && lost.events > 0) this.#d.metrics.dropped.inc({ source: this.name, reason: "shutdown" }, lost.events);
     this.#agentsWriter?.stop();
     this.#callsWriter?.stop();

@@ -79,6 +79,13 @@ export interface StoredMsg {
 function toStored(m: JsMsg): StoredMsg {
   const headers: Record<string, string> = {};
   if (m.headers) for (const [k, v] of m.headers) headers[k] = v[0] ?? "";
+  // Source, epoch and sequence, from the Nats-Msg-Id (<source>:<epoch>:<seq>, or <source>:gap:...).
+  const [source, epoch, seq] = (headers["Nats-Msg-Id"] ?? "").split(":");
+  if (source) headers["Cti-Source"] = source;
+  if (epoch !== undefined && epoch !== "gap" && seq !== undefined) {
+    headers["Cti-Epoch"] = epoch;
+    headers["Cti-Seq"] = seq;
+  }
   const data = m.data;
   return { seq: m.seq, subject: m.subject, headers, data, json: () => JSON.parse(new TextDecoder().decode(data)) };
 }

@@ -1,0 +1,484 @@
+// The bridge's benchmarks (node bench/bench.mjs [--quick]), against Debian's nats-server on loopback:
+//   throughput: N events from a CTI server that writes pre-encoded frames as fast as TCP takes them,
+//     through the bridge (JSON, then raw payloads) until JetStream acknowledged the last one, against
+//     a bare publisher pushing the same payloads (the bridge's JSON lines / the frames) to the same
+//     stream with the same window of unacknowledged publishes;
+//   latency: events at a fixed rate (10,000/s), each stamped at its send time; p50/p99/max from the
+//     CTI server's write to a JetStream consumer's receipt (ordered consumer, own thread);
+//   memory: the bridge's RSS while NATS is down and events keep coming (buffer limit + 64 MiB?).
+// Results go to stdout (markdown) and bench/results.json.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import * as net from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { startSimulator } from "@ctiwire/simulator";
+import { jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { connect, headers } from "@nats-io/transport-node";
+import * as ctiwire from "ctiwire";
+import { pino } from "pino";
+import { AckPublisher } from "../dist/ack-publisher.js";
+import { Bridge, parseConfig } from "../dist/index.js";
+
+const quick = process.argv.includes("--quick");
+const N = quick ? 30_000 : 100_000;
+const WINDOW = 256;
+const version = 25;
+const log = (s) => process.stderr.write(`${s}\n`);
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+async function natsServer() {
+  const dir = mkdtempSync(join(tmpdir(), "ctiwire-bench-nats-"));
+  const port = await freePort();
+  const child = spawn("/usr/sbin/nats-server", ["-js", "-a", "127.0.0.1", "-p", String(port), "-sd", dir], {
+    stdio: "ignore",
+  });
+  const url = `nats://127.0.0.1:${port}`;
+  for (;;) {
+    try {
+      const nc = await connect({ servers: url, reconnect: false });
+      await (await jetstreamManager(nc)).getAccountInfo();
+      await nc.close();
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  return {
+    url,
+    port,
+    dir,
+    child,
+    stop,
+    dispose: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A realistic mixed event stream: the simulator's events (calls, agent states, load events), as frames. */
+async function corpus(count) {
+  const sim = await startSimulator({
+    agents: 50,
+    callsPerSecond: 200,
+    seed: 5,
+    eventRate: 20_000,
+    timing: { ring: [10, 50], talk: [50, 200], hold: [20, 60], wrapup: [10, 50], notReady: [10, 50], loginStagger: 1 },
+  });
+  const frames = [];
+  const { CtiClient, frameOf } = await import("@ctiwire/client");
+  const c = new CtiClient({ sideA: `127.0.0.1:${sim.portA}`, version, clientID: "corpus", keepFrames: true });
+  await c.connect();
+  await new Promise((resolve) => {
+    c.on("message", (m) => {
+      const f = frameOf(m);
+      if (f && m.type !== "SYSTEM_EVENT" && frames.length < count) frames.push(f.slice());
+      if (frames.length >= count) resolve();
+    });
+  });
+  await c.close();
+  await sim.close();
+  return frames;
+}
+
+/** A CTI server: answers OPEN_REQ, then writes `frames` (all at once, or `rate` per second stamped). */
+async function ctiServer(frames, { rate, stamp } = {}) {
+  const openConf = (invokeID) =>
+    ctiwire.encode(
+      {
+        type: "OPEN_CONF",
+        invokeID,
+        servicesGranted: 16,
+        monitorID: 0,
+        pgStatus: 0,
+        icmCentralControllerTime: 0,
+        peripheralOnline: true,
+        peripheralType: 17,
+        agentState: 0,
+        departmentID: 0,
+        sessionType: 1,
+      },
+      { version },
+    );
+  let done;
+  const finished = new Promise((r) => (done = r));
+  const server = net.createServer((s) => {
+    s.setNoDelay(true);
+    s.on("error", () => {});
+    let buf = Buffer.alloc(0);
+    s.on("data", (d) => {
+      buf = Buffer.concat([buf, d]);
+      while (buf.length >= 8) {
+        const len = buf.readUInt32BE(0) + 8;
+        if (buf.length < len) break;
+        const type = buf.readUInt32BE(4);
+        const invokeID = buf.length >= 12 ? buf.readUInt32BE(8) : 0;
+        buf = buf.subarray(len);
+        if (type === 3) {
+          s.write(openConf(invokeID));
+          setTimeout(() => send(s), 50);
+        } else if (type === 5) {
+          // HEARTBEAT_REQ
+          s.write(ctiwire.encode({ type: "HEARTBEAT_CONF", invokeID }, { version }));
+        }
+      }
+    });
+  });
+  const send = (s) => {
+    if (!rate) {
+      s.write(Buffer.concat(frames));
+      done(performance.timeOrigin + performance.now());
+      return;
+    }
+    // Paced by the clock (ticks of ~1 ms: what is due is written, each event stamped as it goes).
+    let i = 0;
+    const t0 = performance.now();
+    const t = setInterval(() => {
+      const due = Math.min(frames.length, Math.floor(((performance.now() - t0) * rate) / 1000));
+      if (due <= i) return;
+      const out = [];
+      for (; i < due; i++) out.push(stamp(frames[i], i));
+      s.write(Buffer.concat(out));
+      if (i >= frames.length) {
+        clearInterval(t);
+        done(performance.timeOrigin + performance.now());
+      }
+    }, 1);
+  };
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { port: server.address().port, finished, close: () => server.close() };
+}
+
+function bridgeConfig(url, sideA, payload, extra = "") {
+  return parseConfig(`nats:
+  servers: ["${url}"]
+stream:
+  name: BENCH_${payload.toUpperCase()}
+  subjects: ["b${payload}.>"]
+subject: "b${payload}.{source}.{type}"
+gapSubject: "b${payload}.{source}.GAP"
+payload: ${payload}
+publish:
+  window: ${WINDOW}
+buffer:
+  maxBytes: 1GiB
+kv:
+  enabled: false
+ha:
+  enabled: false
+http: false
+log: { level: silent }
+${extra}
+sources:
+  - name: bench
+    sideA: "127.0.0.1:${sideA}"
+    heartbeat: 0
+`);
+}
+
+/** Events through the bridge: from the first event read to the last PubAck. */
+async function throughBridge(url, frames, payload, round = 0) {
+  const srv = await ctiServer(frames);
+  const cfg = bridgeConfig(url, srv.port, payload);
+  const bridge = new Bridge(
+    {
+      ...cfg,
+      stream: { ...cfg.stream, name: `${cfg.stream.name}${round}`, subjects: [`b${payload}${round}.>`] },
+      subject: `b${payload}${round}.{source}.{type}`,
+      gapSubject: `b${payload}${round}.{source}.GAP`,
+    },
+    { logger: pino({ level: "silent" }) },
+  );
+  await bridge.start();
+  const src = bridge.sources[0];
+  let first;
+  await new Promise((resolve) => {
+    const poll = setInterval(() => {
+      const p = src.publisher;
+      if (p && first === undefined && p.published > 0) first = performance.now();
+      if (p && p.published >= frames.length + 1) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 1);
+  });
+  const ms = performance.now() - first;
+  await bridge.stop(1000);
+  srv.close();
+  return { eventsPerSec: Math.round(frames.length / (ms / 1000)), ms: Math.round(ms) };
+}
+
+/** A bare publisher: the same payloads to the same kind of stream, `WINDOW` unacknowledged at most. */
+async function barePublisher(url, payloads, stream) {
+  const nc = await connect({ servers: url, noAsyncTraces: true }); // as the bridge connects
+  const jsm = await jetstreamManager(nc);
+  await jsm.streams.add({ name: stream, subjects: [`${stream.toLowerCase()}.>`], duplicate_window: 120e9 });
+  const js = jetstream(nc);
+  const t0 = performance.now();
+  const inflight = [];
+  for (let i = 0; i < payloads.length; i++) {
+    inflight.push(js.publish(`${stream.toLowerCase()}.bench.X`, payloads[i], { msgID: `b:${i}` }));
+    if (inflight.length >= WINDOW) await inflight.shift();
+  }
+  await Promise.all(inflight);
+  const ms = performance.now() - t0;
+  await nc.close();
+  return { eventsPerSec: Math.round(payloads.length / (ms / 1000)), ms: Math.round(ms) };
+}
+
+/**
+ * A bare publisher with the bridge's own way of awaiting PubAcks (core publishes with a reply subject
+ * each, one reply subscription: AckPublisher), the Nats-Msg-Id header only: the bridge's ceiling.
+ */
+async function bareAckPublisher(url, payloads, stream) {
+  const nc = await connect({ servers: url, noAsyncTraces: true });
+  const jsm = await jetstreamManager(nc);
+  await jsm.streams.add({ name: stream, subjects: [`${stream.toLowerCase()}.>`], duplicate_window: 120e9 });
+  const acks = new AckPublisher(nc);
+  const t0 = performance.now();
+  const inflight = [];
+  for (let i = 0; i < payloads.length; i++) {
+    const h = headers();
+    h.set("Nats-Msg-Id", `b:${i}`);
+    inflight.push(acks.publish(`${stream.toLowerCase()}.bench.X`, payloads[i], h, 5000));
+    if (inflight.length >= WINDOW) await inflight.shift();
+  }
+  await Promise.all(inflight);
+  const ms = performance.now() - t0;
+  acks.close();
+  await nc.close();
+  return { eventsPerSec: Math.round(payloads.length / (ms / 1000)), ms: Math.round(ms) };
+}
+
+/** Latency at `rate`/s: CTI server write → JetStream consumer receipt (the consumer in a worker). */
+async function latency(url, frames, rate, seconds) {
+  const count = rate * seconds;
+  // AGENT_STATE_EVENT frames only: their CTIClientSignature carries the send time.
+  const base = frames.map((f) => ctiwire.decode(f, { version })).filter((m) => m.type === "AGENT_STATE_EVENT");
+  const stamp = (_f, i) => {
+    const m = base[i % base.length];
+    return ctiwire.encode(
+      { ...m, ctiClientSignature: `t:${(performance.timeOrigin + performance.now()).toFixed(3)}` },
+      { version },
+    );
+  };
+  const srv = await ctiServer(new Array(count).fill(null), { rate, stamp });
+  const cfg = bridgeConfig(url, srv.port, "json", "").valueOf();
+  const stream = "BENCH_LAT";
+  const bridge = new Bridge(
+    {
+      ...cfg,
+      stream: { ...cfg.stream, name: stream, subjects: ["blat.>"] },
+      subject: "blat.{source}.{type}",
+      gapSubject: "blat.{source}.GAP",
+    },
+    { logger: pino({ level: "silent" }) },
+  );
+  await bridge.start();
+  const worker = new Worker(
+    `
+    const { parentPort, workerData } = require("node:worker_threads");
+    (async () => {
+      const { connect } = await import("@nats-io/transport-node");
+      const { jetstream } = await import("@nats-io/jetstream");
+      const nc = await connect({ servers: workerData.url });
+      const c = await jetstream(nc).consumers.get(workerData.stream, { filter_subjects: "blat.bench.AGENT_STATE_EVENT" });
+      const it = await c.consume();
+      parentPort.postMessage({ ready: true });
+      const lat = [];
+      const dec = new TextDecoder();
+      for await (const m of it) {
+        const now = performance.timeOrigin + performance.now();
+        const s = /"ctiClientSignature":"t:([0-9.]+)"/.exec(dec.decode(m.data));
+        if (s) lat.push(now - Number(s[1]));
+        if (lat.length >= workerData.count) break;
+      }
+      parentPort.postMessage({ lat });
+      await nc.close();
+    })();
+    `,
+    { eval: true, workerData: { url, stream, count }, env: process.env },
+  );
+  const result = new Promise((resolve, reject) => {
+    worker.on("message", (m) => m.lat && resolve(m.lat));
+    worker.on("error", reject);
+  });
+  const lat = await result;
+  await bridge.stop(1000);
+  srv.close();
+  await worker.terminate();
+  // The first second is warm-up (JIT, the consumer's first pulls): reported apart.
+  const warm = lat.slice(0, rate);
+  const steady = lat.slice(rate).sort((a, b) => a - b);
+  const q = (x) => +steady[Math.min(steady.length - 1, Math.floor(x * steady.length))].toFixed(2);
+  return {
+    rate,
+    events: steady.length,
+    p50Ms: q(0.5),
+    p99Ms: q(0.99),
+    p999Ms: q(0.999),
+    maxMs: +steady[steady.length - 1].toFixed(2),
+    firstSecondMaxMs: +Math.max(...warm).toFixed(2),
+  };
+}
+
+/** The bridge process's RSS (VmRSS) in MiB. */
+function rssOf(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Math.round(Number(m[1]) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The bridge in a process of its own (test/fixtures/bridge-process.mjs), NATS stopped, events coming
+ * at 20,000/s for `seconds`: its RSS against the buffer limit.
+ */
+async function outageMemory(frames, limitMiB, seconds, heapMiB) {
+  const nats = await natsServer();
+  const total = 20_000 * seconds;
+  const srv = await ctiServer(new Array(total).fill(null), {
+    rate: 20_000,
+    stamp: (_f, i) => frames[i % frames.length],
+  });
+  const dir = mkdtempSync(join(tmpdir(), "ctiwire-bench-"));
+  const file = join(dir, "bridge.yaml");
+  writeFileSync(
+    file,
+    `nats:\n  servers: ["${nats.url}"]\nbuffer:\n  maxBytes: ${limitMiB}MiB\nkv:\n  enabled: false\nha:\n  enabled: false\nhttp: false\nlog: { level: warn }\nsources:\n  - name: mem\n    sideA: "127.0.0.1:${srv.port}"\n`,
+  );
+  const child = spawn(
+    process.execPath,
+    [
+      ...(heapMiB ? [`--max-old-space-size=${heapMiB}`] : []),
+      new URL("../test/fixtures/bridge-process.mjs", import.meta.url).pathname,
+      file,
+    ],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  // Up: the stream exists once the bridge started.
+  for (;;) {
+    try {
+      const nc = await connect({ servers: nats.url, reconnect: false });
+      await (await jetstreamManager(nc)).streams.info("CTI");
+      await nc.close();
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  const rss0 = rssOf(child.pid);
+  await nats.stop();
+  let peak = rss0;
+  const t = setInterval(() => (peak = Math.max(peak, rssOf(child.pid))), 100);
+  await srv.finished;
+  await new Promise((r) => setTimeout(r, 1000));
+  clearInterval(t);
+  const out = {
+    heapLimitMiB: heapMiB ?? null,
+    exitCode: child.exitCode,
+    signal: child.signalCode,
+    bufferLimitMiB: limitMiB,
+    eventsSent: total,
+    rssBeforeMiB: rss0,
+    rssPeakMiB: peak,
+    rssEndMiB: rssOf(child.pid),
+  };
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGKILL");
+    await exited;
+  }
+  srv.close();
+  await nats.dispose();
+  rmSync(dir, { recursive: true, force: true });
+  return out;
+}
+
+if (process.argv.includes("--profile-json")) {
+  const nats = await natsServer();
+  const frames = await corpus(N);
+  console.log(await throughBridge(nats.url, frames, "json"));
+  await nats.dispose();
+  process.exit(0);
+}
+if (process.argv.includes("--latency-only")) {
+  const nats = await natsServer();
+  const frames = await corpus(N);
+  console.log(await latency(nats.url, frames, 10_000, 6));
+  await nats.dispose();
+  process.exit(0);
+}
+const results = { date: new Date().toISOString(), node: process.version, N, window: WINDOW };
+log(`corpus: ${N} events from the simulator`);
+const frames = await corpus(N);
+const jsonLines = frames.map((f) =>
+  new TextEncoder().encode(JSON.stringify(ctiwire.messageToJSON(ctiwire.decode(f, { version })))),
+);
+results.meanJsonBytes = Math.round(jsonLines.reduce((a, b) => a + b.length, 0) / jsonLines.length);
+results.meanFrameBytes = Math.round(frames.reduce((a, b) => a + b.length, 0) / frames.length);
+{
+  // Alternating runs, the median of each (the machine is shared: single runs vary by ±30 %).
+  const nats = await natsServer();
+  const rounds = quick ? 1 : 3;
+  const runs = { bareJson: [], bareAckJson: [], bridgeJson: [], bareRaw: [], bareAckRaw: [], bridgeRaw: [] };
+  for (let r = 0; r < rounds; r++) {
+    log(`round ${r + 1}/${rounds}: bare publishers and the bridge, JSON and raw payloads`);
+    runs.bareJson.push(await barePublisher(nats.url, jsonLines, `BAREJSON${r}`));
+    runs.bareAckJson.push(await bareAckPublisher(nats.url, jsonLines, `BAREACKJSON${r}`));
+    runs.bridgeJson.push(await throughBridge(nats.url, frames, "json", r));
+    runs.bareRaw.push(await barePublisher(nats.url, frames, `BARERAW${r}`));
+    runs.bareAckRaw.push(await bareAckPublisher(nats.url, frames, `BAREACKRAW${r}`));
+    runs.bridgeRaw.push(await throughBridge(nats.url, frames, "raw", r));
+  }
+  const median = (xs) => xs.slice().sort((a, b) => a.eventsPerSec - b.eventsPerSec)[Math.floor(xs.length / 2)];
+  for (const k of Object.keys(runs)) results[k] = { ...median(runs[k]), runs: runs[k].map((x) => x.eventsPerSec) };
+  log("latency at 10,000 events/s");
+  results.latency = await latency(nats.url, frames, 10_000, quick ? 6 : 21);
+  await nats.dispose();
+}
+results.jsonRatio = +(results.bridgeJson.eventsPerSec / results.bareJson.eventsPerSec).toFixed(2);
+results.rawRatio = +(results.bridgeRaw.eventsPerSec / results.bareRaw.eventsPerSec).toFixed(2);
+results.jsonRatioAck = +(results.bridgeJson.eventsPerSec / results.bareAckJson.eventsPerSec).toFixed(2);
+results.rawRatioAck = +(results.bridgeRaw.eventsPerSec / results.bareAckRaw.eventsPerSec).toFixed(2);
+log("memory during a NATS outage");
+results.outage = await outageMemory(frames, 64, quick ? 10 : 30);
+log("memory during a NATS outage, the bridge run with --max-old-space-size=64");
+results.outageHeap64 = await outageMemory(frames, 64, quick ? 10 : 30, 64);
+
+writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`N = ${N} events per run, window ${WINDOW}; events/s, the median of ${quick ? 1 : 3} alternating runs
+
+| | JSON payloads (${results.meanJsonBytes} B mean) | raw payloads (${results.meanFrameBytes} B mean) |
+| --- | ---: | ---: |
+| bare publisher: @nats-io/jetstream publish, a window of ${WINDOW} | ${results.bareJson.eventsPerSec} | ${results.bareRaw.eventsPerSec} |
+| bare publisher: core publish + reply subject (the bridge's way) | ${results.bareAckJson.eventsPerSec} | ${results.bareAckRaw.eventsPerSec} |
+| the bridge, CTI server to PubAck | ${results.bridgeJson.eventsPerSec} | ${results.bridgeRaw.eventsPerSec} |
+| bridge / first bare publisher | ${Math.round(results.jsonRatio * 100)} % | ${Math.round(results.rawRatio * 100)} % |
+| bridge / second bare publisher | ${Math.round(results.jsonRatioAck * 100)} % | ${Math.round(results.rawRatioAck * 100)} % |
+
+latency at ${results.latency.rate} events/s, CTI server write to a JetStream consumer's receipt (${results.latency.events} events after the first second): p50 ${results.latency.p50Ms} ms, p99 ${results.latency.p99Ms} ms, p99.9 ${results.latency.p999Ms} ms, max ${results.latency.maxMs} ms (first second: max ${results.latency.firstSecondMaxMs} ms)
+NATS down, ${results.outage.eventsSent} events at 20,000/s, buffer ${results.outage.bufferLimitMiB} MiB: the bridge's RSS ${results.outage.rssBeforeMiB} MiB → peak ${results.outage.rssPeakMiB} MiB; with --max-old-space-size=64: ${results.outageHeap64.rssBeforeMiB} → ${results.outageHeap64.rssPeakMiB} MiB (${results.outageHeap64.exitCode === null && results.outageHeap64.signal === null ? "ran through" : "died"})
+`);
+process.exit(0);
