@@ -71,16 +71,24 @@ try {
   for (const runtime of runtimes) {
     for (const { name: corpus } of corpusPlan("quick")) {
       const expect: [string, string][] = [["memcpy", "uint8array-set"]];
-      for (const suite of ["deframe", "decode", "encode", ...Object.keys(STREAM_CHUNKS)]) {
+      expect.push(["deframe", "ts"], ["deframe", "field-walk"]);
+      for (const suite of ["decode", "json", "encode", ...Object.keys(STREAM_CHUNKS)]) {
         expect.push([suite, "ts"], [suite, "wasm"]);
         if (suite === "decode" || suite.startsWith("stream")) expect.push([suite, "dataview-handrolled"]);
       }
+      expect.push(["json", "decode-stringify"]);
       if (corpus.startsWith("mixed")) expect.push(["decode", "binary-parser"]);
       for (const [suite, backend] of expect) expectRow(runtime, corpus, suite, backend);
     }
     for (const name of SAMPLE_NAMES) for (const b of ["ts", "wasm"]) expectRow(runtime, name, "single-frame", b);
     for (const n of stringLengths("quick"))
       for (const way of Object.keys(STRING_WAYS)) expectRow(runtime, `${n}B`, "strings", way);
+  }
+  // cli-json: Node only; whole processes on the mixed v25 corpus.
+  for (const backend of ["ctiwire-decode-json", "script-decode-stringify"]) {
+    const row = rows.find((x) => x.suite === "cli-json" && x.runtime === "node" && x.backend === backend);
+    if (row === undefined) failures.push(`missing row node|cli-json|${backend}`);
+    else check(`node|cli-json|${backend}`, row, ["msgsPerSec", "mbPerSec"]);
   }
   // loopback: Node only; its backend is the facade's choice; no MB/s against the simulator.
   const loopback = rows.filter((x) => x.suite === "loopback" && x.runtime === "node");
