@@ -105,6 +105,8 @@ export class SourceRunner {
   #sessionOpen = false;
   #publishErrors = 0;
   #acks: AckPublisher | undefined;
+  /** The fencing tokens of this leadership (a lapsed lease taken again gets a new one). */
+  #tokens = new Set<string>();
   #typeCounters = new Map<string, { in: { inc(): void }; out: { inc(): void } }>();
   #latency: { observe(v: number): void } | undefined;
   #publishErrorLoggedAt = 0;
@@ -206,6 +208,7 @@ export class SourceRunner {
     this.state = "leading";
     metrics.leader.set({ source: this.name }, 1);
     this.#epochBase = lease ? `L${lease.token}` : `T${Date.now().toString(36)}`;
+    this.#tokens = new Set([String(lease?.token)]);
     this.#sessions = 0;
     this.#log.info({ lease: lease?.token, previous: lease?.previous?.owner }, "leading");
     this.#acks?.close();
@@ -306,7 +309,9 @@ export class SourceRunner {
         await this.#sleep(every);
         if (this.#stopping) break;
         try {
+          const token = lease.token;
           if (!(await lease.renew(this.#lastAcked))) {
+            if (await this.#retake(token)) continue;
             this.#log.warn("lease lost: another bridge took over; stepping down");
             break;
           }
@@ -321,6 +326,34 @@ export class SourceRunner {
         const check = () => (this.#stopping ? resolve() : setTimeout(check, 200));
         check();
       });
+    }
+  }
+
+  /**
+   * The renewal was refused. If the key merely expired (NATS was away for longer than the TTL) and
+   * nobody led meanwhile, take the lease again and go on with the same CTI session and buffer: nobody
+   * led if the last GAP marker of the source in the stream is still ours (every leadership publishes
+   * one before anything else). Else (someone else led) the lease is given back and we step down.
+   */
+  async #retake(token: number | undefined): Promise<boolean> {
+    const lease = this.#lease;
+    if (!lease || token === undefined) return false;
+    try {
+      if ((await lease.current()) !== undefined || !(await lease.acquire())) return false;
+      const last = await this.#lastMarker();
+      if (last !== undefined && !this.#tokens.has(String(last.lease))) {
+        await lease.release(this.#lastAcked);
+        return false;
+      }
+      this.#tokens.add(String(lease.token));
+      this.#log.warn(
+        { lease: lease.token, previous: token },
+        "lease lapsed (NATS away) and taken again: nobody led meanwhile",
+      );
+      this.#publisher?.pump();
+      return true;
+    } catch {
+      return false;
     }
   }
 

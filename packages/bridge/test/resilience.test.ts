@@ -84,6 +84,31 @@ describe("NATS down, slow, restarted", () => {
     expect(bridge.readiness().ready).toBe(true);
   });
 
+  it("NATS away for longer than the lease TTL: the lease is taken again, nothing lost, no takeover", async () => {
+    const { nats, s, w, nc, src } = await setup({ eventRate: 500 }, "ha:\n  ttl: 2s\n");
+    s.resume();
+    await waitFor(async () => (await streamCount(nc)) > 200, "a first part published");
+    await nats.stop();
+    const during = w.events.length;
+    // Longer than the TTL: the lease's key has expired by the time NATS is back.
+    await waitFor(() => w.events.length > during + 1500, "3 s of events while NATS is down");
+    await nats.restart();
+    const n = w.events.length;
+    await waitFor(() => w.events.length > n + 300, "events after the restart");
+    await quiesce(s, w);
+    const expected = w.events.filter(noSystem);
+    const msgs = await all(nc, expected.length + 2);
+    const events = msgs.filter((m) => m.headers["Cti-Type"] !== "GAP");
+    expect(events.map(text).filter(noSystem)).toEqual(expected);
+    expect(msgs.filter((m) => m.headers["Cti-Type"] === "GAP").map((m) => m.json().reason)).toEqual(["start"]);
+    // Later events carry the new fencing token.
+    const tokens = events.map((m) => Number(m.headers["Cti-Lease"]));
+    expect(tokens[tokens.length - 1]).toBeGreaterThan(tokens[0]!);
+    expect(tokens).toEqual([...tokens].sort((a, b) => a - b));
+    expect(src.client!.state).toBe("open");
+    expect(src.leading).toBe(true);
+  });
+
   it("past the buffer's limit events are dropped, counted in a GAP marker published once NATS is back", async () => {
     const { nats, s, w, nc, src } = await setup({ eventRate: 2000 }, "buffer:\n  maxBytes: 64KiB\n");
     s.resume();
