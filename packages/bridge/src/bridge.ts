@@ -39,6 +39,7 @@ export class Bridge {
   #sources: SourceRunner[] = [];
   #http: Server | undefined;
   #natsUp = false;
+  #reconnectedAt = Number.NEGATIVE_INFINITY;
   #stopped = false;
   /** Instance tokens of the bridges alive (sorted), this one included. */
   #members: string[] = [];
@@ -132,6 +133,7 @@ export class Bridge {
         metrics: this.metrics,
         log: this.log,
         clientOptions: this.#o.clientOptions,
+        sinceReconnect: () => performance.now() - this.#reconnectedAt,
         preferred: (exclude) => {
           const members = this.#members.filter((m) => exclude === undefined || m !== tokenOf(exclude));
           const order = cfg.sources.map((x) => x.name).sort();
@@ -196,7 +198,8 @@ export class Bridge {
         this.#natsUp = true;
         this.metrics.natsConnected.set(1);
         this.log.info("NATS reconnected");
-        for (const r of this.#sources) r.publisher?.pump();
+        this.#reconnectedAt = performance.now();
+        for (const r of this.#sources) r.onReconnect();
       } else if (s.type === "error") {
         this.log.warn({ err: String((s as { error?: unknown }).error) }, "NATS error");
       }

@@ -55,6 +55,8 @@ export interface SourceDeps {
    * by any other after half a TTL (so that a source is never left without a leader).
    */
   preferred?: ((exclude?: string) => boolean) | undefined;
+  /** ms since the NATS connection came back (Infinity when it never went away). */
+  sinceReconnect?: (() => number) | undefined;
 }
 
 export type SourceState = "idle" | "standby" | "leading" | "stopping" | "stopped";
@@ -121,6 +123,12 @@ export class SourceRunner {
     if (d.leases) this.#lease = new Lease(d.leases, tokenOf(d.src.name), d.cfg.ha.instance, d.cfg.ha.ttlMs);
   }
 
+  /** NATS is back: a leader renews at once (and takes a lapsed lease again before anyone else). */
+  onReconnect(): void {
+    if (this.state === "leading") this.#wake?.();
+    this.#publisher?.pump();
+  }
+
   get leading(): boolean {
     return this.state === "leading";
   }
@@ -171,8 +179,13 @@ export class SourceRunner {
         if (cur === undefined) {
           freeSince ??= performance.now();
           // (The bridge that held it last is left out: it just gave it up, or died.)
+          // A lease that expired while NATS was away (not released) is left to its holder for half a
+          // TTL after the reconnect: it may be alive, with its CTI session and buffer, and take it again.
+          const expiredInOutage =
+            lease.previous?.released !== true && (this.#d.sinceReconnect?.() ?? Infinity) < lease.ttlMs / 2;
           const defer =
-            this.#d.preferred?.(lease.previous?.owner) === false && performance.now() - freeSince < lease.ttlMs / 2;
+            expiredInOutage ||
+            (this.#d.preferred?.(lease.previous?.owner) === false && performance.now() - freeSince < lease.ttlMs / 2);
           if (!defer && (await lease.acquire())) return true;
         } else freeSince = undefined;
         if (cur !== undefined && !logged) {
