@@ -10,34 +10,10 @@ import {
   type MessageSpec,
   messageSpecs,
   PROTOCOL_VERSIONS,
-  type TableRef,
   tableOf,
   tagSpecs,
 } from "ctiwire";
-
-/** Fields whose numbers have names (the same as the dump's): constants as value strings, masks as bit fields. */
-const FIELD_TABLES: Record<string, TableRef> = {
-  AgentState: "AgentState",
-  SkillGroupState: "AgentState",
-  PeripheralType: "PeripheralType",
-  EventCause: "EventCause",
-  CallType: "CallType",
-  LocalConnectionState: "LocalConnectionState",
-  SystemEventID: "SystemEventID",
-  FailureCode: "ControlFailureCode",
-  Status: "StatusCode",
-  PGStatus: "PGStatusCode",
-  ServicesRequested: "CTIServiceMask",
-  ServicesGranted: "CTIServiceMask",
-  CallMsgMask: "CallEventMask",
-  AgentStateMask: "AgentStateMask",
-  AgentWorkMode: "AgentWorkMode",
-  CallPlacementType: "CallPlacementType",
-  CallMannerType: "CallMannerType",
-};
-
-const tableFor = (field: string) =>
-  FIELD_TABLES[field] ?? (/DeviceI?D?Type$/.test(field) ? ("DeviceIDType" as TableRef) : undefined);
+import { fieldTable } from "./dump.js";
 
 const BITS: Record<string, number> = { uint8: 8, uint16: 16, uint32: 32, int8: 8, int16: 16, int32: 32 };
 
@@ -123,7 +99,7 @@ export function dissectorLua(): string {
     .map((f) => {
       const bits = BITS[f.proto];
       if (bits === undefined) return `F[${f.idx}]=ProtoField.${f.proto}(${lua(f.abbrev)}, ${lua(f.name)})`;
-      const ref = tableFor(f.name);
+      const ref = fieldTable(f.name);
       const table = ref === undefined ? undefined : tableOf(ref);
       let vs = "";
       if (table !== undefined && !table.mask) {

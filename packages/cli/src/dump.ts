@@ -36,9 +36,13 @@ const FIELD_TABLES: Record<string, TableRef> = {
   CallMannerType: "CallMannerType",
 };
 
+/** The constant or mask table whose names a field's numbers have (the dump's and the dissector's), or undefined. */
+export function fieldTable(field: string): TableRef | undefined {
+  return FIELD_TABLES[field] ?? (/DeviceI?D?Type$/.test(field) ? "DeviceIDType" : undefined);
+}
+
 export function describeValue(field: string, value: number): string {
-  let table = FIELD_TABLES[field];
-  if (!table && /DeviceI?D?Type$/.test(field)) table = "DeviceIDType";
+  const table = fieldTable(field);
   if (!table) return "";
   try {
     const names = maskNames(table, value);
