@@ -5,14 +5,7 @@
 // from v20); TCP reassembly with dissect_tcp_pdus (length = first 4 bytes + 8); a port preference
 // (`ged188.ports`, default 42027,43027) and a heuristic dissector on TCP. Field names are the guide's:
 // `ged188.AgentID`, `ged188.InvokeID` ... (a name used with two types gets `.TYPE` for the others).
-import {
-  type DataType,
-  type MessageSpec,
-  messageSpecs,
-  PROTOCOL_VERSIONS,
-  tableOf,
-  tagSpecs,
-} from "ctiwire";
+import { type DataType, type MessageSpec, messageSpecs, PROTOCOL_VERSIONS, tableOf, tagSpecs } from "ctiwire";
 import { fieldTable } from "./dump.js";
 
 const BITS: Record<string, number> = { uint8: 8, uint16: 16, uint32: 32, int8: 8, int16: 16, int32: 32 };
