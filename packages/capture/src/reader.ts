@@ -41,8 +41,11 @@ export interface ReaderOptions {
 
 export class CaptureReader {
   readonly #maxBlock: number;
-  #held: Uint8Array = new Uint8Array(0);
-  /** File offset of #held[0]. */
+  /** A block or record not complete yet: #buf[0, #len), of which #need bytes are wanted. */
+  #buf: Uint8Array = new Uint8Array(0);
+  #len = 0;
+  #need = 0;
+  /** File offset of the next byte not consumed (#buf[0] while #len > 0). */
   #offset = 0;
   #format: "pcap" | "pcapng" | undefined;
   #little = true;
@@ -57,57 +60,86 @@ export class CaptureReader {
     return this.#format;
   }
 
-  /** Bytes held: a block or record not complete yet. */
+  /** Bytes held: a block or record not complete yet (at most `maxBlock` + 16). */
   get bufferedBytes(): number {
-    return this.#held.length;
+    return this.#len;
   }
 
   /** Feeds bytes of the file; returns the packets they complete. Throws CaptureError on a bad file. */
   push(chunk: Uint8Array): Packet[] {
-    let data = chunk;
-    if (this.#held.length > 0) {
-      data = new Uint8Array(this.#held.length + chunk.length);
-      data.set(this.#held);
-      data.set(chunk, this.#held.length);
-    }
     const out: Packet[] = [];
-    let i = 0;
-    for (;;) {
-      const used = this.#next(data, i, out);
-      if (used === 0) break;
-      i += used;
+    let c = 0;
+    // A held block is filled up to what it needs before it is read again, so that a large block cut
+    // in many chunks is copied once (not once per chunk).
+    while (this.#len > 0) {
+      const take = Math.min(this.#need - this.#len, chunk.length - c);
+      this.#reserve(this.#need);
+      this.#buf.set(chunk.subarray(c, c + take), this.#len);
+      this.#len += take;
+      c += take;
+      if (this.#len < this.#need) return out;
+      const used = this.#run(this.#buf.subarray(0, this.#len), 0, this.#offset, out);
+      this.#buf.copyWithin(0, used, this.#len);
+      this.#len -= used;
+      this.#offset += used;
     }
-    this.#held = i === data.length ? new Uint8Array(0) : data.slice(i);
-    this.#offset += i;
+    const base = this.#offset - c; // file offset of chunk[0]
+    const i = this.#run(chunk, c, base, out);
+    this.#offset = base + i;
+    if (i < chunk.length) {
+      this.#reserve(Math.max(this.#need, chunk.length - i));
+      this.#buf.set(chunk.subarray(i));
+      this.#len = chunk.length - i;
+    } else if (this.#buf.length > 1 << 20) {
+      this.#buf = new Uint8Array(0); // a large block's buffer is not kept once it is read
+    }
     return out;
   }
 
   /** The end of the file: a record or block cut short is a CaptureError (TRUNCATED). */
   finish(): void {
-    if (this.#held.length > 0) {
-      throw new CaptureError(
-        "TRUNCATED",
-        `the capture ends inside a record (${this.#held.length} bytes of it)`,
-        this.#offset,
-      );
+    if (this.#len > 0) {
+      throw new CaptureError("TRUNCATED", `the capture ends inside a record (${this.#len} bytes of it)`, this.#offset);
     }
     if (this.#format === undefined) throw new CaptureError("NOT_A_CAPTURE", "the file is empty", 0);
   }
 
+  /** Reads the units of b from i on; returns where the first incomplete one starts (#need set). */
+  #run(b: Uint8Array, i: number, base: number, out: Packet[]): number {
+    for (;;) {
+      const used = this.#next(b, i, base, out);
+      if (used === 0) return i;
+      i += used;
+    }
+  }
+
+  #reserve(n: number): void {
+    if (this.#buf.length >= n) return;
+    const grown = new Uint8Array(n);
+    grown.set(this.#buf.subarray(0, this.#len));
+    this.#buf = grown;
+  }
+
+  /** Asks for `n` bytes from data[i] (returns 0, the bytes used: none yet). */
+  #wait(n: number): 0 {
+    this.#need = n;
+    return 0;
+  }
+
   /** Reads one header, block or record at data[i]; returns the bytes used, 0 when more are needed. */
-  #next(b: Uint8Array, i: number, out: Packet[]): number {
+  #next(b: Uint8Array, i: number, base: number, out: Packet[]): number {
     const avail = b.length - i;
-    const at = this.#offset + i;
+    const at = base + i;
     if (this.#format === undefined) {
-      if (avail < 4) return 0;
+      if (avail < 4) return this.#wait(4);
       const be = u32(b, i, false);
       const le = u32(b, i, true);
       if (be === PCAPNG_SHB) {
         this.#format = "pcapng";
-        return this.#pcapngBlock(b, i, out);
+        return this.#pcapngBlock(b, i, base, out);
       }
       if (be === PCAP_US || be === PCAP_NS || le === PCAP_US || le === PCAP_NS) {
-        if (avail < 24) return 0;
+        if (avail < 24) return this.#wait(24);
         this.#format = "pcap";
         this.#little = le === PCAP_US || le === PCAP_NS;
         const ns = (this.#little ? le : be) === PCAP_NS;
@@ -118,14 +150,14 @@ export class CaptureReader {
       }
       throw new CaptureError("NOT_A_CAPTURE", "not a pcap or pcapng file (unknown magic number)", at);
     }
-    if (this.#format === "pcapng") return this.#pcapngBlock(b, i, out);
+    if (this.#format === "pcapng") return this.#pcapngBlock(b, i, base, out);
     // Classic pcap record: ts_sec, ts_frac, incl_len, orig_len, then incl_len bytes.
-    if (avail < 16) return 0;
+    if (avail < 16) return this.#wait(16);
     const incl = u32(b, i + 8, this.#little);
     if (incl > this.#maxBlock) {
       throw new CaptureError("BAD_BLOCK", `a record of ${incl} bytes, above the limit of ${this.#maxBlock}`, at);
     }
-    if (avail < 16 + incl) return 0;
+    if (avail < 16 + incl) return this.#wait(16 + incl);
     const itf = this.#interfaces[0]!;
     const sec = BigInt(u32(b, i, this.#little));
     const frac = BigInt(u32(b, i + 4, this.#little));
@@ -139,10 +171,10 @@ export class CaptureReader {
     return 16 + incl;
   }
 
-  #pcapngBlock(b: Uint8Array, i: number, out: Packet[]): number {
+  #pcapngBlock(b: Uint8Array, i: number, base: number, out: Packet[]): number {
     const avail = b.length - i;
-    const at = this.#offset + i;
-    if (avail < 12) return 0;
+    const at = base + i;
+    if (avail < 12) return this.#wait(12);
     let type = u32(b, i, this.#little);
     if (u32(b, i, false) === PCAPNG_SHB) {
       // A section header: its byte-order magic says the order of everything in the section.
@@ -160,7 +192,7 @@ export class CaptureReader {
         at,
       );
     }
-    if (avail < len) return 0;
+    if (avail < len) return this.#wait(len);
     if (u32(b, i + len - 4, this.#little) !== len) {
       throw new CaptureError("BAD_BLOCK", "a block whose trailing length differs from its leading one", at);
     }

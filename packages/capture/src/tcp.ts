@@ -1,8 +1,9 @@
 /**
  * TCP reassembly of one direction of a connection: segments in capture order (out of order,
  * retransmitted, overlapping), the byte stream out in sequence order. Bounded: at most `maxHeld`
- * bytes wait behind a hole; past that, or at the end of the capture, the hole is given up as a gap
- * (its sequence range) and the stream goes on from the first held byte. Sequence numbers wrap at 2^32.
+ * bytes in at most `maxSegments` segments wait behind a hole; past that, or at the end of the
+ * capture, the hole is given up as a gap (its sequence range) and the stream goes on from the first
+ * held byte. Sequence numbers wrap at 2^32.
  */
 
 /** What reassembly gives, in stream order: bytes, or a gap where segments are missing. */
@@ -13,6 +14,11 @@ export type StreamPiece =
 export interface ReassemblyOptions {
   /** The most bytes held behind a hole before it is given up (default 1 MiB). */
   readonly maxHeld?: number;
+  /**
+   * The most segments held behind a hole before it is given up (default 4096): tiny segments would
+   * otherwise make a long list, each insertion into it slower.
+   */
+  readonly maxSegments?: number;
 }
 
 /** a - b in sequence space (-2^31 .. 2^31). */
@@ -22,6 +28,7 @@ function diff(a: number, b: number): number {
 
 export class TcpReassembler {
   readonly #maxHeld: number;
+  readonly #maxSegments: number;
   /** The next sequence number expected, once known (the SYN's + 1, or the first segment's). */
   #next: number | undefined;
   /** Segments beyond a hole, by sequence (sorted). */
@@ -30,6 +37,7 @@ export class TcpReassembler {
 
   constructor(options: ReassemblyOptions = {}) {
     this.#maxHeld = options.maxHeld ?? 1024 * 1024;
+    this.#maxSegments = options.maxSegments ?? 4096;
   }
 
   /** Bytes waiting behind a hole. */
@@ -49,7 +57,8 @@ export class TcpReassembler {
     if (this.#next === undefined) this.#next = seq; // capture started mid-connection
     this.#hold(seq, payload);
     this.#drain(out);
-    if (this.#heldBytes > this.#maxHeld) this.#skipHole(out);
+    // A loop: one hole given up may free a single small segment, and the bounds must hold after each push.
+    while (this.#heldBytes > this.#maxHeld || this.#held.length > this.#maxSegments) this.#skipHole(out);
     return out;
   }
 
@@ -80,8 +89,14 @@ export class TcpReassembler {
     }
     // Insert in order; an overlap with held data keeps the bytes first received.
     const held = this.#held;
+    // k: the first held segment that begins after seq (binary search: the list is sorted).
+    let lo = 0;
     let k = held.length;
-    while (k > 0 && diff(held[k - 1]!.seq, seq) > 0) k--;
+    while (lo < k) {
+      const mid = (lo + k) >>> 1;
+      if (diff(held[mid]!.seq, seq) > 0) k = mid;
+      else lo = mid + 1;
+    }
     if (k > 0) {
       const prev = held[k - 1]!;
       const over = diff((prev.seq + prev.bytes.length) >>> 0, seq);
