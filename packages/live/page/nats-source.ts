@@ -12,7 +12,7 @@
  */
 import { jetstream } from "@nats-io/jetstream";
 import { Kvm } from "@nats-io/kv";
-import { type NatsConnection, wsconnect } from "@nats-io/nats-core";
+import { wsconnect } from "@nats-io/nats-core";
 import type { NatsPageConfig } from "../src/server.js";
 import { LiveState, type Msg } from "../src/state.js";
 import type { App } from "./app.js";
@@ -57,34 +57,65 @@ export function connectNats(app: App, cfg: NatsPageConfig): void {
   const filter = cfg.subject ?? `cti.${tok}.>`;
   const gapSubject = `cti.${tok}.GAP`;
   let attempt = 0;
-  let nc: NatsConnection | undefined;
 
   const run = async (): Promise<void> => {
     app.link("connecting", `connecting to NATS ${cfg.url}…`);
-    nc = await wsconnect({
+    const conn = await wsconnect({
       servers: cfg.url,
       ...(cfg.token ? { token: cfg.token } : {}),
       maxReconnectAttempts: -1,
       reconnectTimeWait: 1000,
       name: "ctiwire-live",
     });
-    const conn = nc;
+    /** The stream being read, stopped at a reconnect (its consumer may be gone with the server). */
+    let reading: { stop(): void } | undefined;
     void (async () => {
       for await (const s of conn.status()) {
         if (s.type === "disconnect") app.link("reconnecting", `NATS lost: reconnecting to ${cfg.url}`);
-        else if (s.type === "reconnect") app.link("open", `NATS ${cfg.url}`);
+        else if (s.type === "reconnect") {
+          app.link("open", `NATS ${cfg.url}`);
+          reading?.stop();
+        }
       }
     })();
+    // The key → stream sequence its KV value reflects (from the snapshot), and the last message read.
+    const seqOf = new Map<string, number>();
+    let last = -1;
     for (;;) {
-      if (!(await follow(conn))) return;
-      app.board.log("a GAP marker: events were lost upstream; loading the state again", "warn");
+      try {
+        // Fail fast (a JetStream still recovering after a restart does not answer), then try again.
+        const js = jetstream(conn, { timeout: 5000 });
+        if (last < 0) last = await snapshot(js, seqOf);
+        const ended = await read(
+          js,
+          last,
+          seqOf,
+          (r) => {
+            reading = r;
+          },
+          (seq) => {
+            last = seq;
+          },
+        );
+        attempt = 0;
+        if (ended === "gap") {
+          last = -1;
+          app.board.log("a GAP marker: events were lost upstream; loading the state again", "warn");
+        } else app.board.log(`NATS: reading the stream again after #${last}`, "note");
+      } catch (e) {
+        if (conn.isClosed()) throw e;
+        const ms = backoff(attempt++);
+        app.link(
+          "reconnecting",
+          `NATS ${cfg.url}: ${(e as Error).message ?? String(e)}; again in ${(ms / 1000).toFixed(1)} s`,
+        );
+        await new Promise((r) => setTimeout(r, ms));
+      }
     }
   };
 
-  /** Loads the snapshot and follows the stream; resolves true when a GAP asks for a new snapshot. */
-  const follow = async (conn: NatsConnection): Promise<boolean> => {
-    // Fail fast (a JetStream still recovering after a restart does not answer): the source starts over.
-    const js = jetstream(conn, { timeout: 5000 });
+  /** Loads agents and calls from the bridge's KV into a new state; returns the stream sequence it reflects. */
+  const snapshot = async (js: ReturnType<typeof jetstream>, seqOf: Map<string, number>): Promise<number> => {
     const kvm = new Kvm(js);
     const agents = await kvm.open(cfg.agentsBucket ?? "cti_agents");
     const calls = await kvm.open(cfg.callsBucket ?? "cti_calls");
@@ -94,7 +125,7 @@ export function connectNats(app: App, cfg: NatsPageConfig): void {
     };
     const from = Math.min(await watermark(agents), await watermark(calls));
     const st = new LiveState();
-    const seqOf = new Map<string, number>();
+    seqOf.clear();
     for await (const k of await agents.keys(`${tok}.>`)) {
       if (k.endsWith("._stream")) continue;
       const e = await agents.get(k);
@@ -121,20 +152,36 @@ export function connectNats(app: App, cfg: NatsPageConfig): void {
       `NATS: snapshot of ${st.agents.size} agents and ${st.calls.size} calls from KV (stream #${from})`,
       "note",
     );
+    return from;
+  };
+
+  /**
+   * Reads the stream after `after` until a GAP marker ("gap": load the state again) or until the
+   * reading is stopped or ends ("stopped": read on after the last message).
+   */
+  const read = async (
+    js: ReturnType<typeof jetstream>,
+    after: number,
+    seqOf: Map<string, number>,
+    onStart: (r: { stop(): void }) => void,
+    onSeq: (seq: number) => void,
+  ): Promise<"gap" | "stopped"> => {
     const consumer = await js.consumers.get(streamName, {
       // One subject: also for nats-server before 2.10 (no filter_subjects there).
       filter_subjects: filter,
-      ...(from > 0 ? { deliver_policy: "by_start_sequence" as const, opt_start_seq: from + 1 } : {}),
+      ...(after > 0 ? { deliver_policy: "by_start_sequence" as const, opt_start_seq: after + 1 } : {}),
     });
     // Heartbeats every 2 s: an ordered consumer that misses them is made again from where it was.
     const messages = await consumer.consume({ idle_heartbeat: 2000 });
-    attempt = 0;
+    onStart(messages);
+    app.link("open", `NATS ${cfg.url}`);
     for await (const jm of messages) {
+      onSeq(jm.seq);
       const at = jm.info.timestampNanos / 1e6;
       if (jm.subject === gapSubject) {
         messages.stop();
         app.reset(jm.seq, `GAP marker #${jm.seq}: ${decoder.decode(jm.data).slice(0, 200)}`);
-        return true;
+        return "gap";
       }
       const accept = (m: Msg) => {
         const key = keyOf(cfg.source, m);
@@ -156,7 +203,7 @@ export function connectNats(app: App, cfg: NatsPageConfig): void {
         if (accept(m)) app.message(m, at);
       } else app.frame(jm.seq, at, jm.data, accept);
     }
-    return false;
+    return "stopped";
   };
 
   const start = () => {
@@ -166,7 +213,6 @@ export function connectNats(app: App, cfg: NatsPageConfig): void {
         "reconnecting",
         `NATS ${cfg.url}: ${(e as Error).message ?? String(e)}; again in ${(ms / 1000).toFixed(1)} s (attempt ${attempt})`,
       );
-      void nc?.close().catch(() => {});
       setTimeout(start, ms);
     });
   };
