@@ -64,7 +64,15 @@ function session(): Seg[] {
 }
 
 function write(segs: Seg[], kind: "pcapng" | "pcap"): string {
-  const packets: OutPacket[] = segs.map((s, k) => ({
+  const packets = packetsOf(segs);
+  const dir = mkdtempSync(join(tmpdir(), "ctiwire-capture-"));
+  const file = join(dir, `session.${kind}`);
+  writeFileSync(file, kind === "pcapng" ? pcapngFile(packets) : pcapFile(packets, { littleEndian: false }));
+  return file;
+}
+
+function packetsOf(segs: Seg[]): OutPacket[] {
+  return segs.map((s, k) => ({
     linkType: LINKTYPE.ETHERNET,
     timeNs: 1_765_000_000_000_000_000n + BigInt(k) * 1_000_000n,
     data: ethernetTcp({
@@ -78,10 +86,6 @@ function write(segs: Seg[], kind: "pcapng" | "pcap"): string {
       payload: s.bytes,
     }),
   }));
-  const dir = mkdtempSync(join(tmpdir(), "ctiwire-capture-"));
-  const file = join(dir, `session.${kind}`);
-  writeFileSync(file, kind === "pcapng" ? pcapngFile(packets) : pcapFile(packets, { littleEndian: false }));
-  return file;
 }
 
 async function run(args: string[]) {
@@ -156,5 +160,167 @@ describe("ctiwire decode on a capture", () => {
     expect(lines[0]).toMatch(
       /10\.1\.1\.2:50123 -> 10\.1\.1\.1:42027 client -> server: frame 1 @0: OPEN_REQ \(type 3\)/,
     );
+  });
+});
+
+/** Packets of connection k (client 10.9.x.y:20000+k): SYN, SYN-ACK, OPEN_REQ, OPEN_CONF, then its end. */
+function connectionPackets(k: number, t0: bigint, end: "open" | "fin" | "rst"): OutPacket[] {
+  const c = { ip: `10.9.${(k >> 8) & 255}.${k & 255}`, port: 20000 + (k % 40000) };
+  const open = client[0]!;
+  const conf = server[0]!;
+  const pk = (fromClient: boolean, seq: number, ack: number, flags: number, payload?: Uint8Array) =>
+    ethernetTcp({
+      src: fromClient ? c.ip : "10.1.1.1",
+      dst: fromClient ? "10.1.1.1" : c.ip,
+      srcPort: fromClient ? c.port : 42027,
+      dstPort: fromClient ? 42027 : c.port,
+      seq,
+      ack,
+      flags,
+      ...(payload ? { payload } : {}),
+    });
+  const data = [
+    pk(true, 100, 0, 0x02),
+    pk(false, 500, 101, 0x12),
+    pk(true, 101, 501, 0x18, open),
+    pk(false, 501, 101 + open.length, 0x18, conf),
+  ];
+  if (end === "rst") data.push(pk(false, 501 + conf.length, 0, 0x04));
+  if (end === "fin") {
+    data.push(pk(true, 101 + open.length, 501 + conf.length, 0x11));
+    data.push(pk(false, 501 + conf.length, 102 + open.length, 0x11));
+    data.push(pk(true, 102 + open.length, 502 + conf.length, 0x10)); // the last ACK: no new connection
+  }
+  return data.map((d, n) => ({ linkType: LINKTYPE.ETHERNET, timeNs: t0 + BigInt(n) * 1000n, data: d }));
+}
+
+function writeFile(bytes: Uint8Array, name: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), "ctiwire-capture-")), name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+describe("ctiwire decode on a capture: limits and hostile files", () => {
+  const t0 = 1_765_000_000_000_000_000n;
+
+  it("more connections at once than followed: each one beyond is a DROPPED line, the others decode, exit 1", async () => {
+    // 1030 connections open at once (no FIN): the first 1024 are followed.
+    const packets = Array.from({ length: 1030 }, (_, k) => connectionPackets(k, t0 + BigInt(k) * 10_000_000n, "open"));
+    const { code, lines, err } = await run(["decode", writeFile(pcapngFile(packets.flat()), "many.pcapng"), "--json"]);
+    expect(code).toBe(1);
+    const got = lines.map((l) => JSON.parse(l));
+    const droppedLines = got.filter((g) => g.type === "DROPPED");
+    expect(droppedLines.map((g) => g.connection)).toEqual(
+      [1024, 1025, 1026, 1027, 1028, 1029].map((k) => `10.9.4.${k & 255}:${20000 + k} -> 10.1.1.1:42027`),
+    );
+    expect(droppedLines[0].reason).toMatch(/more than 1024 connections at once/);
+    expect(got.filter((g) => g.type === "OPEN_REQ")).toHaveLength(1024);
+    expect(got.filter((g) => g.type === "OPEN_CONF")).toHaveLength(1024);
+    expect(err).toMatch(/more than 1024 connections at once.*\(and 6 more problems\)/);
+  });
+
+  it("connections that end (FIN both ways, or RST) free their place: 3000 in turn, none dropped", async () => {
+    // Every third one ends with a RST from the server.
+    const packets = Array.from({ length: 3000 }, (_, k) =>
+      connectionPackets(k, t0 + BigInt(k) * 10_000_000n, k % 3 === 0 ? "rst" : "fin"),
+    );
+    const { code, lines, err } = await run(["decode", writeFile(pcapngFile(packets.flat()), "turns.pcapng"), "--json"]);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    const types = lines.map((l) => JSON.parse(l).type);
+    expect(types.filter((t) => t === "OPEN_REQ")).toHaveLength(3000);
+    expect(types.filter((t) => t === "OPEN_CONF")).toHaveLength(3000);
+    expect(types).not.toContain("DROPPED");
+  });
+
+  it("a capture that begins inside a frame: the bytes before the first trusted frame are a GAP, then every frame", async () => {
+    const segs = session().filter((s) => !s.syn);
+    // The server's first segment (the first half of OPEN_CONF) is before the capture began.
+    const firstServer = segs.findIndex((s) => !s.fromClient);
+    const { code, lines } = await run(["decode", write(segs.slice(firstServer + 1), "pcapng"), "--json"]);
+    expect(code).toBe(1);
+    const got = lines.map((l) => JSON.parse(l));
+    expect(got.map((g) => [g.from, g.type])).toEqual([
+      ["server", "GAP"],
+      ["server", "AGENT_STATE_EVENT"],
+      ["client", "HEARTBEAT_REQ"],
+      ["server", "HEARTBEAT_CONF"],
+    ]);
+    expect(got[0].bytes).toBe(server[0]!.length - Math.floor(server[0]!.length / 2));
+  });
+
+  it("a connection off the CTI Server ports is followed only if its first bytes are a plausible frame", async () => {
+    const other = ethernetTcp({
+      src: "10.3.3.3",
+      dst: "10.3.3.4",
+      srcPort: 51000,
+      dstPort: 443,
+      seq: 1,
+      flags: 0x18,
+      payload: new TextEncoder().encode("GET / HTTP/1.1\r\nHost: example\r\n\r\n"),
+    });
+    const cti = ethernetTcp({
+      src: "10.3.3.3",
+      dst: "10.3.3.5",
+      srcPort: 51001,
+      dstPort: 7000,
+      seq: 1,
+      flags: 0x18,
+      payload: client[0]!,
+    });
+    const file = writeFile(
+      pcapngFile([other, cti].map((data, k) => ({ linkType: LINKTYPE.ETHERNET, timeNs: t0 + BigInt(k), data }))),
+      "ports.pcapng",
+    );
+    const { code, lines } = await run(["decode", file, "--json"]);
+    expect(code).toBe(0);
+    expect(lines.map((l) => [JSON.parse(l).connection, JSON.parse(l).type])).toEqual([
+      ["10.3.3.3:51001 -> 10.3.3.5:7000", "OPEN_REQ"],
+    ]);
+  });
+
+  it("hostile files: every mutation of a capture decodes or ends with exit 1 and the problem, never a crash", async () => {
+    let seed = 0x5eed;
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const good = pcapngFile(packetsOf(session()));
+    const codes = new Set<number>();
+    for (let n = 0; n < 120; n++) {
+      const bad = good.slice();
+      const dv = new DataView(bad.buffer);
+      const at = Math.floor(rand() * bad.length);
+      switch (n % 4) {
+        case 0:
+          for (let k = 0; k < 4; k++) bad[Math.floor(rand() * bad.length)]! ^= 1 << Math.floor(rand() * 8);
+          break;
+        case 1: // a length (any aligned word) made huge or tiny
+          dv.setUint32(Math.min(at & ~3, bad.length - 4), [0xffffffff, 0x7fffffff, 0, 12][(n >> 2) % 4]!, true);
+          break;
+        case 2:
+          for (let k = at; k < Math.min(bad.length, at + 32); k++) bad[k] = Math.floor(rand() * 256);
+          break;
+        default:
+          break;
+      }
+      const file = writeFile(n % 4 === 3 ? bad.subarray(0, at) : bad, "bad.pcapng");
+      const { code, err } = await run(["decode", file, "--json"]);
+      expect([0, 1]).toContain(code);
+      codes.add(code);
+      if (code === 1) expect(err).toMatch(/^ctiwire decode: /);
+    }
+    expect([...codes].sort()).toEqual([0, 1]);
+  });
+
+  it("a damaged timestamp (past year 9999) is printed as nanoseconds, not a crash", async () => {
+    const file = pcapngFile(packetsOf(session()));
+    // The interface's if_tsresol (after the 28-byte section header: block header 8, link type and
+    // snap length 8, option header 4) made 10^0: timestamps in seconds, so nanoseconds × 10^9.
+    expect(file[48]).toBe(9);
+    file[48] = 0;
+    const { code, lines } = await run(["decode", writeFile(file, "time.pcapng"), "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(lines[0]!).time).toBe(`${(1_765_000_000_000_000_000n + 2_000_000n) * 1_000_000_000n}ns`); // OPEN_REQ: the third packet
   });
 });
