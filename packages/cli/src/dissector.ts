@@ -5,13 +5,27 @@
 // from v20); TCP reassembly with dissect_tcp_pdus (length = first 4 bytes + 8); a port preference
 // (`ged188.ports`, default 42027,43027) and a heuristic dissector on TCP. Field names are the guide's:
 // `ged188.AgentID`, `ged188.InvokeID` ... (a name used with two types gets `.TYPE` for the others).
-import { type DataType, type MessageSpec, messageSpecs, PROTOCOL_VERSIONS, tableOf, tagSpecs } from "ctiwire";
+// Repeated floating fields counted by a field (NumFltSkillGroups ...) are grouped as `decode --json`
+// groups them: a subtree `ged188.group.<key>` (the JSON property), an item subtree per entry (a new
+// entry where a member comes again; nested groups inside their parent's entry); NAMEDVAR and
+// NAMEDARRAY show their index, name and value (`ged188.named.*`).
+import {
+  type DataType,
+  fieldPropertyName,
+  groupPropertyName,
+  type MessageSpec,
+  messageSpecs,
+  PROTOCOL_VERSIONS,
+  RESERVED_PROPERTY_NAMES,
+  tableOf,
+  tagSpecs,
+} from "ctiwire";
 import { fieldTable } from "./dump.js";
 
 const BITS: Record<string, number> = { uint8: 8, uint16: 16, uint32: 32, int8: 8, int16: 16, int32: 32 };
 
 /** How a data type is shown: the ProtoField constructor and how the Lua code reads the value. */
-const KIND: Record<DataType, { proto: string; read: "u" | "s" | "str" | "bytes" }> = {
+const KIND: Record<DataType, { proto: string; read: "u" | "s" | "str" | "bytes" | "nv" | "na" }> = {
   CHAR: { proto: "int8", read: "s" },
   UCHAR: { proto: "uint8", read: "u" },
   SHORT: { proto: "int16", read: "s" },
@@ -23,13 +37,86 @@ const KIND: Record<DataType, { proto: string; read: "u" | "s" | "str" | "bytes" 
   STRING: { proto: "string", read: "str" },
   UNSPEC: { proto: "bytes", read: "bytes" },
   MHDR: { proto: "bytes", read: "bytes" },
-  NAMEDVAR: { proto: "bytes", read: "bytes" },
-  NAMEDARRAY: { proto: "bytes", read: "bytes" },
+  NAMEDVAR: { proto: "bytes", read: "nv" },
+  NAMEDARRAY: { proto: "bytes", read: "na" },
   TASKID: { proto: "bytes", read: "bytes" },
   APPPATHID: { proto: "bytes", read: "bytes" },
 };
 
 const lua = (s: string) => JSON.stringify(s); // a JSON string of ASCII is a Lua string literal
+
+interface Group {
+  key: string;
+  countField: string;
+  parent: number;
+  members: number[];
+  single: boolean;
+}
+
+/**
+ * The groups of a layout's floating fields as the codec's plan makes them (packages/codec/src/plan.ts),
+ * so that the dissector's subtrees are decode --json's arrays: the fields counted by one count field
+ * form a group (its members in schema order); a group whose count field is a member of another lives
+ * in that group's entries; one member and no nested group: the array holds the values themselves.
+ * Property names as the plan gives them (the guide's names, made unique among their level's keys).
+ */
+function groupsOf(spec: MessageSpec): { groups: Group[]; fieldGroup: number[]; fieldPos: number[] } {
+  const names = spec.floating.map((f) => f.name);
+  const groups: Group[] = [];
+  const byCount = new Map<string, number>();
+  const fieldGroup = names.map(() => -1);
+  const fieldPos = names.map(() => -1);
+  spec.floating.forEach((f, i) => {
+    if (f.countField === undefined || f.countField === f.name) return;
+    let g = byCount.get(f.countField);
+    if (g === undefined) {
+      g = groups.length;
+      byCount.set(f.countField, g);
+      groups.push({ key: "", countField: f.countField, parent: -1, members: [], single: false });
+    }
+    fieldGroup[i] = g;
+    fieldPos[i] = groups[g]!.members.length;
+    groups[g]!.members.push(i);
+  });
+  groups.forEach((group, g) => {
+    if (spec.fixed.some((f) => f.name === group.countField)) return;
+    const at = names.indexOf(group.countField);
+    if (at < 0) return;
+    let parent = fieldGroup[at]!;
+    for (let p = parent; p >= 0; p = groups[p]!.parent) {
+      if (p === g) {
+        parent = -1;
+        break;
+      }
+    }
+    group.parent = parent;
+  });
+  for (const [g, group] of groups.entries()) {
+    group.single = group.members.length === 1 && !groups.some((o) => o.parent === g);
+  }
+  const unique = (base: string, used: Set<string>) => {
+    let key = RESERVED_PROPERTY_NAMES.includes(base) ? `${base}Field` : base;
+    if (used.has(key)) {
+      let n = 2;
+      while (used.has(`${key}${n}`)) n++;
+      key = `${key}${n}`;
+    }
+    used.add(key);
+    return key;
+  };
+  const used = new Set<string>();
+  for (const f of spec.fixed)
+    if (f.type !== "MHDR" && f.name !== "MessageHeader") unique(fieldPropertyName(f.name), used);
+  names.forEach((n, i) => {
+    if (fieldGroup[i]! < 0) unique(fieldPropertyName(n), used);
+  });
+  for (const g of groups) if (g.parent < 0) g.key = unique(groupPropertyName(g.countField), used);
+  groups.forEach((g, k) => {
+    const inItem = new Set(g.members.map((m) => fieldPropertyName(names[m]!)));
+    for (const c of groups) if (c.parent === k) c.key = unique(groupPropertyName(c.countField), inItem);
+  });
+  return { groups, fieldGroup, fieldPos };
+}
 
 /** Where OPEN_REQ's VersionNumber is, at every version (after the header and InvokeID). */
 const OPEN_REQ_VERSION_OFFSET = 12;
@@ -54,7 +141,19 @@ export function dissectorLua(): string {
   };
   const readOf = (type: DataType) => KIND[type].read;
 
-  // Layouts shared between versions: {fixed = {{field, offset, size, read}...}, fl = {[tag] = {field, read}}}.
+  // Group subtrees: one FT_NONE field per JSON property name of a group.
+  const groupFields = new Map<string, number>();
+  const groupField = (key: string) => {
+    let k = groupFields.get(key);
+    if (k === undefined) {
+      k = groupFields.size + 1;
+      groupFields.set(key, k);
+    }
+    return k;
+  };
+
+  // Layouts shared between versions: {fixed = {{field, offset, size, read}...}, fl = {[tag] = {field,
+  // read, group, position}}, groups = {{field, key, single, parent, nested = {...}}}}.
   const layouts: string[] = [];
   const layoutIndex = new Map<string, number>();
   const names = new Map<number, string>();
@@ -68,8 +167,21 @@ export function dissectorLua(): string {
         .filter((f) => f.type !== "MHDR")
         .map((f) => `{${field(f.name, f.type)},${f.offset},${f.size},"${readOf(f.type)}"}`)
         .join(",");
-      const fl = spec.floating.map((f) => `[${f.tag}]={${field(f.name, f.type)},"${readOf(f.type)}"}`).join(",");
-      const text = `{fixed={${fixed}},fl={${fl}},size=${spec.fixedSize}}`;
+      const gs = groupsOf(spec);
+      const fl = spec.floating
+        .map((f, i) => {
+          const g = gs.fieldGroup[i]!;
+          const grouped = g < 0 ? "" : `,${g + 1},${gs.fieldPos[i]! + 1}`;
+          return `[${f.tag}]={${field(f.name, f.type)},"${readOf(f.type)}"${grouped}}`;
+        })
+        .join(",");
+      const groups = gs.groups
+        .map((g, k) => {
+          const nested = gs.groups.flatMap((o, j) => (o.parent === k ? [j + 1] : []));
+          return `{${groupField(g.key)},${lua(g.key)},${g.single},${g.parent + 1},{${nested.join(",")}}}`;
+        })
+        .join(",");
+      const text = `{fixed={${fixed}},fl={${fl}},groups={${groups}},size=${spec.fixedSize}}`;
       let i = layoutIndex.get(text);
       if (i === undefined) {
         i = layouts.length + 1;
@@ -133,13 +245,20 @@ local F = {}
 ${fieldDecls}
 local B = {}
 ${bitDecls.join("\n")}
+local G = {}
+${[...groupFields].map(([key, k]) => `G[${k}]=ProtoField.none(${lua(`ged188.group.${key}`)}, ${lua(key)})`).join("\n")}
 local f_length = ProtoField.uint32("ged188.length", "MessageLength", base.DEC)
 local f_type = ProtoField.uint32("ged188.message_type", "MessageType", base.DEC, MESSAGE_TYPES)
 local f_tag = ProtoField.uint16("ged188.floating.tag", "Tag", base.DEC)
 local f_flen = ProtoField.uint16("ged188.floating.length", "Length", base.DEC)
 local f_unknown = ProtoField.bytes("ged188.floating.unknown", "Unknown floating field")
-local all = { f_length, f_type, f_tag, f_flen, f_unknown }
+local f_item = ProtoField.none("ged188.item", "Item")
+local f_named_index = ProtoField.uint8("ged188.named.index", "Index", base.DEC)
+local f_named_name = ProtoField.string("ged188.named.name", "Name")
+local f_named_value = ProtoField.string("ged188.named.value", "Value")
+local all = { f_length, f_type, f_tag, f_flen, f_unknown, f_item, f_named_index, f_named_name, f_named_value }
 for _, f in ipairs(F) do all[#all + 1] = f end
+for _, f in ipairs(G) do all[#all + 1] = f end
 for _, bs in pairs(B) do for _, b in ipairs(bs) do all[#all + 1] = b end end
 ged188.fields = all
 
@@ -148,7 +267,8 @@ local e_float = ProtoExpert.new("ged188.floating.bad", "Floating field overruns 
 local e_type = ProtoExpert.new("ged188.unknown_type", "Message type unknown at this version", expert.group.UNDECODED, expert.severity.WARN)
 ged188.experts = { e_short, e_float, e_type }
 
--- Layouts of each message type per version: fixed = {{field, offset, size, read}}, fl = {[tag] = {field, read}}.
+-- Layouts of each message type per version: fixed = {{field, offset, size, read}},
+-- fl = {[tag] = {field, read, group, position in the group}}, groups = {{G field, key, single, parent, nested}}.
 local L = {
 ${layouts.join(",\n")}
 }
@@ -197,10 +317,38 @@ local function cstring(r)
   return s
 end
 
+-- NAMEDVAR (name NUL value NUL) and NAMEDARRAY (index, name NUL value NUL): as decode reads them, a
+-- missing NUL ends the string at the field's end.
+local function add_named(tree, field, r, is_array)
+  local t = tree:add(field, r)
+  local s = r:raw()
+  local p = 1
+  local label = ""
+  if is_array then
+    t:add(f_named_index, r(0, 1))
+    label = "[" .. s:byte(1) .. "] "
+    p = 2
+  end
+  local z1 = s:find("\0", p, true) or (#s + 1)
+  local name = s:sub(p, z1 - 1)
+  local z2 = s:find("\0", z1 + 1, true) or (#s + 1)
+  local value = s:sub(z1 + 1, z2 - 1)
+  -- A string's range holds its NUL where there is one (a range is never empty).
+  local function range(from, to)
+    if from > #s then return r(#s - 1, 1) end
+    return r(from - 1, math.min(to, #s) - from + 1)
+  end
+  t:add(f_named_name, range(p, z1), name)
+  t:add(f_named_value, range(z1 + 1, z2), value)
+  t:append_text(" (" .. label .. name .. " = " .. value .. ")")
+end
+
 local function add_value(tree, i, r, read)
   local field = F[i]
   if read == "str" then
     tree:add(field, r, cstring(r))
+  elseif read == "nv" or read == "na" then
+    add_named(tree, field, r, read == "na")
   elseif read == "bytes" then
     tree:add(field, r)
   elseif read == "s" then
@@ -249,6 +397,44 @@ local function dissect_pdu(tvb, pinfo, tree)
   local hs = (v <= 19) and 1 or 2
   local o = layout.size
   local tags = T[v]
+  -- Groups: their subtree, current entry, last member position, entries so far, and where each starts.
+  local gt, it, last, count, gstart, istart = {}, {}, {}, {}, {}, {}
+  local function forget(g)
+    for _, n in ipairs(layout.groups[g][5]) do
+      gt[n], it[n], last[n], count[n] = nil, nil, nil, nil
+      forget(n)
+    end
+  end
+  -- The tree a member of group g at position pos goes into (a new entry when pos comes again).
+  local function container(g, pos, at)
+    local gd = layout.groups[g]
+    local parent = sub
+    if gd[4] > 0 then parent = container(gd[4], nil, at) end
+    if gt[g] == nil then
+      gt[g] = parent:add(G[gd[1]], tvb(at, 1))
+      gstart[g] = at
+      count[g] = 0
+    end
+    if gd[3] then return gt[g] end
+    if it[g] == nil or (pos ~= nil and last[g] >= pos) then
+      it[g] = gt[g]:add(f_item, tvb(at, 1))
+      it[g]:set_text(gd[2] .. "[" .. count[g] .. "]")
+      istart[g] = at
+      count[g] = count[g] + 1
+      last[g] = 0
+      forget(g)
+    end
+    if pos ~= nil then last[g] = pos end
+    return it[g]
+  end
+  -- Subtrees span their members: from the first's tag to the end of the last.
+  local function extend(g, to)
+    while g > 0 do
+      gt[g]:set_len(to - gstart[g])
+      if it[g] ~= nil then it[g]:set_len(to - istart[g]) end
+      g = layout.groups[g][4]
+    end
+  end
   while o + 2 * hs <= total do
     local tag = tvb(o, hs):uint()
     local len = tvb(o + hs, hs):uint()
@@ -259,11 +445,14 @@ local function dissect_pdu(tvb, pinfo, tree)
     local d = tvb(o + 2 * hs, len)
     local fd = layout.fl[tag] or tags[tag]
     if fd ~= nil then
+      local into = sub
+      if fd[3] ~= nil then into = container(fd[3], fd[4], o) end
       if len == 0 then
-        sub:add(F[fd[1]], tvb(o, 2 * hs), (fd[2] == "str") and "" or 0)
+        into:add(F[fd[1]], tvb(o, 2 * hs), (fd[2] == "str") and "" or 0)
       else
-        add_value(sub, fd[1], d, fd[2])
+        add_value(into, fd[1], d, fd[2])
       end
+      if fd[3] ~= nil then extend(fd[3], o + 2 * hs + len) end
     else
       local u = sub:add(f_unknown, tvb(o, 2 * hs + len))
       u:add(f_tag, tvb(o, hs))
