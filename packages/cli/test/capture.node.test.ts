@@ -249,6 +249,38 @@ describe("ctiwire decode on a capture: limits and hostile files", () => {
     expect(got[0].bytes).toBe(server[0]!.length - Math.floor(server[0]!.length / 2));
   });
 
+  for (const json of [true, false]) {
+    it(`a MessageLength above the limit (${json ? "--json" : "annotated"}): a GAP, then the frames after it`, async () => {
+      const segs = session();
+      // 8 bytes that claim a 2 GiB frame, sent by the server after OPEN_CONF.
+      const at = segs.findIndex((s, k) => k > 4 && !s.fromClient); // after both halves of OPEN_CONF
+      const bad = Uint8Array.of(0x7f, 0xff, 0xff, 0xff, 0, 0, 0, 30);
+      const shifted = segs.map((s, k) => {
+        if (s.syn) return s;
+        if (s.fromClient) return k > at ? { ...s, ack: s.ack + bad.length } : s;
+        return k >= at ? { ...s, seq: s.seq + bad.length } : s;
+      });
+      shifted.splice(at, 0, { fromClient: false, seq: segs[at]!.seq, ack: segs[at]!.ack, bytes: bad });
+      const { code, lines, err } = await run(["decode", write(shifted, "pcapng"), ...(json ? ["--json"] : [])]);
+      expect(code).toBe(1);
+      expect(err).toMatch(/MessageLength|limit/);
+      if (!json) {
+        expect(lines.join("\n")).toMatch(/GAP: .*(MessageLength|limit)/);
+        expect(lines.join("\n")).toMatch(/AGENT_STATE_EVENT/);
+        return;
+      }
+      const got = lines.map((l) => JSON.parse(l));
+      expect(got.filter((g) => g.type !== "GAP").map((g) => g.type)).toEqual([
+        "OPEN_REQ",
+        "OPEN_CONF",
+        "AGENT_STATE_EVENT",
+        "HEARTBEAT_REQ",
+        "HEARTBEAT_CONF",
+      ]);
+      expect(got.find((g) => g.type === "GAP").reason).toMatch(/MessageLength|limit/);
+    });
+  }
+
   it("a connection off the CTI Server ports is followed only if its first bytes are a plausible frame", async () => {
     const other = ethernetTcp({
       src: "10.3.3.3",
