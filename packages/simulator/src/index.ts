@@ -26,5 +26,7 @@ export {
   type SimulatorOptions,
   type SimulatorStats,
   startSimulator,
+  type WireBytes,
+  type WireEnd,
   type WireInfo,
 } from "./server.js";

@@ -93,18 +93,40 @@ export interface SimulatorOptions {
   maxBufferedBytes?: number;
   /** Agents per agent team; the first agent of each team is its supervisor (default 5). */
   teamSize?: number;
-  /** Every frame read from a session ("in") and every write to its socket ("out"), as they happen (`simulate --pcap`). */
+  /**
+   * Every frame read from a session ("in"), every write to its socket ("out") and the connection's
+   * end ("end", once, after its last bytes), as they happen (`simulate --pcap`).
+   */
   onWire?: (info: WireInfo) => void;
 }
 
-/** What `onWire` gets: the session, its side, the direction and the bytes (not to be kept: copy them). */
-export interface WireInfo {
+/** What `onWire` gets: bytes read or written, or the connection's end. */
+export type WireInfo = WireBytes | WireEnd;
+
+interface WireSession {
   sessionID: number;
   side: Side;
-  direction: "in" | "out";
-  bytes: Uint8Array;
   remoteAddress: string;
   remotePort: number;
+}
+
+/** Bytes of a session: a frame read ("in") or a write ("out"); not to be kept: copy them. */
+export interface WireBytes extends WireSession {
+  direction: "in" | "out";
+  bytes: Uint8Array;
+}
+
+/**
+ * The end of a session's connection. "close": a FIN from `by`, then the other side's (the client
+ * half-closed, or the simulator ended the socket after CLOSE_CONF or a rejected OPEN_REQ). "reset":
+ * the connection was aborted by `by`: the client's RST, or the simulator destroyed the socket
+ * (a client dropped, an idle timeout, a failover, the simulator's close), whatever was still unsent
+ * being lost.
+ */
+export interface WireEnd extends WireSession {
+  direction: "end";
+  how: "close" | "reset";
+  by: "client" | "server";
 }
 
 export interface DropOptions {
@@ -284,6 +306,7 @@ export class Simulator extends EventEmitter {
     this.contactCenter.stop();
     for (const s of this.#sessions.values()) {
       this.#clearIdle(s);
+      this.#wireEnd(s, "reset", "server");
       s.socket.destroy();
     }
     await Promise.all(this.#servers.map(({ server }) => new Promise<void>((resolve) => server.close(() => resolve()))));
@@ -304,12 +327,13 @@ export class Simulator extends EventEmitter {
         const half = frame.subarray(0, Math.floor(frame.length / 2));
         this.#wire(s, "out", half);
         s.socket.write(half);
+        this.#wireEnd(s, "close", "server");
         s.socket.end();
         s.socket.destroySoon?.();
-      } else if (opts.reset && typeof s.socket.resetAndDestroy === "function") {
-        s.socket.resetAndDestroy();
       } else {
-        s.socket.destroy();
+        this.#wireEnd(s, "reset", "server");
+        if (opts.reset && typeof s.socket.resetAndDestroy === "function") s.socket.resetAndDestroy();
+        else s.socket.destroy();
       }
       this.#endSession(s, s.closeStatus);
     }
@@ -342,6 +366,7 @@ export class Simulator extends EventEmitter {
         if (keep) s.standby = true;
         else {
           s.closeStatus ??= E.E_CTI_CTI_SERVER_OFFLINE;
+          this.#wireEnd(s, "reset", "server");
           s.socket.destroy();
           this.#endSession(s, s.closeStatus);
         }
@@ -390,8 +415,12 @@ export class Simulator extends EventEmitter {
     this.#sessions.set(s.id, s);
     this.stats.connections++;
     socket.on("data", (chunk: Buffer) => this.#onData(s, chunk));
+    // The client's FIN (Node answers with the server's, the socket not being half-open).
+    socket.on("end", () => this.#wireEnd(s, "close", "client"));
     socket.on("error", () => {});
-    socket.on("close", () => {
+    socket.on("close", (hadError) => {
+      // Not ended by the simulator nor by a FIN: the client's RST (ECONNRESET).
+      this.#wireEnd(s, hadError ? "reset" : "close", "client");
       this.stats.connections--;
       s.closed = true;
       this.#endSession(s, s.closeStatus ?? E.E_CTI_CLIENT_DISCONNECTED);
@@ -447,6 +476,7 @@ export class Simulator extends EventEmitter {
     s.closed = true;
     const socket = s.socket;
     if (socket.destroyed) return;
+    this.#wireEnd(s, "close", "server");
     const t = setTimeout(() => socket.destroy(), 2000);
     t.unref?.();
     socket.once("close", () => clearTimeout(t));
@@ -455,6 +485,7 @@ export class Simulator extends EventEmitter {
 
   #kill(s: Session, status: number, reset = false): void {
     s.closeStatus ??= status;
+    this.#wireEnd(s, "reset", "server");
     if (reset && typeof s.socket.resetAndDestroy === "function") s.socket.resetAndDestroy();
     else s.socket.destroy();
     this.#endSession(s, s.closeStatus);
@@ -476,9 +507,20 @@ export class Simulator extends EventEmitter {
 
   #wire(s: Session, direction: "in" | "out", bytes: Uint8Array): void {
     const on = this.#o.onWire;
-    if (on === undefined) return;
+    // After the end (a client still sending into a half-closed connection) nothing more is recorded.
+    if (on === undefined || s.wireEnded) return;
     const { id: sessionID, side, remoteAddress, remotePort } = s;
     on({ sessionID, side, direction, bytes, remoteAddress, remotePort });
+  }
+
+  /** The connection's end, reported once: the first of the ways it ends is what happened on the wire. */
+  #wireEnd(s: Session, how: WireEnd["how"], by: WireEnd["by"]): void {
+    if (s.wireEnded) return;
+    s.wireEnded = true;
+    const on = this.#o.onWire;
+    if (on === undefined) return;
+    const { id: sessionID, side, remoteAddress, remotePort } = s;
+    on({ sessionID, side, direction: "end", how, by, remoteAddress, remotePort });
   }
 
   #info(s: Session): SessionInfo {
@@ -499,7 +541,8 @@ export class Simulator extends EventEmitter {
   // sending
 
   #write(s: Session, bytes: Uint8Array, event: boolean): void {
-    if (s.closed || s.socket.destroyed) return;
+    // Ended (the client's FIN was answered with the server's): a write would not reach the wire.
+    if (s.closed || s.socket.destroyed || s.socket.writableEnded) return;
     this.#wire(s, "out", bytes);
     s.socket.write(bytes);
     this.stats.framesOut++;

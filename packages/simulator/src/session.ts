@@ -42,6 +42,8 @@ export interface Session {
   /** START_RECORDING_REQ sessions that STOP_RECORDING_REQ may end. */
   recordings: Set<number>;
   closeStatus?: number;
+  /** The connection's end was reported to `onWire`. */
+  wireEnded?: boolean;
   remoteAddress: string;
   remotePort: number;
 }
