@@ -1,7 +1,6 @@
 // The `ctiwire` command: simulate, tail, decode, demo. Arguments: node:util parseArgs only.
-import { closeSync, createReadStream, createWriteStream, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ethernetTcp, LINKTYPE, PcapngWriter } from "@ctiwire/capture";
 import { type CtiClientOptions, parseEndpoint } from "@ctiwire/client";
 import type { WireInfo } from "@ctiwire/simulator";
 import {
@@ -19,6 +18,7 @@ import { BRIDGE_HELP, BridgeUsageError, bridgeCommand } from "./bridge.js";
 import { decodeCapture, isCapture } from "./capture.js";
 import { dissectorLua } from "./dissector.js";
 import { detectVersion, FrameDumper, HexTextDecoder, looksLikeHexText, parseHexText } from "./dump.js";
+import { PcapRecorder } from "./record.js";
 import { SERVE_HELP, serveCommand, startLiveView } from "./serve.js";
 import { startSimulator } from "./simulator.js";
 import { type Output, tail } from "./tail.js";
@@ -521,75 +521,6 @@ async function simulateCommand(args: string[], io: Io): Promise<number> {
   await recorder?.close();
   await new Writer(io.stdout, io.stdoutClosed).write("ctiwire simulator: stopped\n");
   return 0;
-}
-
-/**
- * `simulate --pcap`: the simulator's sessions as a pcapng written as they go, each session a TCP
- * connection with synthetic Ethernet/IPv4/TCP headers (SYN and SYN-ACK at its first bytes, then
- * segments of at most 1460 bytes with sequence and acknowledgement numbers). The client's address
- * and port are the real ones when IPv4 (else 10.0.0.2), the server's the listening host and port.
- */
-class PcapRecorder {
-  readonly #out;
-  readonly #w = new PcapngWriter();
-  readonly #host: string;
-  readonly #sessions = new Map<string, { client: string; port: number; cseq: number; sseq: number }>();
-  readonly #failed: Promise<Error>;
-
-  constructor(file: string, host: string) {
-    this.#out = createWriteStream(file);
-    this.#failed = new Promise((resolve) => this.#out.once("error", resolve));
-    this.#host = /^\d+\.\d+\.\d+\.\d+$/.test(host) ? host : "10.0.0.1";
-    this.#out.write(this.#w.header());
-  }
-
-  wire(w: WireInfo, serverPort: number): void {
-    const key = `${w.side}:${w.sessionID}`;
-    let s = this.#sessions.get(key);
-    if (s === undefined) {
-      const client = /^\d+\.\d+\.\d+\.\d+$/.test(w.remoteAddress) ? w.remoteAddress : "10.0.0.2";
-      s = { client, port: w.remotePort || 40000 + (w.sessionID % 20000), cseq: 1000, sseq: 5000 };
-      this.#sessions.set(key, s);
-      this.#packet(s, serverPort, true, 0x02, new Uint8Array(0));
-      this.#packet(s, serverPort, false, 0x12, new Uint8Array(0));
-      s.cseq++;
-      s.sseq++;
-    }
-    for (let o = 0; o < w.bytes.length; o += 1460) {
-      const payload = w.bytes.subarray(o, Math.min(o + 1460, w.bytes.length));
-      this.#packet(s, serverPort, w.direction === "in", 0x18, payload);
-      if (w.direction === "in") s.cseq = (s.cseq + payload.length) >>> 0;
-      else s.sseq = (s.sseq + payload.length) >>> 0;
-    }
-  }
-
-  #packet(
-    s: { client: string; port: number; cseq: number; sseq: number },
-    serverPort: number,
-    fromClient: boolean,
-    flags: number,
-    payload: Uint8Array,
-  ): void {
-    const data = ethernetTcp({
-      src: fromClient ? s.client : this.#host,
-      dst: fromClient ? this.#host : s.client,
-      srcPort: fromClient ? s.port : serverPort,
-      dstPort: fromClient ? serverPort : s.port,
-      seq: fromClient ? s.cseq : s.sseq,
-      ack: flags === 0x02 ? 0 : fromClient ? s.sseq : s.cseq,
-      flags,
-      payload,
-    });
-    const timeNs = BigInt(Math.round((performance.timeOrigin + performance.now()) * 1000)) * 1000n;
-    this.#out.write(this.#w.packet({ linkType: LINKTYPE.ETHERNET, timeNs, data }));
-  }
-
-  /** Ends the file; rejects if it could not be written. */
-  async close(): Promise<void> {
-    const done = new Promise<void>((resolve) => this.#out.end(resolve));
-    const r = await Promise.race([done, this.#failed]);
-    if (r instanceof Error) throw new Error(`--pcap: ${r.message}`);
-  }
 }
 
 async function tailCommand(args: string[], io: Io, demo: boolean): Promise<number> {
