@@ -53,8 +53,8 @@ export class PcapRecorder {
       c = { client, port: w.remotePort || 40000 + (w.sessionID % 20000), serverPort, cseq: 1000, sseq: 5000 };
       this.#connections.set(key, c);
       this.#packet(c, true, SYN, new Uint8Array(0));
+      c.cseq++; // the SYN takes a sequence number, which the SYN-ACK acknowledges
       this.#packet(c, false, SYN | ACK, new Uint8Array(0));
-      c.cseq++;
       c.sseq++;
     }
     if (w.direction === "end") {

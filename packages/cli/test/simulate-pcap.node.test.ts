@@ -134,6 +134,7 @@ function ending(segs: Seg[]): {
 } {
   const [syn, synAck] = segs;
   expect(syn!.syn && syn!.fromClient && synAck!.syn && !synAck!.fromClient).toBe(true);
+  expect([syn!.ack, synAck!.ack]).toEqual([undefined, (syn!.seq + 1) >>> 0]);
   const next = { client: (syn!.seq + 1) >>> 0, server: (synAck!.seq + 1) >>> 0 };
   const bytes = { client: 0, server: 0 };
   let i = 2;
