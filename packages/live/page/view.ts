@@ -1,8 +1,10 @@
 /**
- * The wallboard's DOM, plain: one tile per agent (moved between state groups as its state changes),
- * a row per call, a row per skill group, and the event log. Changes are marked as they come and
- * drawn once per animation frame; times in state tick once a second. Nothing is re-rendered whole
- * except on a new snapshot.
+ * The wallboard's DOM, plain: one tile per agent in its state's group, a row per call, a row per
+ * skill group, and the event log. Changes are marked as they come and drawn once per animation
+ * frame, at most DRAW_HZ times a second. A tile keeps its place: tiles are positioned by slot
+ * (left/top), an agent leaving a group gives its slot to the group's last tile, and a group's
+ * height follows its rows with one row of slack, so a state change moves two tiles instead of
+ * every tile after it. Nothing is re-rendered whole except on a new snapshot.
  */
 import { type AgentRecord, type CallRecord, type Change, type LiveState, stateName } from "../src/state.js";
 
@@ -32,7 +34,7 @@ interface LogEntry {
   kind: LogKind;
 }
 
-/** Redraws a second, at most: a wallboard needs no more, and each redraw lays out what moved. */
+/** Redraws a second, at most: a wallboard needs no more. Times in state are drawn then too. */
 const DRAW_HZ = 10;
 
 /** Entries kept for the filter; rows shown. */
@@ -65,8 +67,11 @@ interface Tile {
   el: HTMLElement;
   text: Text;
   id: string;
+  key: string;
   sub: string;
   group: string;
+  /** Its place in the group (row-major). */
+  slot: number;
   lastTime: string;
 }
 
@@ -74,12 +79,22 @@ interface Group {
   el: HTMLElement;
   title: Text;
   tiles: HTMLElement;
-  count: number;
+  /** The group's tiles by slot. */
+  slots: Tile[];
+  /** Rows the group's box is high. */
+  rows: number;
+}
+
+/** The tile grid: tiles per row and the pitch between them (measured once, again on resize). */
+interface Grid {
+  cols: number;
+  dx: number;
+  dy: number;
 }
 
 interface CallRow {
-  el: HTMLTableRowElement;
-  cells: HTMLTableCellElement[];
+  el: HTMLElement;
+  cells: HTMLElement[];
   lastTime: string;
 }
 
@@ -107,22 +122,26 @@ export class Wallboard {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #lastDraw = 0;
   #ticker: ReturnType<typeof setInterval>;
+  #grid: Grid | undefined;
 
   constructor() {
     this.#filterInput.addEventListener("input", () => {
       this.#filter = this.#filterInput.value.trim().toLowerCase();
       this.#redrawLog();
     });
-    this.#ticker = setInterval(() => this.#tick(), 1000);
-    let scrolling = 0;
-    const onScroll = () => {
-      if (scrolling !== 0) return;
-      scrolling = requestAnimationFrame(() => {
-        scrolling = 0;
-        this.#tick();
-      });
-    };
-    window.addEventListener("scroll", onScroll, { passive: true });
+    // Times in state: each tile's second turns at its own moment, so drawing them DRAW_HZ times a
+    // second rewrites a tenth of the visible tiles each time rather than all of them at once.
+    this.#ticker = setInterval(() => this.#schedule(), 1000 / DRAW_HZ);
+    window.addEventListener("scroll", () => this.#schedule(), { passive: true });
+    // A new width lays the tiles out again (its height changes with the groups' rows: no matter).
+    let width = -1;
+    new ResizeObserver(([entry]) => {
+      const w = entry?.contentRect.width ?? 0;
+      if (w === width) return;
+      width = w;
+      this.#grid = undefined;
+      this.#schedule();
+    }).observe(this.#agentsRoot);
   }
 
   stop(): void {
@@ -206,6 +225,10 @@ export class Wallboard {
     this.#lastDraw = performance.now();
     const st = this.#state;
     if (st) {
+      // Reads first (the layout of the last frame, still clean), then writes.
+      const visible = this.#visible();
+      const callRange = this.#visibleCalls();
+      const grid = this.#measure();
       for (const key of this.#dirtyAgents) {
         const a = st.agents.get(key);
         if (a) this.#drawAgent(a);
@@ -220,6 +243,9 @@ export class Wallboard {
         if (c) this.#drawCall(c);
       }
       if (this.#countsDirty) this.#drawCounts(st);
+      if (grid) this.#layout(grid);
+      else this.#heights();
+      this.#tick(st, visible, callRange);
     }
     this.#dirtyAgents.clear();
     this.#dirtyCalls.clear();
@@ -243,7 +269,7 @@ export class Wallboard {
     h.append(title);
     const tiles = el("div", "tiles");
     e.append(h, tiles);
-    g = { el: e, title, tiles, count: 0 };
+    g = { el: e, title, tiles, slots: [], rows: 0 };
     this.#groups.set(name, g);
     // In ORDER (unknown names last, alphabetically).
     const rank = (n: string) => {
@@ -272,14 +298,24 @@ export class Wallboard {
       e.dataset.key = a.key;
       const text = document.createTextNode("");
       e.append(text);
-      t = { el: e, text, id: a.agentID, sub: "", group: "", lastTime: "" };
+      t = { el: e, text, id: a.agentID, key: a.key, sub: "", group: "", slot: -1, lastTime: "" };
       this.#tiles.set(a.key, t);
     }
     if (t.group !== name) {
       const old = this.#groups.get(t.group);
-      if (old) old.count--;
+      if (old) {
+        // The group's last tile takes the slot given up: one tile moves, not every one after it.
+        const last = old.slots.pop() as Tile;
+        if (last !== t) {
+          old.slots[t.slot] = last;
+          last.slot = t.slot;
+          this.#place(last);
+        }
+      }
       const g = this.#group(name);
-      g.count++;
+      t.slot = g.slots.length;
+      g.slots.push(t);
+      this.#place(t);
       g.tiles.append(t.el);
       t.group = name;
       t.el.dataset.state = name;
@@ -343,7 +379,7 @@ export class Wallboard {
       vars,
     ];
     values.forEach((v, i) => {
-      const cell = r.cells[i] as HTMLTableCellElement;
+      const cell = r.cells[i] as HTMLElement;
       if (cell.textContent !== v) cell.textContent = v;
     });
     r.el.dataset.state = c.state;
@@ -384,10 +420,7 @@ export class Wallboard {
         this.#sgRows.delete(sg);
       }
     }
-    for (const g of this.#groups.values()) {
-      g.title.data = `${g.el.dataset.group} (${g.count})`;
-      g.el.hidden = g.count === 0;
-    }
+    for (const g of this.#groups.values()) g.title.data = `${g.el.dataset.group} (${g.slots.length})`;
     (document.getElementById("agent-total") as HTMLElement).textContent = String(st.agents.size);
     (document.getElementById("call-total") as HTMLElement).textContent = String(st.calls.size);
   }
@@ -417,50 +450,100 @@ export class Wallboard {
     this.#logList.replaceChildren(...rows);
   }
 
-  /**
-   * Once a second (and on scrolling): times in state and call durations, for what is on screen
-   * only (1,000 tiles' texts at once would make one long frame a second).
-   */
-  #tick(): void {
-    const st = this.#state;
-    if (!st) return;
-    const top = -200;
-    const bottom = window.innerHeight + 200;
-    // Reads first, then writes: a write between two reads would lay the page out again.
-    const visible: string[] = [];
+  /** The tile grid, measured from the agents' box and a tile's style; undefined if unchanged. */
+  #measure(): Grid | undefined {
+    if (this.#grid !== undefined) return undefined;
+    const probe = el("div", "tile");
+    probe.style.visibility = "hidden";
+    this.#agentsRoot.append(probe);
+    const w = probe.offsetWidth;
+    const h = probe.offsetHeight;
+    const gap = Number.parseFloat(getComputedStyle(this.#agentsRoot).getPropertyValue("--tile-gap")) || 3;
+    const width = this.#agentsRoot.clientWidth;
+    probe.remove();
+    const dx = w + gap;
+    const grid = { cols: Math.max(1, Math.floor((width + gap) / dx)), dx, dy: h + gap };
+    this.#grid = grid;
+    return grid;
+  }
+
+  #place(t: Tile): void {
+    const g = this.#grid;
+    if (g === undefined) return; // placed by #layout once measured
+    // left/top rather than a transform: a transform gives each tile a paint chunk of its own, and
+    // a thousand chunks made compositing (layerize) the largest part of a frame.
+    t.el.style.left = `${(t.slot % g.cols) * g.dx}px`;
+    t.el.style.top = `${Math.floor(t.slot / g.cols) * g.dy}px`;
+  }
+
+  /** Places every tile (a new grid: the first draw, or the box resized). */
+  #layout(grid: Grid): void {
     for (const g of this.#groups.values()) {
-      if (g.count === 0) continue;
-      const r = g.tiles.getBoundingClientRect();
-      if (r.bottom < top || r.top > bottom) continue;
-      const base = r.top - g.tiles.offsetTop;
-      for (const e of g.tiles.children) {
-        const y = (e as HTMLElement).offsetTop + base;
-        if (y >= top && y <= bottom) visible.push((e as HTMLElement).dataset.key ?? "");
+      for (const t of g.slots) this.#place(t);
+      g.rows = -1;
+    }
+    this.#heights(grid);
+  }
+
+  /**
+   * A group's box grows with its rows and shrinks once two rows are empty, keeping one row of
+   * slack: an agent coming and going at a row's edge does not move the groups below.
+   */
+  #heights(grid = this.#grid): void {
+    if (grid === undefined) return;
+    for (const g of this.#groups.values()) {
+      const need = Math.ceil(g.slots.length / grid.cols);
+      if (g.rows < need || g.rows > need + 1) {
+        g.rows = g.rows < need ? need : need + 1;
+        g.tiles.style.height = `${g.rows * grid.dy}px`;
       }
     }
-    for (const key of visible) {
-      const t = this.#tiles.get(key);
-      const a = st.agents.get(key);
-      if (t && a) this.#tickTile(t, a);
+  }
+
+  /** Keys of the tiles on screen (or near it), from the groups' boxes and the tiles' slots. */
+  #visible(): Tile[] {
+    const grid = this.#grid;
+    const out: Tile[] = [];
+    if (grid === undefined) return out;
+    const top = -200;
+    const bottom = window.innerHeight + 200;
+    for (const g of this.#groups.values()) {
+      if (g.slots.length === 0) continue;
+      const r = g.tiles.getBoundingClientRect();
+      if (r.bottom < top || r.top > bottom) continue;
+      const first = Math.max(0, Math.floor((top - r.top) / grid.dy)) * grid.cols;
+      const last = Math.min(g.slots.length, Math.ceil((bottom - r.top) / grid.dy) * grid.cols);
+      for (let i = first; i < last; i++) out.push(g.slots[i] as Tile);
     }
-    // The calls in the scrolling box's view (rows are one line each: their height is the first's).
+    return out;
+  }
+
+  /** The rows of the calls box in its view (rows are one line each: their height is the first's). */
+  #visibleCalls(): [number, number] {
     const box = this.#callsBody.closest(".scroll") as HTMLElement | null;
     const first = this.#callsBody.firstElementChild as HTMLElement | null;
-    if (box && first) {
-      const h = Math.max(1, first.offsetHeight);
-      const from = Math.max(0, Math.floor((box.scrollTop - first.offsetTop) / h) - 2);
-      const to = from + Math.ceil(box.clientHeight / h) + 4;
-      const rows = this.#callsBody.children;
-      for (let i = from; i < to && i < rows.length; i++) {
-        const id = Number((rows[i] as HTMLElement).dataset.call);
-        const r = this.#callRows.get(id);
-        const c = st.calls.get(id);
-        if (!r || !c) continue;
-        const s = clock(this.#now() - c.began);
-        if (s !== r.lastTime) {
-          (r.cells[6] as HTMLTableCellElement).textContent = s;
-          r.lastTime = s;
-        }
+    if (!box || !first) return [0, 0];
+    const h = Math.max(1, first.offsetHeight);
+    const from = Math.max(0, Math.floor((box.scrollTop - first.offsetTop) / h) - 2);
+    return [from, from + Math.ceil(box.clientHeight / h) + 4];
+  }
+
+  /** Times in state of the tiles on screen, and the durations of the calls in view. */
+  #tick(st: LiveState, visible: Tile[], [from, to]: [number, number]): void {
+    for (const t of visible) {
+      const a = st.agents.get(t.key);
+      if (a) this.#tickTile(t, a);
+    }
+    const rows = this.#callsBody.children;
+    for (let i = from; i < to && i < rows.length; i++) {
+      const id = Number((rows[i] as HTMLElement).dataset.call);
+      const r = this.#callRows.get(id);
+      const c = st.calls.get(id);
+      if (!r || !c) continue;
+      const s = clock(this.#now() - c.began);
+      if (s !== r.lastTime) {
+        (r.cells[6] as HTMLElement).textContent = s;
+        r.lastTime = s;
       }
     }
   }
