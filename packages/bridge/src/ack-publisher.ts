@@ -100,6 +100,17 @@ export class AckPublisher {
     }
   }
 
+  /**
+   * The connection dropped or came back: an answer to what was published before can no longer
+   * come (a reply subject lives on one connection), so every publish waiting is failed now rather
+   * than at its timeout.
+   */
+  failAll(why: string): void {
+    const waiting = [...this.#pending.values()];
+    this.#pending.clear();
+    for (const p of waiting) p.reject(new PublishError("DISCONNECTED", why));
+  }
+
   close(): void {
     clearInterval(this.#sweep);
     this.#sub.unsubscribe();

@@ -194,6 +194,7 @@ export class Bridge {
         this.#natsUp = false;
         this.metrics.natsConnected.set(0);
         this.log.warn("NATS disconnected");
+        for (const r of this.#sources) r.onDisconnect();
       } else if (s.type === "reconnect") {
         this.#natsUp = true;
         this.metrics.natsConnected.set(1);

@@ -24,6 +24,8 @@ export interface EventEntry {
   /** What the KV state makes of it once stored (see state.ts). */
   state?: unknown;
   bytes: number;
+  /** Its place in the order events were enqueued (set by the publisher). */
+  order?: number;
 }
 
 export interface GapPosition {
@@ -82,8 +84,9 @@ export class Publisher {
   #retryDelay = 0;
   #stopped = false;
   #idle: (() => void)[] = [];
-  /** Stream sequence of the last ack (to count reorderings, which should never happen). */
-  #lastStreamSeq = 0;
+  /** Order of the last event stored (to count events stored after a later one: never, we hope). */
+  #lastStoredOrder = 0;
+  #nextOrder = 0;
   reordered = 0;
   duplicates = 0;
   dropped = 0;
@@ -125,6 +128,7 @@ export class Publisher {
   /** Adds an entry at the end (a GAP entry always fits; an event past the limit is dropped into a GAP). */
   enqueue(e: Entry): void {
     if (this.#stopped) return;
+    if (e.kind === "event") e.order = ++this.#nextOrder;
     if (e.kind === "event" && (this.#bytes + e.bytes > this.#o.maxBytes || this.#overflowing(e))) {
       this.#drop(e);
     } else {
@@ -190,6 +194,9 @@ export class Publisher {
   pump(): void {
     if (this.#stopped || this.#failed) return;
     if (this.#sent >= this.#q.length || this.#inFlight >= this.#o.window) return;
+    // After a failure, one publish in flight until the bus answers again (each new event calls
+    // pump: without this, each would send one more into a connection that may be gone).
+    if (this.#retryDelay > 0 && this.#inFlight > 0) return;
     if (!this.#o.canPublish()) return;
     const fixed = this.#o.fixedHeaders();
     while (this.#sent < this.#q.length && this.#inFlight < this.#o.window) {
@@ -234,9 +241,10 @@ export class Publisher {
         this.#inFlight--;
         this.#retryDelay = 0;
         if (ack.duplicate) this.duplicates++;
-        else {
-          if (ack.seq < this.#lastStreamSeq) this.reordered++;
-          this.#lastStreamSeq = ack.seq;
+        else if (e.kind === "event" && e.order !== undefined) {
+          // Acks come in stream order: an event stored after a later one is out of order in the stream.
+          if (e.order < this.#lastStoredOrder) this.reordered++;
+          else this.#lastStoredOrder = e.order;
         }
         this.#acked.add(e);
         this.published++;
@@ -305,6 +313,18 @@ export class Publisher {
         }
       }, 20);
     });
+  }
+
+  /**
+   * The connection to NATS dropped. What is in flight may have gone with the server, and a newer
+   * entry sent once the connection is back would be stored before it: nothing new goes out until
+   * everything in flight has settled (acknowledged or timed out), then publishing starts again from
+   * the oldest unacknowledged entry, in order.
+   */
+  interrupt(): void {
+    if (this.#stopped) return;
+    this.#failed = true;
+    this.#settled();
   }
 
   /** Stops publishing; returns what was never acknowledged (counts), which is lost. */

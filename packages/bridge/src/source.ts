@@ -124,7 +124,19 @@ export class SourceRunner {
   }
 
   /** NATS is back: a leader renews at once (and takes a lapsed lease again before anyone else). */
+  /**
+   * NATS went away, or came back: what was in flight has no answer coming, and publishing anything
+   * newer before it is settled could store events out of order; the publisher starts again from the
+   * oldest unacknowledged event, in order.
+   */
+  onDisconnect(): void {
+    this.#publisher?.interrupt();
+    this.#acks?.failAll("NATS disconnected");
+  }
+
   onReconnect(): void {
+    this.#publisher?.interrupt();
+    this.#acks?.failAll("NATS reconnected: answers to earlier publishes cannot come");
     if (this.state === "leading") this.#wake?.();
     this.#publisher?.pump();
   }

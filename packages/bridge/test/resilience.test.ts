@@ -84,6 +84,27 @@ describe("NATS down, slow, restarted", () => {
     expect(bridge.readiness().ready).toBe(true);
   });
 
+  it("a quick nats-server restart (back before the publishes in flight time out): every event once, in stream order", async () => {
+    // A publish timeout far longer than the restart and a window larger than the events of the
+    // outage: what was in flight is still waiting when the connection comes back, and the window
+    // has room for newer events (as at a low event rate with the defaults).
+    const { nats, s, w, nc, src } = await setup({ eventRate: 1000 }, "publish:\n  timeout: 60s\n  window: 10000\n");
+    s.resume();
+    await waitFor(async () => (await streamCount(nc)) > 500, "a first part published");
+    // Stopped and started again at once, events flowing: publishes in flight at the stop are lost
+    // with the server, and nothing newer may be stored before them once it is back.
+    await nats.restart();
+    const n = w.events.length;
+    await waitFor(() => w.events.length > n + 500, "events after the restart");
+    await quiesce(s, w);
+    const expected = w.events.filter(noSystem);
+    const msgs = await all(nc, expected.length + 2);
+    const events = msgs.filter((m) => m.headers["Cti-Type"] !== "GAP");
+    expect(events.map(text).filter(noSystem)).toEqual(expected);
+    expect(src.publisher!.reordered).toBe(0);
+    expect(src.publisher!.dropped).toBe(0);
+  });
+
   it("NATS away for longer than the lease TTL: the lease is taken again, nothing lost, no takeover", async () => {
     const { nats, s, w, nc, src } = await setup({ eventRate: 500 }, "ha:\n  ttl: 2s\n");
     s.resume();
