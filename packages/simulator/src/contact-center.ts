@@ -17,6 +17,7 @@ const CEC_NONE = EventCause.CEC_NONE;
 const DEVID_DEVICE = 0;
 const DEVID_TRUNK = 70;
 const DEVID_EXTERNAL = 75;
+const DEVID_NONE = 0xffff;
 
 /** One event of the contact center, before it is encoded for a session. */
 export interface SimEvent {
@@ -29,6 +30,12 @@ export interface SimEvent {
   readonly agentState?: number;
   /** For AGENT_TEAM_CONFIG_EVENT: the team (its supervisors' sessions get it). */
   readonly teamID?: number;
+  /**
+   * Only for the sessions and monitors reached through `devices` (CLIENT_EVENTS, device monitors):
+   * a BEGIN_CALL_EVENT for the agent a call announced earlier (queued) has just reached; ALL_EVENTS
+   * sessions and call monitors had theirs.
+   */
+  readonly devicesOnly?: boolean;
 }
 
 /** An agent team (Supervisor service): members, and the agent that is its primary supervisor. */
@@ -96,6 +103,8 @@ export interface Call {
   parties: Party[];
   routerCallKeyDay: number;
   began: boolean;
+  /** Announced as queued (CALL_QUEUED_EVENT sent) and not yet dequeued. */
+  queued?: boolean;
   ended: boolean;
   /** The consult call's original (held) call, for consult calls. */
   consultOf?: number;
@@ -180,6 +189,7 @@ export const CALL_EVENT_MASK_BITS: Readonly<Record<string, number>> = {
   END_CALL_EVENT: 0x4000,
   CALL_DATA_UPDATE_EVENT: 0x8000,
   CALL_FAILED_EVENT: 0x10000,
+  CALL_DEQUEUED_EVENT: 0x40000,
 };
 
 export class ContactCenter {
@@ -466,15 +476,117 @@ export class ContactCenter {
     };
   }
 
-  #beginCall(call: Call, device: string): void {
-    if (call.began) return;
-    call.began = true;
-    this.#emitCall("BEGIN_CALL_EVENT", call, {
+  #beginProps(call: Call, device: string): Props {
+    return {
       ...this.#conn(call, device),
       callType: call.callType,
       calledPartyDisposition: 0,
       ctiClients: [],
       ...this.callData(call),
+    };
+  }
+
+  #beginCall(call: Call, device: string): void {
+    if (call.began) return;
+    call.began = true;
+    this.#emitCall("BEGIN_CALL_EVENT", call, this.#beginProps(call, device));
+  }
+
+  /**
+   * The call reaches an agent after it was announced (queued, deflected): the agent's client and
+   * device monitors are associated with it now and get their BEGIN_CALL_EVENT (the guide: it
+   * precedes any other event of the call); the sessions that had one get no second.
+   */
+  #beginCallFor(call: Call, a: Agent): void {
+    if (!call.began) {
+      this.#beginCall(call, a.extension);
+      return;
+    }
+    this.#emit({
+      name: "BEGIN_CALL_EVENT",
+      props: {
+        monitorID: 0,
+        peripheralID: this.#o.peripheralID,
+        peripheralType: PT_ENTERPRISE_AGENT,
+        ...this.#beginProps(call, a.extension),
+      },
+      devices: [a.extension],
+      callID: call.id,
+      devicesOnly: true,
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // the queue
+
+  /** Calls announced as waiting for the call's service (CALL_QUEUED/DEQUEUED_EVENT NumQueued). */
+  #numQueued(call: Call): number {
+    let n = 0;
+    for (const id of this.queue) {
+      const q = this.calls.get(id);
+      if (q?.queued && q.skill?.serviceID === call.skill?.serviceID) n++;
+    }
+    return Math.min(n, 0xffff);
+  }
+
+  /** The fields CALL_QUEUED_EVENT and CALL_DEQUEUED_EVENT share: the caller's connection, service, queues. */
+  #queueProps(call: Call): Props {
+    const s = call.skill;
+    return {
+      ...this.#conn(call, call.ani),
+      serviceNumber: s?.serviceNumber ?? 0xffffffff,
+      serviceID: s?.serviceID ?? 0xffffffff,
+      // Chapter 7 (v10-13): the queue events carry QueueDeviceType DEVID_NONE and no QueueDeviceID.
+      queueDeviceType: DEVID_NONE,
+      numQueued: this.#numQueued(call),
+      skillGroups: s ? [{ skillGroupNumber: s.number, skillGroupID: s.id, skillGroupPriority: s.priority }] : [],
+    };
+  }
+
+  /**
+   * The call waits for an agent: delivered at once if one is free, else announced (BEGIN_CALL_EVENT
+   * to the sessions that see every call) and queued to its skill group.
+   */
+  #enqueue(call: Call): void {
+    this.queue.push(call.id);
+    this.#dispatchQueue();
+    if (this.queue.includes(call.id)) {
+      // room first (the oldest callers hang up), so that NumQueued stays within maxQueue
+      while (this.queue.length > Math.max(1, this.#o.maxQueue)) this.#abandon(this.queue[0] as number);
+      call.queued = true;
+      this.#beginCall(call, call.ani);
+      this.#emitCall("CALL_QUEUED_EVENT", call, {
+        ...this.#queueProps(call),
+        callingDeviceType: DEVID_TRUNK,
+        callingDeviceID: call.ani,
+        lastRedirectDeviceType: DEVID_NONE,
+        localConnectionState: LCS.LCS_QUEUED,
+        eventCause: CEC_NONE,
+      });
+    }
+    while (this.queue.length > this.#o.maxQueue) this.#abandon(this.queue[0] as number); // maxQueue 0
+  }
+
+  /** The waiting caller hangs up before reaching an agent. */
+  #abandon(id: number): void {
+    const call = this.calls.get(id);
+    if (call) this.#endCall(call, call.ani);
+    else this.queue.splice(this.queue.indexOf(id), 1);
+  }
+
+  /**
+   * The call leaves the queue: to an agent (its caller still connected) or because it ended.
+   * CALL_DEQUEUED_EVENT only for a call announced as queued (not one an agent took at once).
+   */
+  #dequeue(call: Call, ended: boolean): void {
+    const i = this.queue.indexOf(call.id);
+    if (i >= 0) this.queue.splice(i, 1);
+    if (!call.queued) return;
+    call.queued = false;
+    this.#emitCall("CALL_DEQUEUED_EVENT", call, {
+      ...this.#queueProps(call),
+      localConnectionState: ended ? LCS.LCS_NULL : LCS.LCS_CONNECT,
+      eventCause: ended ? EventCause.CEC_CALL_CANCELLED : CEC_NONE,
     });
   }
 
@@ -529,16 +641,7 @@ export class ContactCenter {
     ];
     call.skill = this.rng.pick(SKILL_GROUPS);
     call.parties.push({ device: call.ani, deviceType: DEVID_TRUNK, state: LCS.LCS_CONNECT });
-    this.queue.push(call.id);
-    if (this.queue.length > this.#o.maxQueue) {
-      // abandoned: the oldest waiting caller hangs up before reaching an agent
-      const old = this.calls.get(this.queue.shift() as number);
-      if (old) {
-        this.calls.delete(old.id);
-        old.ended = true;
-      }
-    }
-    this.#dispatchQueue();
+    this.#enqueue(call);
   }
 
   #dispatchQueue(): void {
@@ -547,8 +650,12 @@ export class ContactCenter {
         (a) => a.state === AgentState.AGENT_STATE_AVAILABLE && this.callsOf(a).length === 0,
       );
       if (free.length === 0) return;
-      const call = this.calls.get(this.queue.shift() as number);
-      if (!call || call.ended) continue;
+      const call = this.calls.get(this.queue[0] as number);
+      if (!call || call.ended) {
+        this.queue.shift();
+        continue;
+      }
+      this.#dequeue(call, false);
       const skilled = free.filter((a) => call.skill && a.skills.includes(call.skill));
       const agent = this.rng.pick(skilled.length > 0 ? skilled : free);
       this.#deliver(call, agent);
@@ -558,7 +665,7 @@ export class ContactCenter {
   #deliver(call: Call, a: Agent): void {
     const party: Party = { device: a.extension, deviceType: DEVID_DEVICE, agent: a, state: LCS.LCS_ALERTING };
     call.parties.push(party);
-    this.#beginCall(call, a.extension);
+    this.#beginCallFor(call, a);
     this.#setState(a, AgentState.AGENT_STATE_RESERVED);
     this.#emitCall("CALL_DELIVERED_EVENT", call, {
       ...this.#conn(call, a.extension),
@@ -745,6 +852,8 @@ export class ContactCenter {
   /** The call ends: the releasing connection clears, then the call, the agents' states, END_CALL. */
   #endCall(call: Call, releasingDevice: string): void {
     if (call.ended) return;
+    // a caller hanging up (or a call cleared) while queued leaves the queue first
+    this.#dequeue(call, true);
     call.ended = true;
     const agents = call.parties.filter((p) => p.agent).map((p) => p.agent as Agent);
     const rel = call.parties.find((p) => p.device === releasingDevice);
@@ -1452,8 +1561,7 @@ export class ContactCenter {
       lineHandle: 0,
       lineType: 0,
     });
-    this.queue.push(call.id);
-    this.#dispatchQueue();
+    this.#enqueue(call);
   }
 
   /**

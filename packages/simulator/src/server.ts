@@ -592,12 +592,14 @@ export class Simulator extends EventEmitter {
       (s.services & SVC.CTI_SERVICE_CLIENT_EVENTS) !== 0 &&
       s.agent !== undefined &&
       ev.devices.includes(s.agent.extension);
-    if ((all || mine) && passes(s.callMsgMask, s.agentStateMask)) out.push({ monitorID: 0 });
+    // devicesOnly: an ALL_EVENTS session (even one of the agent's) had the event already
+    const reached = ev.devicesOnly ? mine && !all : all || mine;
+    if (reached && passes(s.callMsgMask, s.agentStateMask)) out.push({ monitorID: 0 });
     for (const m of s.monitors) {
       const team = m.teamID !== undefined ? this.contactCenter.teamByID(m.teamID) : undefined;
       const hit =
         (m.device !== undefined && ev.devices.includes(m.device)) ||
-        (m.callID !== undefined && m.callID === ev.callID) ||
+        (m.callID !== undefined && m.callID === ev.callID && !ev.devicesOnly) ||
         (isAgent && team?.members.some((a) => ev.devices.includes(a.extension)));
       if (hit && passes(m.callMsgMask, m.agentStateMask)) out.push({ monitorID: m.id });
     }

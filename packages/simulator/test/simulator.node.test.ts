@@ -268,6 +268,9 @@ describe("scripted contact center", () => {
       "AGENT_STATE_EVENT(10)",
       "CALL_RETRIEVED_EVENT",
       "AGENT_STATE_EVENT(4)",
+      // the next call arrives while the only agent talks: announced and queued
+      "BEGIN_CALL_EVENT",
+      "CALL_QUEUED_EVENT",
       "CALL_CONNECTION_CLEARED_EVENT",
       "CALL_CLEARED_EVENT",
       "AGENT_STATE_EVENT(5)",
@@ -282,12 +285,12 @@ describe("scripted contact center", () => {
       "user.customer.tier",
       "user.ivr.intent",
     ]);
-    const ids = new Set(
-      c.messages
-        .slice(0, c.messages.findIndex((m) => m.type === "END_CALL_EVENT") + 1)
-        .flatMap((m) => ("connectionCallID" in m ? [m.connectionCallID] : [])),
-    );
-    expect(ids.size).toBe(1);
+    // up to the first END_CALL: the first call's events, and the queued call's announcement only
+    const others = c.messages
+      .slice(0, c.messages.findIndex((m) => m.type === "END_CALL_EVENT") + 1)
+      .filter((m) => "connectionCallID" in m && m.connectionCallID !== begin.connectionCallID)
+      .map((m) => m.type);
+    expect(others).toEqual(["BEGIN_CALL_EVENT", "CALL_QUEUED_EVENT"]);
   });
 
   test("same seed, same clock → byte-identical output (v17 and v25)", async () => {
@@ -321,7 +324,8 @@ describe("scripted contact center", () => {
     for (let i = 0; i < 120; i++) clock.advance(1000);
     await c.until(() => c.messages.some((m) => m.type === "END_CALL_EVENT"));
     const seq = flow(c);
-    expect(seq.slice(0, 3)).toEqual(["AGENT_STATE_EVENT(3)", "BEGIN_CALL_EVENT", "END_CALL_EVENT"]);
+    // the second BEGIN_CALL: the next call, queued while the agent talks (its CALL_QUEUED_EVENT masked)
+    expect(seq.slice(0, 4)).toEqual(["AGENT_STATE_EVENT(3)", "BEGIN_CALL_EVENT", "BEGIN_CALL_EVENT", "END_CALL_EVENT"]);
   });
 
   test("pause/resume stops and restarts the script", async () => {
@@ -359,6 +363,143 @@ describe("scripted contact center", () => {
     await c.until(() => load().length >= 50);
     expect(s.contactCenter.loadSequence).toBe(50);
     expect(load()).toEqual(Array.from({ length: 50 }, (_, i) => `load:${i + 1}`));
+  });
+});
+
+describe("the queue: CALL_QUEUED_EVENT / CALL_DEQUEUED_EVENT", () => {
+  // One agent, long talks, a call every 1-3 s: calls wait in the queue.
+  const opts = (clock: ManualClock, o: SimulatorOptions = {}): SimulatorOptions => ({
+    clock,
+    seed: 7,
+    agents: 1,
+    callsPerSecond: 0.5,
+    holdChance: 0,
+    transferChance: 0,
+    notReadyChance: 0,
+    timing: { talk: [20000, 20000] },
+    ...o,
+  });
+  type Q = Extract<CtiMessage, { type: "CALL_QUEUED_EVENT" | "CALL_DEQUEUED_EVENT" }>;
+  const idOf = (m: CtiMessage) => (m as { connectionCallID?: number }).connectionCallID;
+  const queueEvents = (c: TestClient) =>
+    c.messages.filter((m): m is Q => m.type === "CALL_QUEUED_EVENT" || m.type === "CALL_DEQUEUED_EVENT");
+
+  test("queued to the call's skill group after BEGIN_CALL; NumQueued per service; dequeued before delivery (v17, v25)", async () => {
+    const clock = new ManualClock();
+    const s = await sim(opts(clock));
+    const skillOf = new Map<number, number>(); // call → skill group number, taken while the call exists
+    const all25 = await client(s.portA, 25);
+    const all17 = await client(s.portA, 17);
+    await all25.open();
+    await all17.open();
+    clock.advance(10); // agent 1001 logs in
+    const agent = await client(s.portA);
+    await agent.open({ servicesRequested: 1, peripheralID: 5000, agentID: "1001" });
+    for (let i = 0; i < 90; i++) {
+      clock.advance(1000);
+      for (const id of s.contactCenter.queue) skillOf.set(id, s.contactCenter.calls.get(id)?.skill?.number ?? -1);
+    }
+    await all25.barrier();
+    await all17.barrier();
+    await agent.barrier();
+
+    for (const c of [all25, all17]) {
+      const q = queueEvents(c);
+      const queued = q.filter((m) => m.type === "CALL_QUEUED_EVENT");
+      const dequeued = q.filter((m) => m.type === "CALL_DEQUEUED_EVENT");
+      expect(queued.length).toBeGreaterThan(3);
+      expect(dequeued.length).toBeGreaterThan(0);
+      // NumQueued: the calls waiting for the service, the new one included / after the removal
+      const waiting = new Map<number, Set<number>>();
+      let deepest = 0;
+      for (const m of q) {
+        const set = waiting.get(m.serviceID) ?? new Set<number>();
+        waiting.set(m.serviceID, set);
+        if (m.type === "CALL_QUEUED_EVENT") set.add(m.connectionCallID);
+        else expect(set.delete(m.connectionCallID)).toBe(true);
+        expect(m.numQueued).toBe(set.size);
+        deepest = Math.max(deepest, m.numQueued);
+        const sg = skillOf.get(m.connectionCallID) as number;
+        expect(sg).toBeGreaterThanOrEqual(100);
+        // the simulator's skill group n has SkillGroupID 5001 + (n - 100), service 10 + (n - 100)
+        expect(m.numSkillGroups).toBe(1);
+        expect(m.skillGroups).toEqual([{ skillGroupNumber: sg, skillGroupID: 5001 + sg - 100, skillGroupPriority: 0 }]);
+        expect([m.serviceNumber, m.serviceID]).toEqual([10 + sg - 100, 6001 + sg - 100]);
+        expect(m.queueDeviceType).toBe(0xffff); // DEVID_NONE, no QueueDeviceID (Chapter 7)
+        expect(m.peripheralID).toBe(5000);
+        expect(m.localConnectionState).toBe(m.type === "CALL_QUEUED_EVENT" ? 5 : 3); // LCS_QUEUED; LCS_CONNECT
+      }
+      expect(deepest).toBeGreaterThan(1);
+      expect(s.contactCenter.queue.length).toBe([...waiting.values()].reduce((n, w) => n + w.size, 0));
+      for (const m of queued) {
+        const mine = c.messages.filter((x) => idOf(x) === m.connectionCallID).map((x) => x.type);
+        // announced once, before anything else of the call; dequeued before it is delivered
+        expect(mine.slice(0, 2)).toEqual(["BEGIN_CALL_EVENT", "CALL_QUEUED_EVENT"]);
+        expect(mine.filter((t) => t === "BEGIN_CALL_EVENT")).toHaveLength(1);
+        const delivered = mine.indexOf("CALL_DELIVERED_EVENT");
+        if (delivered >= 0)
+          expect(mine.slice(2, delivered + 1)).toEqual(["CALL_DEQUEUED_EVENT", "CALL_DELIVERED_EVENT"]);
+        else expect(mine).not.toContain("CALL_DEQUEUED_EVENT");
+      }
+    }
+    expect(queueEvents(all17).map((m) => [m.type, m.connectionCallID, m.numQueued])).toEqual(
+      queueEvents(all25).map((m) => [m.type, m.connectionCallID, m.numQueued]),
+    );
+
+    // The agent's own session: no queue events (they concern no agent device), and a BEGIN_CALL
+    // before the delivery of each call that had waited.
+    expect(queueEvents(agent)).toEqual([]);
+    const waited = queueEvents(all25).filter((m) => m.type === "CALL_DEQUEUED_EVENT");
+    for (const d of waited) {
+      const mine = agent.messages.filter((x) => idOf(x) === d.connectionCallID).map((x) => x.type);
+      expect(mine.slice(0, 2)).toEqual(["BEGIN_CALL_EVENT", "CALL_DELIVERED_EVENT"]);
+    }
+  });
+
+  test("CallMsgMask: CALL_QUEUED_MASK 0x2 and CALL_DEQUEUED_MASK 0x40000", async () => {
+    const clock = new ManualClock();
+    const s = await sim(opts(clock));
+    const every = await client(s.portA);
+    const without = await client(s.portA);
+    const only = await client(s.portA);
+    await every.open({ callMsgMask: 0xffffffff });
+    await without.open({ callMsgMask: (0xffffffff & ~(0x2 | 0x40000)) >>> 0 });
+    await only.open({ callMsgMask: 0x2 | 0x40000 });
+    for (let i = 0; i < 90; i++) clock.advance(1000);
+    for (const c of [every, without, only]) await c.barrier();
+    const types = (c: TestClient) => queueEvents(c).map((m) => [m.type, m.connectionCallID]);
+    expect(new Set(types(every).map(([t]) => t))).toEqual(new Set(["CALL_QUEUED_EVENT", "CALL_DEQUEUED_EVENT"]));
+    expect(types(without)).toEqual([]);
+    expect(without.messages.some((m) => m.type === "BEGIN_CALL_EVENT")).toBe(true);
+    expect(types(only)).toEqual(types(every));
+    const calls = flow(only).filter((t) => !t.startsWith("AGENT_STATE_EVENT"));
+    expect(new Set(calls)).toEqual(new Set(["CALL_QUEUED_EVENT", "CALL_DEQUEUED_EVENT"]));
+  });
+
+  test("a caller abandoned past maxQueue: DEQUEUED (LCS_NULL, CEC_CALL_CANCELLED), then the call clears and ends", async () => {
+    const clock = new ManualClock();
+    const s = await sim(opts(clock, { maxQueue: 1 }));
+    const c = await client(s.portA);
+    await c.open();
+    for (let i = 0; i < 40; i++) clock.advance(1000);
+    await c.barrier();
+    const gone = queueEvents(c).filter((m) => m.type === "CALL_DEQUEUED_EVENT" && m.eventCause === 5);
+    expect(gone.length).toBeGreaterThan(0);
+    for (const d of gone) {
+      expect([d.localConnectionState, d.numQueued]).toEqual([0, 0]);
+      const mine = c.messages.filter((x) => idOf(x) === d.connectionCallID).map((x) => x.type);
+      expect(mine).toEqual([
+        "BEGIN_CALL_EVENT",
+        "CALL_QUEUED_EVENT",
+        "CALL_DEQUEUED_EVENT",
+        "CALL_CONNECTION_CLEARED_EVENT",
+        "CALL_CLEARED_EVENT",
+        "END_CALL_EVENT",
+      ]);
+      expect(s.contactCenter.calls.has(d.connectionCallID)).toBe(false);
+    }
+    // never more than maxQueue waiting
+    expect(queueEvents(c).every((m) => m.numQueued <= 1)).toBe(true);
   });
 });
 
