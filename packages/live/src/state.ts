@@ -117,6 +117,20 @@ function num(v: unknown): number | undefined {
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
 
+/**
+ * The skill groups of CALL_QUEUED_EVENT / CALL_DEQUEUED_EVENT: the list counted by NumSkillGroups
+ * (`skillGroups`, as decoded and in the JSON form), NULL_SKILL_GROUP left out.
+ */
+function queueGroups(m: Msg): number[] {
+  const out: number[] = [];
+  if (!Array.isArray(m.skillGroups)) return out;
+  for (const g of m.skillGroups as Record<string, unknown>[]) {
+    const n = num(g?.skillGroupNumber);
+    if (n !== undefined && n !== NO_SKILL_GROUP && !out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
 export interface LiveStateOptions {
   maxAgents?: number;
   maxCalls?: number;
@@ -206,11 +220,19 @@ export class LiveState {
     }
     switch (m.type) {
       case "CALL_QUEUED_EVENT": {
-        const groups = Array.isArray(m.skillGroupNumber) ? m.skillGroupNumber : [m.skillGroupNumber];
-        c.queuedIn = groups.filter((g): g is number => typeof g === "number" && g !== NO_SKILL_GROUP);
+        // added to these queues (the ones it waits in already stay)
+        const groups = queueGroups(m);
+        if (c.skillGroup === null && groups[0] !== undefined) c.skillGroup = groups[0];
+        c.queuedIn = [...new Set([...(c.queuedIn ?? []), ...groups])];
         break;
       }
-      case "CALL_DEQUEUED_EVENT":
+      case "CALL_DEQUEUED_EVENT": {
+        // removed from these queues; none listed (NumSkillGroups 0): from all of them
+        const groups = queueGroups(m);
+        const left = groups.length === 0 ? [] : (c.queuedIn ?? []).filter((g) => !groups.includes(g));
+        c.queuedIn = left.length > 0 ? left : null;
+        break;
+      }
       case "CALL_ESTABLISHED_EVENT":
       case "CALL_CLEARED_EVENT":
         c.queuedIn = null;

@@ -1,6 +1,7 @@
 // The live server without a browser: snapshot then frames with no gap or double, the state it keeps,
 // security (loopback, token, Host, Origin, read-only) and the bound on a slow browser.
 import { request } from "node:http";
+import { ManualClock } from "@ctiwire/simulator";
 import { decode } from "ctiwire";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LiveServer } from "../src/server.js";
@@ -98,6 +99,75 @@ describe("snapshot and frames", () => {
     const same = read(`ws://127.0.0.1:${server.port}/ws`, { origin: `http://127.0.0.1:${server.port}` });
     await same.until(() => same.notes.length > 0);
     same.ws.close();
+  });
+});
+
+describe("calls queued", () => {
+  it("a skill group's queued count goes above 0 with CALL_QUEUED_EVENT and back to 0 with CALL_DEQUEUED_EVENT", async () => {
+    // Two agents, a call a second: with this seed the script (on its own clock) queues a call within
+    // 4 s and delivers it soon after. The live client's heartbeats are in real time: no idle timeout.
+    const clock = new ManualClock();
+    const sim = await simulator({ agents: 2, callsPerSecond: 1, clock, idleTimeoutEnforced: false });
+    const server = await live(`127.0.0.1:${sim.portA}`);
+    try {
+      const r = read(`ws://127.0.0.1:${server.port}/ws`);
+      await r.until(() => r.frames.length > 0); // SYSTEM_EVENT: the CTI session is open
+      const client = server.client;
+      if (!client) throw new Error("no CTI client");
+      type Seen = { type: string; id: number; sg: number; queued: number; queuedIn: number[] | null | undefined };
+      const seen: Seen[] = [];
+      let first: number | undefined; // the first call queued
+      const back = new Promise<void>((resolve) => {
+        // registered after the server's own listener: the server's state has applied the message
+        client.on("message", (m) => {
+          if (m.type !== "CALL_QUEUED_EVENT" && m.type !== "CALL_DEQUEUED_EVENT") return;
+          const sg = m.skillGroups[0]?.skillGroupNumber ?? -1;
+          first ??= m.connectionCallID;
+          seen.push({
+            type: m.type,
+            id: m.connectionCallID,
+            sg,
+            queued: server.state.skillGroupCounts().get(sg)?.queued ?? 0,
+            queuedIn: server.state.calls.get(m.connectionCallID)?.queuedIn,
+          });
+          if (m.type === "CALL_DEQUEUED_EVENT" && m.connectionCallID === first) resolve();
+        });
+      });
+      for (let i = 0; i < 100; i++) clock.advance(100);
+      await back;
+      const [queued, ...rest] = seen;
+      expect(queued).toMatchObject({ type: "CALL_QUEUED_EVENT", queued: 1, queuedIn: [queued?.sg] });
+      expect([100, 101, 102]).toContain(queued?.sg);
+      const dequeued = rest.find((x) => x.id === queued?.id);
+      expect(dequeued).toEqual({ ...queued, type: "CALL_DEQUEUED_EVENT", queued: 0, queuedIn: null });
+      // the call goes on to its agent (DEQUEUED came before the delivery)
+      await r.until(() => server.state.calls.get(queued?.id ?? 0)?.device !== "");
+      r.ws.close();
+    } finally {
+      await server.close();
+      await sim.close();
+    }
+  });
+
+  it("CALL_QUEUED_EVENT adds its skill groups, CALL_DEQUEUED_EVENT removes its own or, listing none, all", () => {
+    const st = new LiveState();
+    const ev = (type: string, groups: number[]): Msg => ({
+      type,
+      connectionCallID: 7,
+      numSkillGroups: groups.length,
+      skillGroups: groups.map((g) => ({ skillGroupNumber: g, skillGroupID: g + 4901, skillGroupPriority: 0 })),
+    });
+    const queued = () => Object.fromEntries([...st.skillGroupCounts()].map(([g, c]) => [g, c.queued]));
+    st.apply({ type: "BEGIN_CALL_EVENT", connectionCallID: 7 }, 1);
+    st.apply(ev("CALL_QUEUED_EVENT", [100]), 2);
+    st.apply(ev("CALL_QUEUED_EVENT", [101, 0xffffffff]), 3);
+    expect(queued()).toEqual({ 100: 1, 101: 1 });
+    expect(st.calls.get(7)?.skillGroup).toBe(100);
+    st.apply(ev("CALL_DEQUEUED_EVENT", [100]), 4);
+    expect(queued()).toEqual({ 101: 1 }); // no agents here: a group without a call queued is not listed
+    st.apply(ev("CALL_DEQUEUED_EVENT", []), 5);
+    expect(st.calls.get(7)?.queuedIn).toBeNull();
+    expect(queued()).toEqual({});
   });
 });
 
