@@ -30,6 +30,10 @@ interface Bound {
 /** Commands that run until stopped (or for minutes), and when they count as working. */
 const BOUNDS: Bound[] = [
   { match: /ctiwire simulate\b/, mode: "background", ready: /ctiwire simulator: side A on \S+:\d+/ },
+  // The bridge walk-through: NATS, the bridge leading its source, then what is on the bus.
+  { match: /^nats-server\b/, mode: "background", ready: /Server is ready/ },
+  { match: /ctiwire bridge --config\b/, mode: "background", ready: /"msg":"CTI session open"/ },
+  { match: /ctiwire tail --nats\b/, mode: "stop", ready: /^\{"subject":"cti\.pg1\./m },
   { match: /ctiwire tail\b/, mode: "stop", ready: /session open on side [AB]/ },
   { match: /fuzz\.mjs --seconds/, mode: "stop", ready: /^fuzz: \d+ s, seed \d+/m },
   { match: /npx vitest run\b/, mode: "stop", ready: /RUN\s+v\S+\s+\S*packages\/robustness/ },
