@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { jetstreamManager } from "@nats-io/jetstream";
+import { jetstreamManager, StorageType } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
 
 export const NATS_SERVER = process.env.NATS_SERVER ?? "/usr/sbin/nats-server";
@@ -208,6 +208,31 @@ export class NatsCluster {
           await new Promise((r) => setTimeout(r, 100));
         }
       }
+    }
+    // Answering is not yet placing: a stream with a replica on every running node can be made only
+    // once the meta group knows them all ("no suitable peers for placement" before, seen in CI).
+    const running = this.nodes.filter((x) => x.running);
+    const nc = await connect({ servers: running.map((x) => x.url), timeout: 1000 });
+    try {
+      const jsm = await jetstreamManager(nc, { timeout: 5000 });
+      for (;;) {
+        try {
+          await jsm.streams.add({
+            name: "READY_PROBE",
+            subjects: ["ready.probe"],
+            storage: StorageType.Memory,
+            num_replicas: running.length,
+          });
+          await jsm.streams.delete("READY_PROBE");
+          break;
+        } catch (e) {
+          if (Date.now() > deadline)
+            throw new Error(`cluster not ready to place ${running.length} replicas: ${String(e)}`);
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+    } finally {
+      await nc.close();
     }
   }
 
