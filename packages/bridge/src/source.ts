@@ -130,15 +130,17 @@ export class SourceRunner {
    * oldest unacknowledged event, in order.
    */
   onDisconnect(): void {
-    this.#publisher?.interrupt();
-    this.#acks?.failAll("NATS disconnected");
+    this.#republish("NATS disconnected");
   }
 
   onReconnect(): void {
-    this.#publisher?.interrupt();
-    this.#acks?.failAll("NATS reconnected: answers to earlier publishes cannot come");
+    this.#republish("NATS reconnected: answers to earlier publishes cannot come");
     if (this.state === "leading") this.#wake?.();
-    this.#publisher?.pump();
+  }
+
+  #republish(why: string): void {
+    this.#publisher?.interrupt();
+    this.#acks?.failAll(why);
   }
 
   get leading(): boolean {

@@ -8,6 +8,7 @@ import {
   natsClient,
   quiesce,
   readStream,
+  type Simulator,
   type StoredMsg,
   sim,
   startBridge,
@@ -55,6 +56,23 @@ async function setup(simOpts: Parameters<typeof sim>[0], extra = "", version = 2
   return { nats, s, w, bridge, nc, src: bridge.sources[0]! };
 }
 
+/**
+ * Holds the simulator still, reads the stream once it has every event the witness has (with this
+ * session's SYSTEM_EVENT and the start marker), and checks its events are the witness's, in order.
+ */
+async function allInOrder(
+  s: Simulator,
+  w: Awaited<ReturnType<typeof witness>>,
+  nc: NatsConnection,
+): Promise<{ msgs: StoredMsg[]; events: StoredMsg[] }> {
+  await quiesce(s, w);
+  const expected = w.events.filter(noSystem);
+  const msgs = await all(nc, expected.length + 2);
+  const events = msgs.filter((m) => m.headers["Cti-Type"] !== "GAP");
+  expect(events.map(text).filter(noSystem)).toEqual(expected);
+  return { msgs, events };
+}
+
 async function all(nc: NatsConnection, n: number): Promise<StoredMsg[]> {
   await waitFor(async () => (await streamCount(nc)) >= n, `${n} messages in the stream`, 60_000);
   return readStream(nc);
@@ -71,11 +89,7 @@ describe("NATS down, slow, restarted", () => {
     expect(src.publisher!.pending).toBeGreaterThan(0); // waiting in the buffer
     await nats.restart();
     await waitFor(() => w.events.length > during + 900, "more events after the restart");
-    await quiesce(s, w);
-    const expected = w.events.filter(noSystem);
-    const msgs = await all(nc, expected.length + 2);
-    const events = msgs.filter((m) => m.headers["Cti-Type"] !== "GAP");
-    expect(events.map(text).filter(noSystem)).toEqual(expected);
+    const { msgs } = await allInOrder(s, w, nc);
     expect(msgs.filter((m) => m.headers["Cti-Type"] === "GAP").map((m) => m.json().reason)).toEqual(["start"]);
     // The CTI session never noticed.
     expect(src.client!.state).toBe("open");
@@ -96,11 +110,7 @@ describe("NATS down, slow, restarted", () => {
     await nats.restart();
     const n = w.events.length;
     await waitFor(() => w.events.length > n + 500, "events after the restart");
-    await quiesce(s, w);
-    const expected = w.events.filter(noSystem);
-    const msgs = await all(nc, expected.length + 2);
-    const events = msgs.filter((m) => m.headers["Cti-Type"] !== "GAP");
-    expect(events.map(text).filter(noSystem)).toEqual(expected);
+    await allInOrder(s, w, nc);
     expect(src.publisher!.reordered).toBe(0);
     expect(src.publisher!.dropped).toBe(0);
   });
@@ -116,11 +126,7 @@ describe("NATS down, slow, restarted", () => {
     await nats.restart();
     const n = w.events.length;
     await waitFor(() => w.events.length > n + 300, "events after the restart");
-    await quiesce(s, w);
-    const expected = w.events.filter(noSystem);
-    const msgs = await all(nc, expected.length + 2);
-    const events = msgs.filter((m) => m.headers["Cti-Type"] !== "GAP");
-    expect(events.map(text).filter(noSystem)).toEqual(expected);
+    const { msgs, events } = await allInOrder(s, w, nc);
     expect(msgs.filter((m) => m.headers["Cti-Type"] === "GAP").map((m) => m.json().reason)).toEqual(["start"]);
     // Later events carry the new fencing token.
     const tokens = events.map((m) => Number(m.headers["Cti-Lease"]));

@@ -2,7 +2,7 @@
 // WebSocket reader, and a TCP proxy that can slip a garbage frame between two real ones.
 import { createServer, type Server, Socket } from "node:net";
 import { type Simulator, type SimulatorOptions, startSimulator } from "@ctiwire/simulator";
-import { type Browser, chromium } from "playwright";
+import { type Browser, chromium, type Page } from "playwright";
 import { WebSocket } from "ws";
 import { type LiveServer, type LiveServerOptions, startLiveServer } from "../src/server.js";
 import type { ServerNote } from "../src/wire.js";
@@ -172,4 +172,18 @@ export class FrameProxy {
 }
 
 /** An AGENT_STATE_EVENT header whose body is far too short for its fixed part: a content error. */
+/** Waits until the page's tiles show exactly these states (agent ID → state name). */
+export async function screenShows(page: Page, expected: Record<string, string>, timeoutMs: number): Promise<void> {
+  await page.waitForFunction(
+    (want) => {
+      const seen: Record<string, string> = {};
+      for (const t of document.querySelectorAll<HTMLElement>(".tile"))
+        seen[t.dataset.agent ?? ""] = t.dataset.state ?? "";
+      return JSON.stringify(Object.entries(seen).sort()) === JSON.stringify(Object.entries(want).sort());
+    },
+    expected,
+    { timeout: timeoutMs, polling: 50 },
+  );
+}
+
 export const GARBAGE_FRAME = Uint8Array.from([0, 0, 0, 4, 0, 0, 0, 30, 0xde, 0xad, 0xbe, 0xef]);

@@ -14,7 +14,7 @@ import type { Browser, Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LiveServer, startLiveServer } from "../src/server.js";
 import { stateName } from "../src/state.js";
-import { GARBAGE_FRAME, launchChromium, simulator } from "./helpers.js";
+import { GARBAGE_FRAME, launchChromium, screenShows as screenOf, simulator } from "./helpers.js";
 
 const NATS_SERVER = process.env.NATS_SERVER ?? "/usr/sbin/nats-server";
 
@@ -74,17 +74,8 @@ function modelStates(): Record<string, string> {
   return Object.fromEntries(sim.contactCenter.agents.map((a) => [a.agentID, stateName(a.state)]));
 }
 
-async function screenShows(page: Page, expected: Record<string, string>): Promise<void> {
-  await page.waitForFunction(
-    (want) => {
-      const seen: Record<string, string> = {};
-      for (const t of document.querySelectorAll<HTMLElement>(".tile"))
-        seen[t.dataset.agent ?? ""] = t.dataset.state ?? "";
-      return JSON.stringify(Object.entries(seen).sort()) === JSON.stringify(Object.entries(want).sort());
-    },
-    expected,
-    { timeout: 30_000, polling: 50 },
-  );
+function screenShows(page: Page, expected: Record<string, string>): Promise<void> {
+  return screenOf(page, expected, 30_000);
 }
 
 async function still(check: () => Promise<void>): Promise<void> {

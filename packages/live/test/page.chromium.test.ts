@@ -9,7 +9,7 @@ import type { Browser, Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveServer } from "../src/server.js";
 import { stateName } from "../src/state.js";
-import { FrameProxy, GARBAGE_FRAME, launchChromium, live, simulator } from "./helpers.js";
+import { FrameProxy, GARBAGE_FRAME, launchChromium, live, screenShows as screenOf, simulator } from "./helpers.js";
 
 const RESULTS = fileURLToPath(new URL("../test-results/", import.meta.url));
 
@@ -38,17 +38,8 @@ async function still(check: () => Promise<void>): Promise<void> {
 }
 
 /** Waits until the tiles on screen show exactly these states. */
-async function screenShows(expected: Record<string, string>): Promise<void> {
-  await page.waitForFunction(
-    (want) => {
-      const seen: Record<string, string> = {};
-      for (const t of document.querySelectorAll<HTMLElement>(".tile"))
-        seen[t.dataset.agent ?? ""] = t.dataset.state ?? "";
-      return JSON.stringify(Object.entries(seen).sort()) === JSON.stringify(Object.entries(want).sort());
-    },
-    expected,
-    { timeout: 20_000, polling: 50 },
-  );
+function screenShows(expected: Record<string, string>): Promise<void> {
+  return screenOf(page, expected, 20_000);
 }
 
 /** Waits until every tile not marked stale shows its agent's state in `model` (and there are some). */
