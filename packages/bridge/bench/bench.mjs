@@ -20,58 +20,13 @@ import * as ctiwire from "ctiwire";
 import { pino } from "pino";
 import { AckPublisher } from "../dist/ack-publisher.js";
 import { Bridge, parseConfig } from "../dist/index.js";
+import { natsServer } from "./nats.mjs";
 
 const quick = process.argv.includes("--quick");
 const N = quick ? 30_000 : 100_000;
 const WINDOW = 256;
 const version = 25;
 const log = (s) => process.stderr.write(`${s}\n`);
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const p = s.address().port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-async function natsServer() {
-  const dir = mkdtempSync(join(tmpdir(), "ctiwire-bench-nats-"));
-  const port = await freePort();
-  const child = spawn("/usr/sbin/nats-server", ["-js", "-a", "127.0.0.1", "-p", String(port), "-sd", dir], {
-    stdio: "ignore",
-  });
-  const url = `nats://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      const nc = await connect({ servers: url, reconnect: false });
-      await (await jetstreamManager(nc)).getAccountInfo();
-      await nc.close();
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await exited;
-  };
-  return {
-    url,
-    port,
-    dir,
-    child,
-    stop,
-    dispose: async () => {
-      await stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** A realistic mixed event stream: the simulator's events (calls, agent states, load events), as frames. */
 async function corpus(count) {

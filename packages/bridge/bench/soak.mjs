@@ -7,54 +7,22 @@
 // (silently lost). Prints a summary and writes bench/soak-results.json.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import * as net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { jetstreamManager } from "@nats-io/jetstream";
 import { connect } from "@nats-io/transport-node";
+import { natsServer } from "./nats.mjs";
 
 const { values } = parseArgs({ options: { minutes: { type: "string" }, rate: { type: "string" } } });
 const minutes = Number(values.minutes ?? 30);
 const rate = Number(values.rate ?? 10_000);
 const log = (s) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${s}\n`);
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const p = s.address().port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
 const dir = mkdtempSync(join(tmpdir(), "ctiwire-soak-"));
-const natsPort = await freePort();
-const natsUrl = `nats://127.0.0.1:${natsPort}`;
-let nats;
-async function startNats() {
-  nats = spawn("/usr/sbin/nats-server", ["-js", "-a", "127.0.0.1", "-p", String(natsPort), "-sd", join(dir, "nats")], {
-    stdio: "ignore",
-  });
-  for (;;) {
-    try {
-      const nc = await connect({ servers: natsUrl, reconnect: false });
-      await (await jetstreamManager(nc)).getAccountInfo();
-      await nc.close();
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
-async function stopNats() {
-  const exited = new Promise((r) => nats.once("exit", r));
-  nats.kill("SIGTERM");
-  await exited;
-}
-await startNats();
+const nats = await natsServer();
+const natsUrl = nats.url;
 
 // The simulator in its own thread.
 const sim = new Worker(
@@ -86,7 +54,7 @@ const simStats = () =>
     sim.on("message", f);
     sim.postMessage("stats");
   });
-log(`nats-server on ${natsPort}, simulator on ${portA}/${portB}, ${rate} events/s for ${minutes} min`);
+log(`nats-server on ${nats.port}, simulator on ${portA}/${portB}, ${rate} events/s for ${minutes} min`);
 
 const config = join(dir, "bridge.yaml");
 writeFileSync(
@@ -221,8 +189,8 @@ startBridge("b3");
 await sleepUntil(at(0.5));
 log("nats-server restart");
 events.push({ at: Date.now() - t0, what: "nats-server restart" });
-await stopNats();
-await startNats();
+await nats.stop();
+await nats.start();
 await sleepUntil(at(0.75));
 log("CTI side switch A -> B");
 events.push({ at: Date.now() - t0, what: "CTI side switch" });
@@ -275,6 +243,6 @@ await new Promise((r) => setTimeout(r, 2000));
 for (const b of bridges) b.kill("SIGKILL");
 await verifier.terminate();
 await sim.terminate();
-await stopNats();
+await nats.dispose();
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);

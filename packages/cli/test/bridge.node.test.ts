@@ -1,64 +1,22 @@
 // `ctiwire bridge` and `ctiwire tail --nats`, as users run them: the built bin, a real nats-server
 // (Debian's, started here on a free loopback port), the simulator as the CTI Server. Waits are on
 // output and exits, not on a clock.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSimulator } from "@ctiwire/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Watched, watchChild } from "../../../test-support/child.js";
 import { NatsServer } from "../../bridge/test/nats-server.js";
 
 const LAUNCHER = fileURLToPath(new URL("../bin/ctiwire.js", import.meta.url));
 const EXAMPLE = fileURLToPath(new URL("../../bridge/examples/bridge.yaml", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "ctiwire-cli-bridge-"));
 
-interface Proc {
-  child: ChildProcess;
-  out: () => string;
-  err: () => string;
-  exit: Promise<number | null>;
-  /** Resolves once stdout+stderr match `re` (rejects if the process exits first). */
-  until: (re: RegExp) => Promise<void>;
-}
-
-function run(args: string[]): Proc {
-  const child = spawn(process.execPath, [LAUNCHER, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  let err = "";
-  const waiters = new Set<() => void>();
-  child.stdout?.setEncoding("utf8").on("data", (d: string) => {
-    out += d;
-    for (const w of waiters) w();
-  });
-  child.stderr?.setEncoding("utf8").on("data", (d: string) => {
-    err += d;
-    for (const w of waiters) w();
-  });
-  let exited = false;
-  const exit = new Promise<number | null>((resolve) =>
-    child.on("close", (code) => {
-      exited = true;
-      for (const w of waiters) w();
-      resolve(code);
-    }),
-  );
-  const until = (re: RegExp) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (re.test(out + err)) {
-          waiters.delete(check);
-          resolve();
-        } else if (exited) {
-          waiters.delete(check);
-          reject(new Error(`exited before ${re}:\n${out}\n${err}`));
-        }
-      };
-      waiters.add(check);
-      check();
-    });
-  return { child, out: () => out, err: () => err, exit, until };
+function run(args: string[]): Watched {
+  return watchChild(spawn(process.execPath, [LAUNCHER, ...args], { stdio: ["ignore", "pipe", "pipe"] }));
 }
 
 let nats: NatsServer;
@@ -77,7 +35,7 @@ describe("ctiwire bridge", () => {
   it("--check validates the issue's minimal configuration", async () => {
     const p = run(["bridge", "--check", "--config", EXAMPLE]);
     expect(await p.exit).toBe(0);
-    expect(p.out()).toMatch(
+    expect(p.stdout()).toMatch(
       /bridge\.yaml: valid; stream CTI on cti\.>, subject cti\.\{source\}\.\{type\}, payload json/,
     );
   });
@@ -87,13 +45,13 @@ describe("ctiwire bridge", () => {
     writeFileSync(bad, 'nats:\n  servers: ["nats://127.0.0.1:4222"]\nsources:\n  - name: pg1\n    sideA: "h:99999"\n');
     const p = run(["bridge", "--check", "--config", bad]);
     expect(await p.exit).toBe(1);
-    expect(p.err()).toContain('invalid configuration:\n  - sources[0].sideA: not host:port: "h:99999"');
+    expect(p.stderr()).toContain('invalid configuration:\n  - sources[0].sideA: not host:port: "h:99999"');
     const u = run(["bridge"]);
     expect(await u.exit).toBe(2);
-    expect(u.err()).toMatch(/--config FILE is required[\s\S]*ctiwire bridge --config FILE/);
+    expect(u.stderr()).toMatch(/--config FILE is required[\s\S]*ctiwire bridge --config FILE/);
     const h = run(["bridge", "--help"]);
     expect(await h.exit).toBe(0);
-    expect(h.out()).toContain("ctiwire bridge --config FILE [--check]");
+    expect(h.stdout()).toContain("ctiwire bridge --config FILE [--check]");
   });
 
   it("runs the bridge; tail --nats prints the bus as NDJSON (JSON and raw payloads); SIGTERM exits 0", async () => {
@@ -120,7 +78,7 @@ describe("ctiwire bridge", () => {
       const tail = run(["tail", "--nats", nats.url, "--subject", "cti.pg1.>", "--count", "5"]);
       expect(await tail.exit).toBe(0);
       const lines = tail
-        .out()
+        .stdout()
         .trim()
         .split("\n")
         .map((l) => JSON.parse(l));
@@ -132,13 +90,13 @@ describe("ctiwire bridge", () => {
       // From the stream's first message: the start GAP marker first.
       const all = run(["tail", "--nats", nats.url, "--subject", "cti.pg1.>", "--all", "--count", "3"]);
       expect(await all.exit).toBe(0);
-      const first = JSON.parse(all.out().split("\n")[0]!);
+      const first = JSON.parse(all.stdout().split("\n")[0]!);
       expect(first).toMatchObject({ subject: "cti.pg1.GAP", seq: 1, message: { type: "GAP", reason: "start" } });
       // Raw payloads are CTI frames, decoded by tail.
       const r = run(["tail", "--nats", nats.url, "--subject", "raw.pgraw.AGENT_STATE_EVENT", "--count", "2"]);
       expect(await r.exit).toBe(0);
       for (const l of r
-        .out()
+        .stdout()
         .trim()
         .split("\n")
         .map((x) => JSON.parse(x))) {
@@ -150,12 +108,12 @@ describe("ctiwire bridge", () => {
     }
     expect(await json.exit).toBe(0);
     expect(await raw.exit).toBe(0);
-    expect(json.out()).toMatch(/"msg":"stopped"/);
+    expect(json.stdout()).toMatch(/"msg":"stopped"/);
   });
 
   it("tail --nats without a server fails clearly", async () => {
     const p = run(["tail", "--nats", "nats://127.0.0.1:1", "--count", "1"]);
     expect(await p.exit).toBe(1);
-    expect(p.err()).toMatch(/cannot connect to nats:\/\/127\.0\.0\.1:1/);
+    expect(p.stderr()).toMatch(/cannot connect to nats:\/\/127\.0\.0\.1:1/);
   });
 });

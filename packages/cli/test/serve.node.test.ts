@@ -1,56 +1,18 @@
 // `ctiwire serve` and the demo's live view, as the built bin runs them: the URL printed, the page
 // served, a browser's WebSocket given the snapshot of the simulator's agents; usage errors.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startSimulator } from "@ctiwire/simulator";
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
+import { type Watched, watchChild } from "../../../test-support/child.js";
 
 const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-  /** Resolves with the first match of `re` in stdout. */
-  line(re: RegExp): Promise<RegExpExecArray>;
-  exit: Promise<{ code: number | null; stderr: string }>;
-}
-
-function start(args: string[], env: Record<string, string> = {}): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env },
-  });
-  let out = "";
-  let err = "";
-  const waiters = new Set<() => void>();
-  child.stdout?.setEncoding("utf8").on("data", (s: string) => {
-    out += s;
-    for (const w of waiters) w();
-  });
-  child.stderr?.setEncoding("utf8").on("data", (s: string) => (err += s));
-  const exit = new Promise<{ code: number | null; stderr: string }>((resolve) =>
-    child.on("close", (code) => {
-      for (const w of waiters) w();
-      resolve({ code, stderr: err });
-    }),
+function start(args: string[], env: Record<string, string> = {}): Watched {
+  return watchChild(
+    spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } }),
   );
-  const line = (re: RegExp) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const check = () => {
-        const m = re.exec(out);
-        if (m) {
-          waiters.delete(check);
-          resolve(m);
-        } else if (child.exitCode !== null) {
-          waiters.delete(check);
-          reject(new Error(`exited (${child.exitCode}) without ${re}: ${out}${err}`));
-        }
-      };
-      waiters.add(check);
-      check();
-    });
-  return { child, output: () => out, line, exit };
 }
 
 /** The first note of the page's WebSocket (the hello with its snapshot). */
@@ -72,18 +34,19 @@ describe("ctiwire serve", () => {
     try {
       const p = start(["serve", "--side-a", `127.0.0.1:${sim.portA}`, "--http", "0", "--version", "24"]);
       const url = (
-        await p.line(/live view on (http:\/\/127\.0\.0\.1:\d+\/) \(CTI side A 127\.0\.0\.1:\d+, v24;/)
+        await p.until(/live view on (http:\/\/127\.0\.0\.1:\d+\/) \(CTI side A 127\.0\.0\.1:\d+, v24;/, "stdout")
       )[1] as string;
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("ctiwire live");
-      await p.line(/# CTI session open on side A \(v24\)/);
+      await p.until(/# CTI session open on side A \(v24\)/, "stdout");
       let h = await hello(url);
       while (h.snapshot.agents.length === 0) h = await hello(url); // until the first agent logged in
       expect(h.session.state).toBe("open");
       p.child.kill("SIGINT");
-      expect(await p.exit).toEqual({ code: 0, stderr: "" });
-      expect(p.output()).toMatch(/ctiwire serve: stopped\n$/);
+      expect(await p.exit).toBe(0);
+      expect(p.stderr()).toBe("");
+      expect(p.stdout()).toMatch(/ctiwire serve: stopped\n$/);
     } finally {
       await sim.close();
     }
@@ -95,12 +58,12 @@ describe("ctiwire serve", () => {
       const p = start(["serve", "--side-a", `127.0.0.1:${sim.portA}`, "--http", "0", "--duration", "20s"], {
         CTIWIRE_LIVE_TOKEN: "a-long-token",
       });
-      const url = (await p.line(/live view on (\S+) /))[1] as string;
+      const url = (await p.until(/live view on (\S+) /, "stdout"))[1] as string;
       expect(url).toMatch(/\?token=a-long-token$/);
       expect((await hello(url)).t).toBe("hello");
       await expect(hello(url.replace(/\?token=.*/, ""))).rejects.toThrow(/401/);
       p.child.kill("SIGTERM");
-      expect((await p.exit).code).toBe(0);
+      expect(await p.exit).toBe(0);
     } finally {
       await sim.close();
     }
@@ -114,7 +77,8 @@ describe("ctiwire serve", () => {
       ["serve", "--nats", "nats://127.0.0.1:4222"],
     ]) {
       const p = start(args, { CTIWIRE_LIVE_TOKEN: "" });
-      const { code, stderr } = await p.exit;
+      const code = await p.exit;
+      const stderr = p.stderr();
       expect({ args, code }).toEqual({ args, code: 2 });
       expect(stderr).toMatch(/usage:\n {2}ctiwire serve/);
     }
@@ -124,12 +88,12 @@ describe("ctiwire serve", () => {
 describe("ctiwire demo", () => {
   it("prints the live view's URL beside the events, and serves it while it runs", async () => {
     const p = start(["demo", "--duration", "30s"]);
-    const url = (await p.line(/# live view on (http:\/\/127\.0\.0\.1:\d+\/) /))[1] as string;
+    const url = (await p.until(/# live view on (http:\/\/127\.0\.0\.1:\d+\/) /, "stdout"))[1] as string;
     expect((await fetch(url)).status).toBe(200);
     expect((await hello(url)).t).toBe("hello");
-    await p.line(/AGENT_STATE_EVENT agent=\d+/);
+    await p.until(/AGENT_STATE_EVENT agent=\d+/, "stdout");
     p.child.kill("SIGINT");
-    expect((await p.exit).code).toBe(0);
-    expect(p.output()).toMatch(/# \d+ events in \d+\.\d s/);
+    expect(await p.exit).toBe(0);
+    expect(p.stdout()).toMatch(/# \d+ events in \d+\.\d s/);
   });
 });

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { watchChild } from "../../../test-support/child.js";
 import { blocks, ROOT } from "../src/readmes.js";
 
 /**
@@ -104,45 +105,23 @@ function start(c: Command): Running {
       DENO_NO_UPDATE_CHECK: "1",
     },
   });
-  let text = "";
-  const waiters = new Set<() => void>();
-  const onData = (s: string) => {
-    text += s.replace(/\x1b\[[0-9;]*m/g, ""); // colours would split the ready patterns
-    for (const w of waiters) w();
-  };
-  child.stdout?.setEncoding("utf8").on("data", onData);
-  child.stderr?.setEncoding("utf8").on("data", onData);
-  let exited = false;
-  const exit = new Promise<number | null>((resolve) =>
-    child.on("close", (code) => {
-      exited = true;
-      for (const w of waiters) w();
-      resolve(code);
-    }),
-  );
+  const w = watchChild(child);
   const ready = (re: RegExp) =>
     new Promise<boolean>((resolve) => {
       // A hang guard, not a speed check: a command that never gets ready (say, a tail with no
       // server because the simulate before it failed) would otherwise run until the suite's timeout.
-      const guard = setTimeout(() => {
-        waiters.delete(check);
-        resolve(false);
-      }, READY_GUARD_MS);
-      const check = () => {
-        if (re.test(text)) {
-          waiters.delete(check);
+      const guard = setTimeout(() => resolve(false), READY_GUARD_MS);
+      w.until(re)
+        .then(
+          () => true,
+          () => false, // exited first
+        )
+        .then((up) => {
           clearTimeout(guard);
-          resolve(true);
-        } else if (exited) {
-          waiters.delete(check);
-          clearTimeout(guard);
-          resolve(false);
-        }
-      };
-      waiters.add(check);
-      check();
+          resolve(up);
+        });
     });
-  return { child, output: () => text, exit, ready };
+  return { child, output: w.output, exit: w.exit, ready };
 }
 
 async function stop(r: Running): Promise<void> {
