@@ -17,8 +17,8 @@
 //     offset, field, message text, messageType, messageName; a stream's final bufferedBytes and failed);
 //   - (first backend) encode(decode(x)) throws nothing but CtiProtocolError.
 import { floatingHeaderSize, maxMessageSize, messageSpecs, messageTypeName } from "@ctiwire/protocol";
-import { hexToBytes as fromHex, type Rng, rng, bytesToHex as toHex, vectorCases } from "../runner.js";
 import { concatBytes } from "./bytes.js";
+import { hexToBytes as fromHex, type Rng, rng, bytesToHex as toHex, vectorCases } from "./runner.js";
 import { SAMPLE_MESSAGES, type SampleEncoder, sampleFrame } from "./samples.js";
 
 export type { Rng };

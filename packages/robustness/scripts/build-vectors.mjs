@@ -2,7 +2,7 @@
 // Writes test-vectors/fuzz/robustness.json: the robustness regressions in the shared vector format
 // (README of test-vectors). Bytes are written here by hand (no encoder), expectations are written by
 // hand too; `node scripts/build-vectors.mjs --check` fails if the file would change. Each vector
-// carries `kind` ("valid" | "invalid" | "stream") so that test-vectors/vectors.js can add it to the
+// carries `kind` ("valid" | "invalid" | "stream") so that test-vectors/src/vectors.ts adds it to the
 // matching set; the test-vectors builder (test-vectors/src/builder) includes the file.
 //
 // Fuzz findings (crashes, backend mismatches) are appended by `scripts/fuzz.mjs --save` and then
@@ -99,7 +99,7 @@ const vectors = [
 
 const file = {
   description:
-    "Robustness regressions (packages/robustness): attack inputs (4 GiB MessageLength, a length one above the limit, runs of bad frames, zero lengths) and every crash or backend mismatch the robustness fuzzer finds, shrunk. Each vector has `kind`: valid, invalid or stream, and the vector format of that set; test-vectors/vectors.js adds them to the sets, so every backend and runtime replays them.",
+    "Robustness regressions (packages/robustness): attack inputs (4 GiB MessageLength, a length one above the limit, runs of bad frames, zero lengths) and every crash or backend mismatch the robustness fuzzer finds, shrunk. Each vector has `kind`: valid, invalid or stream, and the vector format of that set; test-vectors/src/vectors.ts adds them to the sets, so every backend and runtime replays them.",
   kind: "robustness",
   vectors,
 };

@@ -28,8 +28,8 @@ import {
   messageSpec,
   messageSpecs,
 } from "@ctiwire/protocol";
-import type { ValidVector } from "../../runner.js";
 import { ByteBuilder, hex, namedArray, namedVar, stringz } from "../bytes.js";
+import type { ValidVector } from "../types.js";
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;

@@ -7,8 +7,8 @@
 // ("field": the guide's field name). See README.md, "Source files".
 
 import { messageSpec } from "@ctiwire/protocol";
-import type { ExpectedError, VectorOptions } from "../../runner.js";
 import { ByteBuilder, hex, latin1, namedArray, namedVar, stringz, type TextEncoding, utf8 } from "../bytes.js";
+import type { ExpectedError, VectorOptions } from "../types.js";
 import { fieldPropertyName } from "./schema.js";
 
 export type Json = unknown;

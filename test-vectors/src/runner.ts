@@ -12,12 +12,62 @@
  * the harness only has to give `describe` and `it`; `equal` may replace the comparison with the
  * harness's own (vitest's `expect(a).toEqual(b)` shows nicer diffs).
  */
+import type { ExpectedError, InvalidVector, StreamVector, ValidVector, VectorOptions } from "./types.js";
 import vectors from "./vectors.js";
 
+export type {
+  ExpectedError,
+  InvalidVector,
+  StreamVector,
+  ValidVector,
+  VectorFile,
+  VectorFiles,
+  VectorOptions,
+} from "./types.js";
+
+export interface VectorCases {
+  valid: ValidVector[];
+  invalid: InvalidVector[];
+  stream: StreamVector[];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any backend's option and message types
+type Any = any;
+
+/** What the runner needs of a backend: the codec's exports. */
+export interface VectorBackend {
+  name: string;
+  decode(frame: Uint8Array, options: Any): Any;
+  encode(message: Any, options: Any): Uint8Array;
+  FrameDecoder: new (
+    options: Any,
+  ) => {
+    push(chunk: Uint8Array): Any[];
+    write(chunk: Uint8Array, onMessage: (message: Any) => void): void;
+    finish(): Any[];
+  };
+  messageToJSON(message: unknown): unknown;
+  messageFromJSON(json: Any, options: Any): Any;
+}
+
+export interface VectorHarness {
+  describe(name: string, fn: () => void): void;
+  it(name: string, fn: () => void): void;
+  /** Optional: the harness's own deep equality (throws on a difference). */
+  equal?(actual: unknown, expected: unknown, what: string): void;
+}
+
+export type StreamMode = "write" | "push" | "write+onError" | "push+onError";
+
+export interface VectorSuiteOptions {
+  filter?(vector: ValidVector | InvalidVector | StreamVector): boolean;
+  streamModes?: StreamMode[];
+}
+
 /** The vector files, grouped: valid (every valid/*.json plus hand/vectors.json), invalid, stream. */
-export function vectorCases() {
+export function vectorCases(): VectorCases {
   return {
-    valid: vectors.valid.flatMap((file) => file.vectors ?? file),
+    valid: vectors.valid.flatMap((file) => (Array.isArray(file) ? file : file.vectors)),
     invalid: vectors.invalid.vectors,
     stream: vectors.stream.vectors,
   };
@@ -30,36 +80,44 @@ export function vectorCases() {
  * A seeded PRNG (mulberry32) for tests and fuzzers: r() in [0, 1), r.int(n) in [0, n), r.pick(a),
  * r.chance(p). The same seed gives the same sequence in every runtime.
  */
-export function rng(seed) {
+/** A seeded PRNG (mulberry32): r() in [0, 1), r.int(n), r.pick(a), r.chance(p). */
+export interface Rng {
+  (): number;
+  int(n: number): number;
+  pick<T>(a: readonly T[]): T;
+  chance(p: number): boolean;
+}
+
+export function rng(seed: number): Rng {
   let s = seed >>> 0;
-  const next = () => {
+  const next = (() => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  }) as Rng;
   next.int = (n) => Math.floor(next() * n);
-  next.pick = (a) => a[Math.floor(next() * a.length)];
+  next.pick = <T>(a: readonly T[]): T => a[Math.floor(next() * a.length)]!;
   next.chance = (p) => next() < p;
   return next;
 }
 
-export function hexToBytes(hex) {
+export function hexToBytes(hex: string): Uint8Array {
   if (hex.length % 2 !== 0 || !/^[0-9a-f]*$/.test(hex)) throw new Error(`not lower-case hex: ${hex.slice(0, 40)}`);
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
   return out;
 }
 
-export function bytesToHex(bytes) {
+export function bytesToHex(bytes: Uint8Array): string {
   let s = "";
   for (const b of bytes) s += (b < 16 ? "0" : "") + b.toString(16);
   return s;
 }
 
 /** The first difference between two JSON values (key order ignored), or null. */
-export function jsonDiff(actual, expected, path = "$") {
+export function jsonDiff(actual: unknown, expected: unknown, path = "$"): string | null {
   if (Object.is(actual, expected)) return null;
   if (typeof actual !== typeof expected || actual === null || expected === null || typeof expected !== "object") {
     return `${path}: expected ${show(expected)}, got ${show(actual)}`;
@@ -67,6 +125,7 @@ export function jsonDiff(actual, expected, path = "$") {
   if (Array.isArray(expected) !== Array.isArray(actual))
     return `${path}: expected ${show(expected)}, got ${show(actual)}`;
   if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) return `${path}: expected ${show(expected)}, got ${show(actual)}`;
     if (actual.length !== expected.length)
       return `${path}: expected ${expected.length} items, got ${actual.length}: ${show(actual)}`;
     for (let i = 0; i < expected.length; i++) {
@@ -75,29 +134,34 @@ export function jsonDiff(actual, expected, path = "$") {
     }
     return null;
   }
-  const ak = Object.keys(actual).filter((k) => actual[k] !== undefined);
-  const ek = Object.keys(expected);
-  for (const k of ek) if (!ak.includes(k)) return `${path}.${k}: missing (expected ${show(expected[k])})`;
-  for (const k of ak) if (!ek.includes(k)) return `${path}.${k}: unexpected property (${show(actual[k])})`;
+  const a = actual as Record<string, unknown>;
+  const e = expected as Record<string, unknown>;
+  const ak = Object.keys(a).filter((k) => a[k] !== undefined);
+  const ek = Object.keys(e);
+  for (const k of ek) if (!ak.includes(k)) return `${path}.${k}: missing (expected ${show(e[k])})`;
+  for (const k of ak) if (!ek.includes(k)) return `${path}.${k}: unexpected property (${show(a[k])})`;
   for (const k of ek) {
-    const d = jsonDiff(actual[k], expected[k], `${path}.${k}`);
+    const d = jsonDiff(a[k], e[k], `${path}.${k}`);
     if (d) return d;
   }
   return null;
 }
 
-function show(v) {
+function show(v: unknown): string {
   const s = JSON.stringify(v);
   return s === undefined ? String(v) : s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }
 
-function assertJson(equal, actual, expected, what) {
-  if (equal) return equal(actual, expected, what);
+function assertJson(equal: VectorHarness["equal"], actual: unknown, expected: unknown, what: string): void {
+  if (equal) {
+    equal(actual, expected, what);
+    return;
+  }
   const d = jsonDiff(actual, expected);
   if (d) throw new Error(`${what}: ${d}`);
 }
 
-function assertHex(actual, expected, what) {
+function assertHex(actual: string, expected: string, what: string): void {
   if (actual === expected) return;
   let i = 0;
   while (i < actual.length && actual[i] === expected[i]) i++;
@@ -109,9 +173,15 @@ function assertHex(actual, expected, what) {
   );
 }
 
+/** A thrown value for a message: its code (if any) and message, or the value. */
+function thrownText(e: unknown): string {
+  const x = errorLike(e);
+  return `${x.code ?? ""} ${x.message ?? e}`;
+}
+
 /** Runs fn and checks it throws a CtiProtocolError-like error matching `error`. */
-function expectError(fn, error, what) {
-  let thrown;
+function expectError(fn: () => unknown, error: ExpectedError, what: string): void {
+  let thrown: unknown;
   try {
     fn();
   } catch (e) {
@@ -121,9 +191,22 @@ function expectError(fn, error, what) {
   checkError(thrown, error, what);
 }
 
-function checkError(e, error, what) {
-  if (e === null || typeof e !== "object" || typeof e.code !== "string") {
-    throw new Error(`${what}: expected a CtiProtocolError ${error.code}, got ${String(e)}`);
+/** The properties of a CtiProtocolError the runner checks. */
+interface ErrorLike {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  offset?: unknown;
+  field?: unknown;
+}
+
+/** The thrown value as an error-like object (null/undefined as an empty one). */
+const errorLike = (e: unknown): ErrorLike => (typeof e === "object" && e !== null ? (e as ErrorLike) : {});
+
+function checkError(thrown: unknown, error: ExpectedError, what: string): void {
+  const e = errorLike(thrown);
+  if (thrown === null || typeof thrown !== "object" || typeof e.code !== "string") {
+    throw new Error(`${what}: expected a CtiProtocolError ${error.code}, got ${String(thrown)}`);
   }
   if (e.name !== "CtiProtocolError")
     throw new Error(`${what}: expected name CtiProtocolError, got ${e.name} (${e.code})`);
@@ -137,14 +220,17 @@ function checkError(e, error, what) {
 }
 
 /** Decode/encode options of a vector in one strictness mode. */
-function optionsOf(vector, strict) {
-  const o = { version: vector.version, ...(vector.options ?? {}) };
+function optionsOf(
+  vector: { version: number; options?: VectorOptions },
+  strict?: boolean,
+): VectorOptions & { version: number } {
+  const o: VectorOptions & { version: number } = { version: vector.version, ...(vector.options ?? {}) };
   if (strict !== undefined) o.strict = strict;
   return o;
 }
 
 /** The strictness modes a valid vector runs in: both unless its options fix one. */
-function modesOf(vector) {
+function modesOf(vector: ValidVector): boolean[] {
   const s = vector.options?.strict;
   return s === undefined ? [false, true] : [s];
 }
@@ -153,10 +239,10 @@ function modesOf(vector) {
 // Chunkings of a stream vector
 
 /** Every chunking of a stream vector: [name, chunk sizes][]. */
-export function chunkingsOf(vector) {
+export function chunkingsOf(vector: StreamVector): [name: string, sizes: number[]][] {
   const total = vector.hex.length / 2;
-  const c = vector.chunkings ?? {};
-  const out = [];
+  const c: StreamVector["chunkings"] = vector.chunkings ?? {};
+  const out: [name: string, sizes: number[]][] = [];
   if (c.whole !== false) out.push(["whole", total === 0 ? [] : [total]]);
   if (c.bytes && total > 1) out.push(["1-byte chunks", new Array(total).fill(1)]);
   if (c.splits) for (let k = 1; k < total; k++) out.push([`split at ${k}`, [k, total - k]]);
@@ -181,13 +267,18 @@ const TERMINAL = new Set(["TRUNCATED_STREAM", "FRAMING_LOST"]);
  * until it returns or throws a terminal error.
  * Consecutive FRAMING_LOST errors are recorded once.
  */
-export function runStream(backend, vector, sizes, mode) {
+export function runStream(
+  backend: VectorBackend,
+  vector: StreamVector,
+  sizes: number[],
+  mode: StreamMode,
+): { messages: unknown[]; errors: { error: unknown; after: number }[] } {
   const bytes = hexToBytes(vector.hex);
-  const messages = [];
-  const errors = [];
-  const record = (e) => {
+  const messages: unknown[] = [];
+  const errors: { error: unknown; after: number }[] = [];
+  const record = (e: unknown): void => {
     const last = errors[errors.length - 1];
-    if (e?.code === "FRAMING_LOST" && last?.error?.code === "FRAMING_LOST") return;
+    if (errorLike(e).code === "FRAMING_LOST" && last && errorLike(last.error).code === "FRAMING_LOST") return;
     errors.push({ error: e, after: messages.length });
   };
   const options = optionsOf(vector);
@@ -216,7 +307,7 @@ export function runStream(backend, vector, sizes, mode) {
         break;
       } catch (e) {
         record(e);
-        if (TERMINAL.has(e?.code)) break;
+        if (TERMINAL.has(errorLike(e).code as string)) break;
       }
     }
   }
@@ -226,7 +317,7 @@ export function runStream(backend, vector, sizes, mode) {
       break;
     } catch (e) {
       record(e);
-      if (TERMINAL.has(e?.code)) break;
+      if (TERMINAL.has(errorLike(e).code as string)) break;
     }
   }
   return { messages, errors };
@@ -236,15 +327,15 @@ export function runStream(backend, vector, sizes, mode) {
 // The suite
 
 /**
- * @param backend { name, decode, encode, FrameDecoder, messageToJSON, messageFromJSON }
- * @param harness { describe(name, fn), it(name, fn), equal?(actual, expected, what) }
- * @param options { filter?(vector) => boolean, streamModes?: ("write" | "push" | "onError")[] }
+ * Every vector of the files through `backend`, as `harness` tests (one `it` per vector, under
+ * describe blocks: valid, invalid, stream); `options.filter` keeps a subset, `options.streamModes`
+ * the stream modes to run (all four by default).
  */
-export function runVectorSuite(backend, harness, options = {}) {
+export function runVectorSuite(backend: VectorBackend, harness: VectorHarness, options: VectorSuiteOptions = {}): void {
   const { describe, it, equal } = harness;
   const { valid, invalid, stream } = vectorCases();
   const keep = options.filter ?? (() => true);
-  const streamModes = options.streamModes ?? ["write", "push", "write+onError", "push+onError"];
+  const streamModes: StreamMode[] = options.streamModes ?? ["write", "push", "write+onError", "push+onError"];
   const { decode, encode, messageToJSON, messageFromJSON } = backend;
 
   describe(`test vectors (${backend.name})`, () => {
@@ -256,18 +347,18 @@ export function runVectorSuite(backend, harness, options = {}) {
           for (const strict of modesOf(vector)) {
             const mode = strict ? "strict" : "lenient";
             const opts = optionsOf(vector, strict);
-            let decoded;
+            let decoded: unknown;
             try {
               decoded = decode(frame, opts);
             } catch (e) {
-              throw new Error(`${vector.id}: decode (${mode}) threw ${e?.code ?? ""} ${e?.message ?? e}`);
+              throw new Error(`${vector.id}: decode (${mode}) threw ${thrownText(e)}`);
             }
             assertJson(equal, messageToJSON(decoded), vector.message, `${vector.id}: decode (${mode})`);
-            let encoded;
+            let encoded: Uint8Array;
             try {
               encoded = encode(messageFromJSON(vector.message, opts), opts);
             } catch (e) {
-              throw new Error(`${vector.id}: encode (${mode}) threw ${e?.code ?? ""} ${e?.message ?? e}`);
+              throw new Error(`${vector.id}: encode (${mode}) threw ${thrownText(e)}`);
             }
             assertHex(bytesToHex(encoded), expectedHex, `${vector.id}: encode (${mode})`);
           }
@@ -286,7 +377,7 @@ export function runVectorSuite(backend, harness, options = {}) {
               `${vector.id}: encode`,
             );
           } else {
-            expectError(() => decode(hexToBytes(vector.hex), opts), vector.error, `${vector.id}: decode`);
+            expectError(() => decode(hexToBytes(vector.hex!), opts), vector.error, `${vector.id}: decode`);
           }
         });
       }
@@ -300,20 +391,19 @@ export function runVectorSuite(backend, harness, options = {}) {
               const what = `${vector.id} (${name}, ${mode})`;
               const got = runStream(backend, vector, sizes, mode);
               assertJson(equal, got.messages.map(messageToJSON), vector.messages, `${what}: messages`);
-              const codes = got.errors.map((x) => x.error?.code);
+              const codes = got.errors.map((x) => errorLike(x.error).code);
               const want = vector.errors.map((x) => x.code);
               if (jsonDiff(codes, want)) {
-                const msgs = got.errors.map((x) => x.error?.message ?? String(x.error)).join(" | ");
+                const msgs = got.errors.map((x) => errorLike(x.error).message ?? String(x.error)).join(" | ");
                 throw new Error(`${what}: errors: expected ${show(want)}, got ${show(codes)} (${msgs})`);
               }
               vector.errors.forEach((exp, i) => {
-                checkError(got.errors[i].error, exp, `${what}: error ${i + 1}`);
+                const at = got.errors[i]!;
+                checkError(at.error, exp, `${what}: error ${i + 1}`);
                 // push() returns a chunk's messages after the chunk, so where an error falls among
                 // the messages is checked in the write modes only.
-                if (mode.startsWith("write") && exp.after !== undefined && got.errors[i].after !== exp.after) {
-                  throw new Error(
-                    `${what}: ${exp.code} came after ${got.errors[i].after} messages, expected after ${exp.after}`,
-                  );
+                if (mode.startsWith("write") && exp.after !== undefined && at.after !== exp.after) {
+                  throw new Error(`${what}: ${exp.code} came after ${at.after} messages, expected after ${exp.after}`);
                 }
               });
             }
