@@ -5,24 +5,33 @@
  * @ctiwire/codec: decoder, encoder and streaming deframer for the Cisco CTI Server protocol (GED-188),
  * protocol versions 17 to 25. Pure TypeScript on Uint8Array: runs in Node, Deno and browsers.
  */
-export { fromHex, toHex } from "./bytes.js";
-export { decode } from "./decode.js";
-export type { EncodableMessage } from "./encode.js";
-export { encode, encodeInto } from "./encode.js";
-export type { CtiErrorCode, CtiProtocolErrorDetails } from "./errors.js";
-export { CtiProtocolError, isCtiProtocolError } from "./errors.js";
-export type { FillOptions } from "./fill.js";
-export { fillMessage, zeroOf } from "./fill.js";
-export type { CtiFrame, FrameDecoderOptions, FrameSplitterOptions } from "./frame-decoder.js";
-export { FrameDecoder, FrameSplitter } from "./frame-decoder.js";
-export type * from "./generated/messages.js";
-export type { JsonValue } from "./json.js";
-export { messageFromJSON, messageToJSON } from "./json.js";
-export { fieldPropertyName, groupPropertyName, RESERVED_PROPERTY_NAMES } from "./naming.js";
-export type { CodecOptions, DecodeOptions, EncodeOptions } from "./options.js";
-export type { CodecSchema } from "./plan.js";
-export { createDecoderStream, createEncoderStream } from "./streams.js";
-export type { TranscodeBatch, TranscodeOptions } from "./transcode.js";
+export { fromHex, toHex } from "./base/bytes.js";
+export type { CtiErrorCode, CtiProtocolErrorDetails } from "./base/errors.js";
+export { CtiProtocolError, isCtiProtocolError } from "./base/errors.js";
+export { decode } from "./message/decode.js";
+export type { EncodableMessage } from "./message/encode.js";
+export { encode, encodeInto } from "./message/encode.js";
+export type { FillOptions } from "./message/fill.js";
+export { fillMessage, zeroOf } from "./message/fill.js";
+export type * from "./message/generated/messages.js";
+export type { JsonValue } from "./message/json.js";
+export { messageFromJSON, messageToJSON } from "./message/json.js";
+export type {
+  AppPathId,
+  CtiWarning,
+  NamedArray,
+  NamedVariable,
+  TaskId,
+  UnknownField,
+  UnknownMessage,
+} from "./message/values.js";
+export { fieldPropertyName, groupPropertyName, RESERVED_PROPERTY_NAMES } from "./plan/naming.js";
+export type { CodecOptions, DecodeOptions, EncodeOptions } from "./plan/options.js";
+export type { CodecSchema } from "./plan/plan.js";
+export type { CtiFrame, FrameDecoderOptions, FrameSplitterOptions } from "./stream/frame-decoder.js";
+export { FrameDecoder, FrameSplitter } from "./stream/frame-decoder.js";
+export { createDecoderStream, createEncoderStream } from "./stream/streams.js";
+export type { TranscodeBatch, TranscodeOptions } from "./transcode/transcode.js";
 export {
   R_AGENT_EXTENSION,
   R_AGENT_ID,
@@ -39,13 +48,4 @@ export {
   RECORD_WORDS,
   ROUTING_FIELDS,
   Transcoder,
-} from "./transcode.js";
-export type {
-  AppPathId,
-  CtiWarning,
-  NamedArray,
-  NamedVariable,
-  TaskId,
-  UnknownField,
-  UnknownMessage,
-} from "./values.js";
+} from "./transcode/transcode.js";

@@ -3,14 +3,12 @@
  * resolved options, compiled plans, the build phase of decoding and the scan-error builder, so that
  * every backend builds messages and errors with this one code. Not a stable API.
  */
-export { asBytes } from "./bytes.js";
-export type { ScanErrorCode } from "./decode.js";
-export { decodeFrame, decodeScanned, scanError, setFastPath, unknownMessage } from "./decode.js";
-export { FrameDecoderBase } from "./frame-decoder.js";
-export { JsonWriter } from "./json-writer.js";
-export type { Context } from "./options.js";
-export { resolveContext } from "./options.js";
-export type { Plan, PlanCache } from "./plan.js";
+export { asBytes } from "./base/bytes.js";
+export type { ScanErrorCode } from "./message/decode.js";
+export { decodeFrame, decodeScanned, scanError, setFastPath, unknownMessage } from "./message/decode.js";
+export type { Context } from "./plan/options.js";
+export { resolveContext } from "./plan/options.js";
+export type { Plan, PlanCache } from "./plan/plan.js";
 export {
   KIND_GROUP,
   KIND_LIST,
@@ -20,7 +18,9 @@ export {
   OP_STRING,
   opSize,
   planByType,
-} from "./plan.js";
-export { decoderStream } from "./streams.js";
-export type { TranscodeTable } from "./transcode.js";
-export { transcodeFrame, transcodeTable } from "./transcode.js";
+} from "./plan/plan.js";
+export { FrameDecoderBase } from "./stream/frame-decoder.js";
+export { decoderStream } from "./stream/streams.js";
+export { JsonWriter } from "./transcode/json-writer.js";
+export type { TranscodeTable } from "./transcode/transcode.js";
+export { transcodeFrame, transcodeTable } from "./transcode/transcode.js";

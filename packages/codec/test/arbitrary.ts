@@ -3,7 +3,7 @@
  * at every version of the schema).
  */
 import fc from "fast-check";
-import type { Plan } from "../src/plan.js";
+import type { Plan } from "../src/plan/plan.js";
 import {
   KIND_LIST,
   OP_BOOL,
@@ -17,7 +17,7 @@ import {
   OP_UCHAR,
   OP_UINT,
   OP_USHORT,
-} from "../src/plan.js";
+} from "../src/plan/plan.js";
 
 type Obj = Record<string, unknown>;
 type Arb = fc.Arbitrary<unknown>;

@@ -1,4 +1,4 @@
-// The generated fast path (src/fast.ts) against the general decoder: on every valid vector, on random
+// The generated fast path (src/fast/fast.ts) against the general decoder: on every valid vector, on random
 // valid messages of every type at every version, and on mutated frames, decoding with the fast path
 // gives exactly what the general decoder gives (the same message with keys in the same order, or the
 // same error), and the fast path does decode the plain frames itself.
@@ -7,9 +7,9 @@ import { rng } from "@ctiwire/test-vectors";
 import vectors from "@ctiwire/test-vectors/vectors";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { setFastPath } from "../src/decode.js";
 import { CtiProtocolError, decode, encode, fromHex, toHex } from "../src/index.js";
-import { compilePlan, planByType, planCache } from "../src/plan.js";
+import { setFastPath } from "../src/message/decode.js";
+import { compilePlan, planByType, planCache } from "../src/plan/plan.js";
 import { messageArb } from "./arbitrary.js";
 
 /** A message or error as text: key order included, bytes as hex. */
@@ -109,7 +109,7 @@ describe("generated fast path", () => {
 describe("no allocation sites in the generated decoders", () => {
   // V8 pretenures the objects of an allocation site (object and array literals) once enough of them
   // outlive a young collection, and a caller that keeps a few thousand messages makes that happen:
-  // decoding then runs at about half speed for good (measured: src/plain.ts). So the generated code
+  // decoding then runs at about half speed for good (measured: src/base/plain.ts). So the generated code
   // makes objects with `new` and arrays with newArray(), never with literals.
   it("has no object or array literal in any plan's generated code, at every version", () => {
     let checked = 0;

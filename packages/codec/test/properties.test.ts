@@ -2,7 +2,7 @@ import { messageSpecs, PROTOCOL_VERSIONS } from "@ctiwire/protocol";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CtiProtocolError, decode, encode, FrameDecoder, toHex } from "../src/index.js";
-import { compilePlan } from "../src/plan.js";
+import { compilePlan } from "../src/plan/plan.js";
 import { messageArb } from "./arbitrary.js";
 
 function isCtiError(e: unknown): boolean {
@@ -153,7 +153,7 @@ describe("decode never throws anything but CtiProtocolError", () => {
 
 describe("without code generation (a Content-Security-Policy without 'unsafe-eval')", () => {
   it("decodes and encodes every message the same way", async () => {
-    const { setCodegen, planByType, planCache } = await import("../src/plan.js");
+    const { setCodegen, planByType, planCache } = await import("../src/plan/plan.js");
     const { messageSpec } = await import("@ctiwire/protocol");
     const plain = { messageSpec: (t: string | number, v: number) => messageSpec(t, v) };
     setCodegen(false);

@@ -51,7 +51,7 @@ describe("untrusted names are data, never object keys", () => {
 });
 
 describe("decoded messages are plain objects", () => {
-  // The decoder builds objects with constructors (no V8 allocation site, see src/plain.ts); callers
+  // The decoder builds objects with constructors (no V8 allocation site, see src/base/plain.ts); callers
   // must still see ordinary objects: prototype Object.prototype, own enumerable data properties.
   const isPlain = (v: unknown, path: string, out: string[]): void => {
     if (v === null || typeof v !== "object" || v instanceof Uint8Array) return;

@@ -1,5 +1,5 @@
 // ctiwire WASM transcoder: CTI frames of a stream straight to NDJSON bytes and records, the fast path
-// of the codec's Transcoder (packages/codec/src/transcode.ts: transcodeFrame, walk, writeWalked),
+// of the codec's Transcoder (packages/codec/src/transcode/transcode.ts: transcodeFrame, walk, writeWalked),
 // byte for byte. Frames it does not take (no table, not the plain case) stop the run: JavaScript
 // writes them with the codec's general path, then resumes after them.
 //

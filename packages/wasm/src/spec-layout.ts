@@ -1,7 +1,7 @@
 /**
  * ScanLayout of a MessageSpec: the scanner's tables generated from the schema (@ctiwire/protocol or
  * any CodecSchema), at run time on first use. Field indices are the schema's floating order, the
- * same as the codec's plans. The rules mirror the codec's plan compiler (packages/codec/src/plan.ts):
+ * same as the codec's plans. The rules mirror the codec's plan compiler (packages/codec/src/plan/plan.ts):
  * a field's data size comes from its type, a field is "scalar" (a second occurrence of its tag moves
  * on to the next field with that tag) unless it is counted by another field or repeatable.
  */

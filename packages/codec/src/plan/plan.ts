@@ -12,9 +12,9 @@ import {
   alternateSpec as protocolAlternateSpec,
   messageSpec as protocolMessageSpec,
 } from "@ctiwire/protocol/core";
-import { CtiProtocolError } from "./errors.js";
+import { CtiProtocolError } from "../base/errors.js";
+import { newArray } from "../base/plain.js";
 import { fieldPropertyName, groupPropertyName, isIdentifier, RESERVED_PROPERTY_NAMES } from "./naming.js";
-import { newArray } from "./plain.js";
 
 /** Where the codec gets message layouts from. The default is `@ctiwire/protocol`. */
 export interface CodecSchema {

@@ -6,10 +6,10 @@
  * list); floating properties the version's layout has are kept, the others dropped.
  */
 import type { FixedFieldSpec } from "@ctiwire/protocol/core";
+import type { CodecOptions } from "../plan/options.js";
+import { resolveContext } from "../plan/options.js";
+import { noPlanError, type Plan, planByName } from "../plan/plan.js";
 import type { CtiMessage } from "./generated/messages.js";
-import type { CodecOptions } from "./options.js";
-import { resolveContext } from "./options.js";
-import { noPlanError, type Plan, planByName } from "./plan.js";
 
 export interface FillOptions extends CodecOptions {
   /** Values for properties left out (fixed or floating). */

@@ -10,13 +10,11 @@
  * does not decode is an error record; transcoding goes on with the next frame.
  */
 
-import { i32, indexOfNul, u16, u32 } from "./bytes.js";
-import { decodeFrame, readNumber } from "./decode.js";
-import { CtiProtocolError } from "./errors.js";
-import { type FrameDecoderOptions, FrameReader } from "./frame-decoder.js";
-import { JsonWriter, jsonBytes } from "./json-writer.js";
-import { isIdentifier } from "./naming.js";
-import type { Context } from "./options.js";
+import { i32, indexOfNul, u16, u32 } from "../base/bytes.js";
+import { CtiProtocolError } from "../base/errors.js";
+import { decodeFrame, readNumber } from "../message/decode.js";
+import { isIdentifier } from "../plan/naming.js";
+import type { Context } from "../plan/options.js";
 import {
   KIND_GROUP,
   KIND_LIST,
@@ -33,7 +31,9 @@ import {
   OP_USHORT,
   type Plan,
   planByType,
-} from "./plan.js";
+} from "../plan/plan.js";
+import { type FrameDecoderOptions, FrameReader } from "../stream/frame-decoder.js";
+import { JsonWriter, jsonBytes } from "./json-writer.js";
 
 // ---------------------------------------------------------------------------------------------
 // Records: one per message (or error), RECORD_WORDS numbers each, in a Float64Array.

@@ -2,12 +2,11 @@
  * encode: a message object to one frame. The exact size is computed first, then one allocation.
  */
 import { NAMED_DATA } from "@ctiwire/protocol/core";
-import { latin1ByteLength, putU16, putU32, u32, utf8ByteLength, writeLatin1, writeUtf8 } from "./bytes.js";
-import { CtiProtocolError } from "./errors.js";
-import type { CtiMessage } from "./generated/messages.js";
-import type { Context, EncodeOptions } from "./options.js";
-import { resolveContext } from "./options.js";
-import type { Plan, ValueReader } from "./plan.js";
+import { latin1ByteLength, putU16, putU32, u32, utf8ByteLength, writeLatin1, writeUtf8 } from "../base/bytes.js";
+import { CtiProtocolError } from "../base/errors.js";
+import type { Context, EncodeOptions } from "../plan/options.js";
+import { resolveContext } from "../plan/options.js";
+import type { Plan, ValueReader } from "../plan/plan.js";
 import {
   allVersionKeys,
   KIND_LIST,
@@ -25,7 +24,8 @@ import {
   OP_USHORT,
   opSize,
   planByName,
-} from "./plan.js";
+} from "../plan/plan.js";
+import type { CtiMessage } from "./generated/messages.js";
 import type { CtiWarning } from "./values.js";
 
 type Obj = Record<string, unknown>;

@@ -2,7 +2,7 @@
 //
 // One interface per message: fixed-part fields are always present; floating fields, lists with a
 // floating count and anything that a protocol version lacks are optional. Count fields stay beside
-// their lists. Property names come from fieldPropertyName/groupPropertyName (src/naming.ts).
+// their lists. Property names come from fieldPropertyName/groupPropertyName (src/plan/naming.ts).
 
 import type { CtiWarning, NamedArray, NamedVariable, TaskId, UnknownField, UnknownMessage } from "../values.js";
 

@@ -1,5 +1,5 @@
 import { floatingHeaderSize, maxFloatingFieldLength, maxMessageSize, PROTOCOL_VERSIONS } from "@ctiwire/protocol/core";
-import { CtiProtocolError } from "./errors.js";
+import { CtiProtocolError } from "../base/errors.js";
 import type { CodecSchema, PlanCache } from "./plan.js";
 import { planCache } from "./plan.js";
 

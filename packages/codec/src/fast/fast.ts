@@ -11,7 +11,7 @@
  * frame; a test compares the two on every vector and on mutated frames.
  */
 
-import { isIdentifier } from "./naming.js";
+import { isIdentifier } from "../plan/naming.js";
 import {
   type FastDecoder,
   fixedReads,
@@ -27,7 +27,7 @@ import {
   OP_USHORT,
   opSize,
   type Plan,
-} from "./plan.js";
+} from "../plan/plan.js";
 
 export type { FastDecoder };
 

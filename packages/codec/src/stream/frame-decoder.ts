@@ -19,12 +19,12 @@
  *   bytes held back (default 1 MiB), the decoder fails: that error is still thrown, the bytes are
  *   dropped, and every later call throws FRAMING_LOST. Pass `onError` to skip bad frames instead.
  */
-import { asBytes, u32 } from "./bytes.js";
-import { decodeFrame } from "./decode.js";
-import { CtiProtocolError } from "./errors.js";
-import type { CtiMessage } from "./generated/messages.js";
-import type { CodecOptions, Context } from "./options.js";
-import { resolveContext } from "./options.js";
+import { asBytes, u32 } from "../base/bytes.js";
+import { CtiProtocolError } from "../base/errors.js";
+import { decodeFrame } from "../message/decode.js";
+import type { CtiMessage } from "../message/generated/messages.js";
+import type { CodecOptions, Context } from "../plan/options.js";
+import { resolveContext } from "../plan/options.js";
 
 export interface FrameDecoderOptions extends CodecOptions {
   /** Receives content errors of single frames; decoding goes on with the next frame. */

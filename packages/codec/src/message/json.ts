@@ -4,13 +4,13 @@
  * lower-case hex string. `messageFromJSON` turns those strings back into bytes, using the schema to
  * know which fields are bytes.
  */
-import { fromHex, toHex } from "./bytes.js";
-import { CtiProtocolError } from "./errors.js";
+import { fromHex, toHex } from "../base/bytes.js";
+import { CtiProtocolError } from "../base/errors.js";
+import type { CodecOptions } from "../plan/options.js";
+import { resolveContext } from "../plan/options.js";
+import type { Plan } from "../plan/plan.js";
+import { KIND_LIST, OP_UNSPEC, planByName } from "../plan/plan.js";
 import type { CtiMessage } from "./generated/messages.js";
-import type { CodecOptions } from "./options.js";
-import { resolveContext } from "./options.js";
-import type { Plan } from "./plan.js";
-import { KIND_LIST, OP_UNSPEC, planByName } from "./plan.js";
 
 /** A JSON value. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };

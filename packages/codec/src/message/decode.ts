@@ -2,14 +2,13 @@
  * decode: one whole frame (8-byte header included) to a message object.
  */
 import { NAMED_DATA } from "@ctiwire/protocol/core";
-import { asBytes, decodeLatin1, decodeUtf8, i32, indexOfNul, u16, u32 } from "./bytes.js";
-import { CtiProtocolError } from "./errors.js";
-import { compileFastDecoder, type FastHelpers } from "./fast.js";
-import type { CtiMessage } from "./generated/messages.js";
-import type { Context, DecodeOptions } from "./options.js";
-import { resolveContext } from "./options.js";
-import { Empty, NamedArrayItem, NamedVar, newArray, TaskId } from "./plain.js";
-import type { FixedFieldReader, Plan } from "./plan.js";
+import { asBytes, decodeLatin1, decodeUtf8, i32, indexOfNul, u16, u32 } from "../base/bytes.js";
+import { CtiProtocolError } from "../base/errors.js";
+import { Empty, NamedArrayItem, NamedVar, newArray, TaskId } from "../base/plain.js";
+import { compileFastDecoder, type FastHelpers } from "../fast/fast.js";
+import type { Context, DecodeOptions } from "../plan/options.js";
+import { resolveContext } from "../plan/options.js";
+import type { FixedFieldReader, Plan } from "../plan/plan.js";
 import {
   KIND_GROUP,
   KIND_LIST,
@@ -27,7 +26,8 @@ import {
   OP_USHORT,
   opSize,
   planByType,
-} from "./plan.js";
+} from "../plan/plan.js";
+import type { CtiMessage } from "./generated/messages.js";
 import type { CtiWarning, UnknownField } from "./values.js";
 
 type Obj = Record<string, unknown>;

@@ -1,13 +1,13 @@
 /**
  * WHATWG streams: work in browsers, Deno, and Node (`Readable.toWeb(socket).pipeThrough(...)`).
  */
-import type { EncodableMessage } from "./encode.js";
-import { encodeWith } from "./encode.js";
+import type { EncodableMessage } from "../message/encode.js";
+import { encodeWith } from "../message/encode.js";
+import type { CtiMessage } from "../message/generated/messages.js";
+import type { EncodeOptions } from "../plan/options.js";
+import { resolveContext } from "../plan/options.js";
 import type { FrameDecoderOptions } from "./frame-decoder.js";
 import { FrameDecoder } from "./frame-decoder.js";
-import type { CtiMessage } from "./generated/messages.js";
-import type { EncodeOptions } from "./options.js";
-import { resolveContext } from "./options.js";
 
 /**
  * Bytes in, messages out. Content errors of single frames go to `options.onError` when given
