@@ -16,8 +16,9 @@
 // - a name that collides with an earlier one gets a 2, 3, ... suffix; the envelope names
 //   (type, messageType, unknownFields, body) get a "Field" suffix;
 // - UNSPEC bytes are lower-case hex strings; BOOL is true/false; TIME is a number.
-// The naming functions are a copy of naming.ts's rule (the test-vectors package cannot depend on
-// the codec, which depends on it for its tests); the vectors pin the rule.
+// The naming functions (src/naming.ts) restate the codec's rule rather than import it: vectors that
+// check the codec must not be produced by it (nor can this package depend on the codec, which
+// depends on it for its tests); the vectors pin the rule.
 
 import {
   type DataType,
@@ -29,48 +30,11 @@ import {
   messageSpecs,
 } from "@ctiwire/protocol";
 import { ByteBuilder, hex, namedArray, namedVar, stringz } from "../bytes.js";
+import { fieldPropertyName, groupPropertyName, uniqueKey } from "../naming.js";
 import type { ValidVector } from "../types.js";
 
 type Json = unknown;
 type JsonObject = Record<string, Json>;
-
-// ---------------------------------------------------------------------------------------------
-// Naming (the rule of packages/codec/src/naming.ts)
-
-/** The JSON property of a field: the guide name in camel case (leading capitals lowered). */
-export function fieldPropertyName(guideName: string): string {
-  const name = guideName.replace(/[^A-Za-z0-9_]/g, "");
-  let run = 0;
-  while (run < name.length && /[A-Z]/.test(name[run]!)) run++;
-  if (run === 0) return name;
-  if (run === name.length) return name.toLowerCase();
-  const next = name[run]!;
-  const nextIsLower = /[a-z]/.test(next);
-  const after = run + 1 < name.length ? name[run + 1]! : "";
-  const plural = next === "s" && (after === "" || /[A-Z0-9]/.test(after));
-  const lower = nextIsLower && run > 1 && !plural ? run - 1 : run;
-  return name.slice(0, lower).toLowerCase() + name.slice(lower);
-}
-
-/** The JSON property of a counted list: its count field's name without Num/NumberOf. */
-export function groupPropertyName(countField: string): string {
-  const m = /^Num(?:ber)?(?:Of)?(?=[A-Z0-9])/.exec(countField);
-  if (m) return fieldPropertyName(countField.slice(m[0].length));
-  return `${fieldPropertyName(countField)}List`;
-}
-
-const RESERVED = ["type", "messageType", "unknownFields", "body"];
-
-function uniqueKey(base: string, used: Set<string>): string {
-  let key = RESERVED.includes(base) ? `${base}Field` : base;
-  if (used.has(key)) {
-    let n = 2;
-    while (used.has(`${key}${n}`)) n++;
-    key = `${key}${n}`;
-  }
-  used.add(key);
-  return key;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The shape of a layout: property names, counted lists and their nesting.

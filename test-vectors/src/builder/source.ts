@@ -8,8 +8,8 @@
 
 import { messageSpec } from "@ctiwire/protocol";
 import { ByteBuilder, hex, latin1, namedArray, namedVar, stringz, type TextEncoding, utf8 } from "../bytes.js";
+import { fieldPropertyName } from "../naming.js";
 import type { ExpectedError, VectorOptions } from "../types.js";
-import { fieldPropertyName } from "./schema.js";
 
 export type Json = unknown;
 export type JsonObject = Record<string, Json>;
