@@ -1,4 +1,5 @@
-// Self-check of the hand-written vectors (no ctiwire package is used):
+/// <reference types="node" />
+// Self-check of hand/vectors.json (no ctiwire package is used):
 //  1. the hex parts of the annotation lines (text before the first two spaces, spaces removed),
 //     concatenated, equal `hex`;
 //  2. MessageLength (first 4 bytes) equals the number of bytes after the 8-byte header, and
@@ -9,20 +10,23 @@
 //     STRING data ends with its NUL; NAMEDVAR data is name\0value\0; NAMEDARRAY is index +
 //     name\0 + value\0;
 //  4. ids are unique.
-// Usage: node test-vectors/hand/check.mjs [vectors.json]
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+//
+//   node dist/hand/check.js [vectors.json]   (npm test)
 
-const file = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), "vectors.json");
-const vectors = JSON.parse(readFileSync(file, "utf8"));
+import { readHandVectors } from "./files.js";
+
+const SIZES: Record<string, number> = { UCHAR: 1, CHAR: 1, USHORT: 2, SHORT: 2, BOOL: 2, UINT: 4, INT: 4, TIME: 4 };
+
+const vectors = readHandVectors(process.argv[2]);
 let failures = 0;
-const fail = (id, msg) => {
+const fail = (id: string, msg: string): void => {
   failures++;
   console.log(`FAIL ${id}: ${msg}`);
 };
-const ids = new Set();
-const isHex = (s) => /^([0-9a-f]{2})*$/.test(s);
+const ids = new Set<string>();
+const isHex = (s: string): boolean => /^([0-9a-f]{2})*$/.test(s);
+const bytesOf = (h: string): number[] =>
+  Array.from({ length: h.length / 2 }, (_, i) => Number.parseInt(h.slice(2 * i, 2 * i + 2), 16));
 
 for (const v of vectors) {
   const id = v.id;
@@ -51,14 +55,14 @@ for (const v of vectors) {
     }
     seenFloating = true;
     floating++;
-    const [, tag, len, dtype] = m;
+    const [, tag, len, dtype] = m as unknown as [string, string, string, string];
     const groups = p.hexPart.split(" ");
     if (groups.length === 2 && Number(len) === 0) groups.push("");
     if (groups.length !== 3) {
       fail(id, `floating line must be "tag len data": ${p.line}`);
       continue;
     }
-    const [th, lh, dh] = groups;
+    const [th, lh, dh] = groups as [string, string, string];
     if (th.length !== width * 2 || lh.length !== width * 2)
       fail(id, `tag/len width is not ${width} byte(s) at v${v.version}: ${p.line}`);
     if (Number.parseInt(th, 16) !== Number(tag))
@@ -66,20 +70,16 @@ for (const v of vectors) {
     if (Number.parseInt(lh, 16) !== Number(len))
       fail(id, `length ${Number.parseInt(lh, 16)} in hex, ${len} in text: ${p.line}`);
     if (dh.length / 2 !== Number(len)) fail(id, `length ${len} but ${dh.length / 2} data bytes: ${p.line}`);
-    const bytes = Buffer.from(dh, "hex");
-    const nuls = [...bytes].filter((b) => b === 0).length;
+    const bytes = bytesOf(dh);
+    const nuls = bytes.filter((b) => b === 0).length;
     if (dtype === "STRING" && (bytes.length === 0 || bytes[bytes.length - 1] !== 0 || nuls !== 1))
       fail(id, `STRING must be ASCII + one terminating NUL: ${p.line}`);
     if (dtype === "NAMEDVAR" && (bytes[bytes.length - 1] !== 0 || nuls !== 2))
       fail(id, `NAMEDVAR must be name\\0value\\0: ${p.line}`);
-    if (
-      dtype === "NAMEDARRAY" &&
-      (bytes[bytes.length - 1] !== 0 || [...bytes.subarray(1)].filter((b) => b === 0).length !== 2)
-    )
+    if (dtype === "NAMEDARRAY" && (bytes[bytes.length - 1] !== 0 || bytes.slice(1).filter((b) => b === 0).length !== 2))
       fail(id, `NAMEDARRAY must be index name\\0 value\\0: ${p.line}`);
-    const sizes = { UCHAR: 1, CHAR: 1, USHORT: 2, SHORT: 2, BOOL: 2, UINT: 4, INT: 4, TIME: 4 };
-    if (sizes[dtype] !== undefined && sizes[dtype] !== bytes.length)
-      fail(id, `${dtype} must be ${sizes[dtype]} bytes: ${p.line}`);
+    const size = SIZES[dtype];
+    if (size !== undefined && size !== bytes.length) fail(id, `${dtype} must be ${size} bytes: ${p.line}`);
   }
   if (!/^hand\/v\d+\/[A-Z0-9_]+-\d+$/.test(id) || !id.startsWith(`hand/v${v.version}/${v.message.type}-`))
     fail(id, "id must be hand/v<version>/<MESSAGE_NAME>-n");
