@@ -1,6 +1,7 @@
 // The JSON property names of the codec's message form (README.md, "Valid vectors"): the rule of
-// packages/codec's naming.ts and plan.ts, restated here on purpose, not imported: vectors that check
-// the codec must not be produced by it. Imports nothing (the hand vectors' builder uses it too).
+// packages/codec/src/plan/naming.ts and shape.ts, restated here on purpose, not imported: vectors
+// that check the codec must not be produced by it. Imports nothing (the hand vectors' builder uses
+// it too).
 
 /** The JSON property of a field: the guide name in camel case (leading capitals lowered). */
 export function fieldPropertyName(guideName: string): string {
@@ -25,7 +26,7 @@ export function groupPropertyName(countField: string): string {
 }
 
 /** Envelope names a field property may not take (it gets a "Field" suffix). */
-const RESERVED = ["type", "messageType", "unknownFields", "body"];
+const RESERVED = ["type", "messageType", "unknownFields", "warnings", "body"];
 
 /** `base`, or `base` + 2, 3, ... where an earlier property took it; added to `used`. */
 export function uniqueKey(base: string, used: Set<string>): string {

@@ -3,7 +3,7 @@
 // names), from which the frame is written field by field with the ByteBuilder and the expected
 // JSON is written from the same values. Nothing here decodes or encodes with @ctiwire/codec.
 //
-// The JSON shape follows the codec's documented naming (packages/codec/src/naming.ts, plan.ts):
+// The JSON shape follows the codec's documented naming (packages/codec/src/plan/naming.ts, shape.ts):
 // - fixed fields and single floating fields: fieldPropertyName(guide name);
 // - a counted list (every floating field sharing one count field) is an array under
 //   groupPropertyName(count field); its items are objects keyed by fieldPropertyName, or the values
@@ -14,7 +14,7 @@
 // - a list counted by a fixed field is always present (possibly empty); one counted by a floating
 //   field only when it has items;
 // - a name that collides with an earlier one gets a 2, 3, ... suffix; the envelope names
-//   (type, messageType, unknownFields, body) get a "Field" suffix;
+//   (type, messageType, unknownFields, warnings, body) get a "Field" suffix;
 // - UNSPEC bytes are lower-case hex strings; BOOL is true/false; TIME is a number.
 // The naming functions (src/naming.ts) restate the codec's rule rather than import it: vectors that
 // check the codec must not be produced by it (nor can this package depend on the codec, which

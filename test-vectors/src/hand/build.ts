@@ -125,7 +125,7 @@ function expand(entries: readonly Entry[], parts: FieldsFile["parts"], where: st
 }
 
 const EMPTY_LISTS_NOTE =
-  "because a counted list whose count field is in the fixed part decodes as an array even when the count is 0 (the guide is silent; this follows packages/codec/src/decode.ts).";
+  "because a counted list whose count field is in the fixed part decodes as an array even when the count is 0 (the guide is silent; this follows packages/codec/src/message/decode.ts).";
 
 function vector(source: SourceVector, parts: FieldsFile["parts"]): HandVector {
   const { id, version, name, messageType } = source;
