@@ -28,6 +28,8 @@ export type {
 export { fieldPropertyName, groupPropertyName, RESERVED_PROPERTY_NAMES } from "./plan/naming.js";
 export type { CodecOptions, DecodeOptions, EncodeOptions } from "./plan/options.js";
 export type { CodecSchema } from "./plan/plan.js";
+export type { LayoutGroup, LayoutShape } from "./plan/shape.js";
+export { layoutShape } from "./plan/shape.js";
 export type { CtiFrame, FrameDecoderOptions, FrameSplitterOptions } from "./stream/frame-decoder.js";
 export { FrameDecoder, FrameSplitter } from "./stream/frame-decoder.js";
 export { createDecoderStream, createEncoderStream } from "./stream/streams.js";

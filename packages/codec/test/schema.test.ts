@@ -2,7 +2,7 @@
 import { messageSpec, PROTOCOL_VERSIONS } from "@ctiwire/protocol";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { CtiMessage, MessageByName, NamedArray, NamedVariable } from "../src/index.js";
-import { decode, encode, FrameDecoder, messageFromJSON, messageToJSON, toHex } from "../src/index.js";
+import { decode, encode, FrameDecoder, layoutShape, messageFromJSON, messageToJSON, toHex } from "../src/index.js";
 import { frame } from "./helpers.js";
 
 const seedFixed = "00000007" + "00001388" + "00000004" + "0000ffff" + "00000003" + "0000a5c1";
@@ -101,6 +101,28 @@ describe("lists and counts in real messages", () => {
       p += 4 + ((bytes[p + 2]! << 8) | bytes[p + 3]!);
     }
     expect(tags.slice(-7)).toEqual([82, 82, 83, 23, 24, 23, 24]);
+  });
+
+  it("layoutShape: the arrays decode makes, their members and nesting", () => {
+    const m = decode(encode(begin, { version: 25 }), { version: 25 }) as unknown as Record<string, unknown>;
+    const shape = layoutShape(messageSpec("BEGIN_CALL_EVENT", 25)!);
+    const arrays = Object.keys(m).filter((k) => Array.isArray(m[k]));
+    expect(shape.groups.map((g) => g.key).sort()).toEqual(arrays.sort());
+    for (const g of shape.groups) {
+      expect(g.parent).toBe(-1);
+      const item = (m[g.key] as unknown[])[0];
+      if (g.single) expect(g.members).toHaveLength(1);
+      else expect(g.members.map((i) => shape.fieldKey[i])).toEqual(Object.keys(item as object));
+      for (const i of g.members) expect(shape.fieldGroup[i]).toBe(shape.groups.indexOf(g));
+    }
+    expect(shape.groups.filter((g) => g.single).map((g) => g.key)).toEqual(["namedVariables", "namedArrays"]);
+
+    const agent = layoutShape(messageSpec("CONFIG_AGENT_EVENT", 25)!);
+    expect(agent.groups.map((g) => [g.key, g.countField, g.parent])).toEqual([
+      ["records", "NumRecords", -1],
+      ["skills", "NumSkills", 0],
+      ["mrds", "NumMRDs", 0],
+    ]);
   });
 
   it("counts left out are computed on encode", () => {

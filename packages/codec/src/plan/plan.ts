@@ -14,7 +14,8 @@ import {
 } from "@ctiwire/protocol/core";
 import { CtiProtocolError } from "../base/errors.js";
 import { newArray } from "../base/plain.js";
-import { fieldPropertyName, groupPropertyName, isIdentifier, RESERVED_PROPERTY_NAMES } from "./naming.js";
+import { isIdentifier } from "./naming.js";
+import { draftShape } from "./shape.js";
 
 /** Where the codec gets message layouts from. The default is `@ctiwire/protocol`. */
 export interface CodecSchema {
@@ -407,43 +408,27 @@ export function setCodegen(enabled: boolean): void {
   codegen = enabled ? undefined : false;
 }
 
-function uniqueKey(base: string, used: Set<string>): string {
-  let key = RESERVED_PROPERTY_NAMES.includes(base) ? `${base}Field` : base;
-  if (used.has(key)) {
-    let n = 2;
-    while (used.has(`${key}${n}`)) n++;
-    key = `${key}${n}`;
-  }
-  used.add(key);
-  return key;
-}
-
-interface DraftGroup {
-  key: string;
-  countField: string;
-  countFixed: number;
-  countFloating: number;
-  parent: number;
-  members: number[];
-  entries: number[];
-  descendants: number[];
-}
-
 export function compilePlan(spec: MessageSpec, version: number): Plan {
   const headerSize = floatingHeaderSize(version);
-  const used = new Set<string>();
-  const fixedKey: string[] = [];
+  const {
+    fixed,
+    fixedKey,
+    fieldKey,
+    fieldGroup,
+    fieldGroupPos,
+    fieldCountGroup,
+    groups,
+    entries: topEntries,
+  } = draftShape(spec);
   const fixedName: string[] = [];
   const fixedOps: number[] = [];
   const fixedOffsets: number[] = [];
   const fixedSizes: number[] = [];
-  for (const f of spec.fixed) {
-    if (f.type === "MHDR" || f.name === "MessageHeader") continue;
+  for (const f of fixed) {
     let op = opOf(f.type);
     const natural = opSize(op);
     if (op === OP_SKIP || (natural !== 0 && natural !== f.size)) op = OP_UNSPEC;
     if (op === OP_NAMEDVAR || op === OP_NAMEDARRAY) op = OP_UNSPEC;
-    fixedKey.push(uniqueKey(fieldPropertyName(f.name), used));
     fixedName.push(f.name);
     fixedOps.push(op);
     fixedOffsets.push(f.offset);
@@ -452,20 +437,14 @@ export function compilePlan(spec: MessageSpec, version: number): Plan {
 
   const n = spec.floating.length;
   const fieldName = spec.floating.map((f) => f.name);
-  const fieldKey: string[] = new Array<string>(n).fill("");
   const fieldTag = new Uint16Array(n);
   const fieldOp = new Uint8Array(n);
   const fieldMax = new Uint32Array(n);
   const fieldRequired = new Uint8Array(n);
   const fieldKind = new Uint8Array(n);
-  const fieldGroup = new Int16Array(n).fill(-1);
-  const fieldGroupPos = new Int16Array(n).fill(-1);
-  const fieldCountGroup = new Int16Array(n).fill(-1);
   const fieldAlt = new Int16Array(n).fill(-1);
   const fieldNextSameTag = new Int16Array(n).fill(-1);
   let maxTag = 0;
-  const groups: DraftGroup[] = [];
-  const groupByCount = new Map<string, number>();
   let hasNamedData = false;
 
   spec.floating.forEach((f, i) => {
@@ -477,109 +456,8 @@ export function compilePlan(spec: MessageSpec, version: number): Plan {
     if (op === OP_NAMEDVAR || op === OP_NAMEDARRAY) hasNamedData = true;
     fieldMax[i] = f.maxSize;
     fieldRequired[i] = f.required ? 1 : 0;
-    if (f.countField !== undefined && f.countField !== f.name) {
-      let g = groupByCount.get(f.countField);
-      if (g === undefined) {
-        g = groups.length;
-        groupByCount.set(f.countField, g);
-        groups.push({
-          key: "",
-          countField: f.countField,
-          countFixed: fixedName.indexOf(f.countField),
-          countFloating: fieldName.indexOf(f.countField),
-          parent: -1,
-          members: [],
-          entries: [],
-          descendants: [],
-        });
-      }
-      const group = groups[g]!;
-      fieldKind[i] = KIND_GROUP;
-      fieldGroup[i] = g;
-      fieldGroupPos[i] = group.members.length;
-      group.members.push(i);
-    } else if (f.repeatable) {
-      fieldKind[i] = KIND_LIST;
-    } else {
-      fieldKind[i] = KIND_SCALAR;
-    }
+    fieldKind[i] = fieldGroup[i]! >= 0 ? KIND_GROUP : f.repeatable ? KIND_LIST : KIND_SCALAR;
   });
-
-  // Nesting: a group whose count field is a member of another group lives in that group's items.
-  for (let g = 0; g < groups.length; g++) {
-    const group = groups[g]!;
-    if (group.countFixed >= 0 || group.countFloating < 0) continue;
-    fieldCountGroup[group.countFloating] = g;
-    let parent = fieldGroup[group.countFloating]!;
-    // No cycles, and a parent must have object items (more than its count-field member).
-    for (let p = parent; p >= 0; p = groups[p]!.parent) {
-      if (p === g) {
-        parent = -1;
-        break;
-      }
-    }
-    group.parent = parent;
-  }
-  for (let g = 0; g < groups.length; g++) {
-    for (let p = groups[g]!.parent; p >= 0; p = groups[p]!.parent) groups[p]!.descendants.push(g);
-  }
-  const isSingle = (g: number) => groups[g]!.members.length === 1 && !groups.some((o) => o.parent === g);
-
-  // Entries (write order) of the message and of each group's items.
-  const topEntries: number[] = [];
-  const placed = new Set<number>();
-  const topGroupOf = (g: number, level: number): number => {
-    // The ancestor of g whose parent is `level` (-1: the message).
-    let x = g;
-    while (groups[x]!.parent !== level) x = groups[x]!.parent;
-    return x;
-  };
-  const isUnder = (g: number, level: number): boolean => {
-    for (let x: number = g; x >= 0; x = groups[x]!.parent) if (groups[x]!.parent === level) return true;
-    return false;
-  };
-  for (let i = 0; i < n; i++) {
-    const g = fieldGroup[i]!;
-    if (g < 0) {
-      topEntries.push(i);
-      continue;
-    }
-    const top = topGroupOf(g, -1);
-    if (!placed.has(top)) {
-      placed.add(top);
-      topEntries.push(-(top + 1));
-    }
-  }
-  for (let g = 0; g < groups.length; g++) {
-    const group = groups[g]!;
-    const seenNested = new Set<number>();
-    for (let i = 0; i < n; i++) {
-      const fg = fieldGroup[i]!;
-      if (fg === g) group.entries.push(i);
-      else if (fg >= 0 && isUnder(fg, g) && fg !== g) {
-        const child = topGroupOf(fg, g);
-        if (!seenNested.has(child)) {
-          seenNested.add(child);
-          group.entries.push(-(child + 1));
-        }
-      }
-    }
-  }
-
-  // Property names: top-level fields and groups; members and nested groups are keys of items.
-  for (let i = 0; i < n; i++) if (fieldGroup[i]! < 0) fieldKey[i] = uniqueKey(fieldPropertyName(fieldName[i]!), used);
-  for (let g = 0; g < groups.length; g++) {
-    if (groups[g]!.parent < 0) groups[g]!.key = uniqueKey(groupPropertyName(groups[g]!.countField), used);
-  }
-  for (let g = 0; g < groups.length; g++) {
-    const inItem = new Set<string>();
-    for (const e of groups[g]!.entries) {
-      if (e >= 0) fieldKey[e] = uniqueKey(fieldPropertyName(fieldName[e]!), inItem);
-    }
-    for (const e of groups[g]!.entries) {
-      if (e < 0) groups[-e - 1]!.key = uniqueKey(groupPropertyName(groups[-e - 1]!.countField), inItem);
-    }
-  }
 
   for (let i = 0; i < n; i++) {
     const alt = spec.floating[i]!.alternativeTo;
@@ -663,11 +541,11 @@ export function compilePlan(spec: MessageSpec, version: number): Plan {
       members: g.members,
       entries: g.entries,
       descendants: g.descendants,
-      single: isSingle(i),
+      single: g.single,
       itemKeys: itemKeys[i]!,
       slotInParent: slotInParent[i]!,
-      setItem: isSingle(i) ? null : compileItemSetter(itemKeys[i]!),
-      readItem: isSingle(i) ? null : compileValueReader(entryKeys(g.entries, fieldKey, groups)),
+      setItem: g.single ? null : compileItemSetter(itemKeys[i]!),
+      readItem: g.single ? null : compileValueReader(entryKeys(g.entries, fieldKey, groups)),
       values: new Array<unknown>(g.entries.length).fill(undefined),
       entryPos: entryPos[i]!,
     })),
