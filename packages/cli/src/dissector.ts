@@ -6,17 +6,15 @@
 // (`ged188.ports`, default 42027,43027) and a heuristic dissector on TCP. Field names are the guide's:
 // `ged188.AgentID`, `ged188.InvokeID` ... (a name used with two types gets `.TYPE` for the others).
 // Repeated floating fields counted by a field (NumFltSkillGroups ...) are grouped as `decode --json`
-// groups them: a subtree `ged188.group.<key>` (the JSON property), an item subtree per entry (a new
-// entry where a member comes again; nested groups inside their parent's entry); NAMEDVAR and
-// NAMEDARRAY show their index, name and value (`ged188.named.*`).
+// groups them (ctiwire's `layoutShape`): a subtree `ged188.group.<key>` (the JSON property), an item
+// subtree per entry (a new entry where a member comes again; nested groups inside their parent's
+// entry); NAMEDVAR and NAMEDARRAY show their index, name and value (`ged188.named.*`).
 import {
   type DataType,
-  fieldPropertyName,
-  groupPropertyName,
+  layoutShape,
   type MessageSpec,
   messageSpecs,
   PROTOCOL_VERSIONS,
-  RESERVED_PROPERTY_NAMES,
   tableOf,
   tagSpecs,
 } from "ctiwire";
@@ -44,79 +42,6 @@ const KIND: Record<DataType, { proto: string; read: "u" | "s" | "str" | "bytes" 
 };
 
 const lua = (s: string) => JSON.stringify(s); // a JSON string of ASCII is a Lua string literal
-
-interface Group {
-  key: string;
-  countField: string;
-  parent: number;
-  members: number[];
-  single: boolean;
-}
-
-/**
- * The groups of a layout's floating fields as the codec's plan makes them (packages/codec/src/plan.ts),
- * so that the dissector's subtrees are decode --json's arrays: the fields counted by one count field
- * form a group (its members in schema order); a group whose count field is a member of another lives
- * in that group's entries; one member and no nested group: the array holds the values themselves.
- * Property names as the plan gives them (the guide's names, made unique among their level's keys).
- */
-function groupsOf(spec: MessageSpec): { groups: Group[]; fieldGroup: number[]; fieldPos: number[] } {
-  const names = spec.floating.map((f) => f.name);
-  const groups: Group[] = [];
-  const byCount = new Map<string, number>();
-  const fieldGroup = names.map(() => -1);
-  const fieldPos = names.map(() => -1);
-  spec.floating.forEach((f, i) => {
-    if (f.countField === undefined || f.countField === f.name) return;
-    let g = byCount.get(f.countField);
-    if (g === undefined) {
-      g = groups.length;
-      byCount.set(f.countField, g);
-      groups.push({ key: "", countField: f.countField, parent: -1, members: [], single: false });
-    }
-    fieldGroup[i] = g;
-    fieldPos[i] = groups[g]!.members.length;
-    groups[g]!.members.push(i);
-  });
-  groups.forEach((group, g) => {
-    if (spec.fixed.some((f) => f.name === group.countField)) return;
-    const at = names.indexOf(group.countField);
-    if (at < 0) return;
-    let parent = fieldGroup[at]!;
-    for (let p = parent; p >= 0; p = groups[p]!.parent) {
-      if (p === g) {
-        parent = -1;
-        break;
-      }
-    }
-    group.parent = parent;
-  });
-  for (const [g, group] of groups.entries()) {
-    group.single = group.members.length === 1 && !groups.some((o) => o.parent === g);
-  }
-  const unique = (base: string, used: Set<string>) => {
-    let key = RESERVED_PROPERTY_NAMES.includes(base) ? `${base}Field` : base;
-    if (used.has(key)) {
-      let n = 2;
-      while (used.has(`${key}${n}`)) n++;
-      key = `${key}${n}`;
-    }
-    used.add(key);
-    return key;
-  };
-  const used = new Set<string>();
-  for (const f of spec.fixed)
-    if (f.type !== "MHDR" && f.name !== "MessageHeader") unique(fieldPropertyName(f.name), used);
-  names.forEach((n, i) => {
-    if (fieldGroup[i]! < 0) unique(fieldPropertyName(n), used);
-  });
-  for (const g of groups) if (g.parent < 0) g.key = unique(groupPropertyName(g.countField), used);
-  groups.forEach((g, k) => {
-    const inItem = new Set(g.members.map((m) => fieldPropertyName(names[m]!)));
-    for (const c of groups) if (c.parent === k) c.key = unique(groupPropertyName(c.countField), inItem);
-  });
-  return { groups, fieldGroup, fieldPos };
-}
 
 /** Where OPEN_REQ's VersionNumber is, at every version (after the header and InvokeID). */
 const OPEN_REQ_VERSION_OFFSET = 12;
@@ -167,11 +92,12 @@ export function dissectorLua(): string {
         .filter((f) => f.type !== "MHDR")
         .map((f) => `{${field(f.name, f.type)},${f.offset},${f.size},"${readOf(f.type)}"}`)
         .join(",");
-      const gs = groupsOf(spec);
+      // Subtrees as decode --json's arrays: the codec's own grouping of the layout.
+      const gs = layoutShape(spec);
       const fl = spec.floating
         .map((f, i) => {
           const g = gs.fieldGroup[i]!;
-          const grouped = g < 0 ? "" : `,${g + 1},${gs.fieldPos[i]! + 1}`;
+          const grouped = g < 0 ? "" : `,${g + 1},${gs.groups[g]!.members.indexOf(i) + 1}`;
           return `[${f.tag}]={${field(f.name, f.type)},"${readOf(f.type)}"${grouped}}`;
         })
         .join(",");
