@@ -22,6 +22,7 @@ export type {
   ValidVector,
   VectorFile,
   VectorFiles,
+  VectorHead,
   VectorOptions,
 } from "./types.js";
 

@@ -14,36 +14,30 @@ export interface ExpectedError {
   after?: number;
 }
 
-export interface ValidVector {
+/** What every vector has: its id, protocol version, the guide section it checks and why it is there. */
+export interface VectorHead {
   id: string;
   version: number;
   section: string;
   comment: string;
   options?: VectorOptions;
+}
+
+export interface ValidVector extends VectorHead {
   hex: string;
   /** Where encoding the message does not give `hex` back (lenient input), the canonical frame. */
   reencoded?: string;
   message: Record<string, unknown>;
 }
 
-export interface InvalidVector {
-  id: string;
+export interface InvalidVector extends VectorHead {
   op: "decode" | "encode";
-  version: number;
-  section: string;
-  comment: string;
-  options?: VectorOptions;
   hex?: string;
   message?: Record<string, unknown>;
   error: ExpectedError;
 }
 
-export interface StreamVector {
-  id: string;
-  version: number;
-  section: string;
-  comment: string;
-  options?: VectorOptions;
+export interface StreamVector extends VectorHead {
   hex: string;
   chunkings: { whole?: boolean; bytes?: boolean; splits?: boolean; random?: number[][] };
   messages: Record<string, unknown>[];
