@@ -9,7 +9,7 @@
 import * as net from "node:net";
 import { Worker } from "node:worker_threads";
 import { CtiClient } from "@ctiwire/client";
-import { agentState } from "@ctiwire/test-vectors/samples";
+import { agentState, openConf } from "@ctiwire/test-vectors/samples";
 import * as ctiwire from "ctiwire";
 import type { Log, Mode, Only, Row } from "./types.js";
 
@@ -61,20 +61,6 @@ function agentEvent(i: number) {
   const ext = String(2000 + i);
   return { ...base, icmAgentID: 5100 + i, agentID: String(1000 + i), agentExtension: ext, agentInstrument: ext };
 }
-
-const openConf = (invokeID: number) => ({
-  type: "OPEN_CONF" as const,
-  invokeID,
-  servicesGranted: 16,
-  monitorID: 0,
-  pgStatus: 0,
-  icmCentralControllerTime: 0,
-  peripheralOnline: true,
-  peripheralType: 17,
-  agentState: 0,
-  departmentID: 0,
-  sessionType: 1,
-});
 
 /** A server answering OPEN_REQ, then writing `block` (1024 frames) while TCP takes it. */
 async function blaster(): Promise<{ port: number; close: () => void; frameBytes: number }> {

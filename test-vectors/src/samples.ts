@@ -66,6 +66,23 @@ export const beginCall = {
 
 export const heartbeat = { type: "HEARTBEAT_CONF", invokeID: 7 } as const;
 
+/** A test CTI server's answer to OPEN_REQ `invokeID`: all-events service granted, peripheral online. */
+export function openConf(invokeID: number) {
+  return {
+    type: "OPEN_CONF",
+    invokeID,
+    servicesGranted: 16,
+    monitorID: 0,
+    pgStatus: 0,
+    icmCentralControllerTime: 0,
+    peripheralOnline: true,
+    peripheralType: 17,
+    agentState: 0,
+    departmentID: 0,
+    sessionType: 1,
+  } as const;
+}
+
 /** The sample messages by name. */
 export const SAMPLE_MESSAGES = {
   AGENT_STATE_EVENT: agentState,

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { startSimulator } from "@ctiwire/simulator";
+import { openConf } from "@ctiwire/test-vectors/samples";
 import { jetstream, jetstreamManager } from "@nats-io/jetstream";
 import { connect, headers } from "@nats-io/transport-node";
 import * as ctiwire from "ctiwire";
@@ -55,23 +56,6 @@ async function corpus(count) {
 
 /** A CTI server: answers OPEN_REQ, then writes `frames` (all at once, or `rate` per second stamped). */
 async function ctiServer(frames, { rate, stamp } = {}) {
-  const openConf = (invokeID) =>
-    ctiwire.encode(
-      {
-        type: "OPEN_CONF",
-        invokeID,
-        servicesGranted: 16,
-        monitorID: 0,
-        pgStatus: 0,
-        icmCentralControllerTime: 0,
-        peripheralOnline: true,
-        peripheralType: 17,
-        agentState: 0,
-        departmentID: 0,
-        sessionType: 1,
-      },
-      { version },
-    );
   let done;
   const finished = new Promise((r) => (done = r));
   const server = net.createServer((s) => {
@@ -87,7 +71,7 @@ async function ctiServer(frames, { rate, stamp } = {}) {
         const invokeID = buf.length >= 12 ? buf.readUInt32BE(8) : 0;
         buf = buf.subarray(len);
         if (type === 3) {
-          s.write(openConf(invokeID));
+          s.write(ctiwire.encode(openConf(invokeID), { version }));
           setTimeout(() => send(s), 50);
         } else if (type === 5) {
           // HEARTBEAT_REQ

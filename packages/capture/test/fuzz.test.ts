@@ -3,6 +3,8 @@
 // spliced files) from a fixed seed, so that a failure is the same on every run. Every input either
 // reads or throws a CaptureError with its code and offset; nothing else is thrown, nothing loops, and
 // what is held stays within the limits given (maxBlock, maxHeld, maxSegments).
+import { rng } from "@ctiwire/test-vectors";
+import { concatBytes } from "@ctiwire/test-vectors/bytes";
 import { describe, expect, it } from "vitest";
 import {
   CaptureError,
@@ -16,18 +18,6 @@ import {
   TcpReassembler,
   tcpSegment,
 } from "../src/index.js";
-
-/** mulberry32: a small PRNG with a seed, so that every run draws the same inputs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MAX_BLOCK = 64 * 1024;
 const CODES = new Set(["NOT_A_CAPTURE", "BAD_BLOCK", "TRUNCATED", "UNSUPPORTED"]);
@@ -112,7 +102,7 @@ function mutate(file: Uint8Array, r: () => number, others: Uint8Array[]): Uint8A
         j.setUint32(len - 4, len, true);
       }
       const o = at();
-      return concat(out.subarray(0, o), junk, out.subarray(o));
+      return concatBytes([out.subarray(0, o), junk, out.subarray(o)]);
     }
     case 4: {
       // a span overwritten with random bytes
@@ -123,29 +113,19 @@ function mutate(file: Uint8Array, r: () => number, others: Uint8Array[]): Uint8A
     case 5: {
       // the tail of another capture spliced in
       const other = others[at(others.length)]!;
-      return concat(out.subarray(0, at()), other.subarray(Math.floor(r() * other.length)));
+      return concatBytes([out.subarray(0, at()), other.subarray(Math.floor(r() * other.length))]);
     }
     default: {
       // a span repeated (duplicated blocks or half blocks)
       const o = at();
       const n = 1 + at(400);
-      return concat(out.subarray(0, o + n), out.subarray(o, o + n), out.subarray(o + n));
+      return concatBytes([out.subarray(0, o + n), out.subarray(o, o + n), out.subarray(o + n)]);
     }
   }
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, k) => x === b[k]);
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 type Outcome = { packets: Packet[]; error: CaptureError | undefined };

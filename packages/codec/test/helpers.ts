@@ -3,6 +3,7 @@
  * small CodecSchema serving them.
  */
 import type { DataType, FixedFieldSpec, FloatingFieldSpec, MessageSpec, ProtocolVersion } from "@ctiwire/protocol";
+import { concatBytes } from "@ctiwire/test-vectors/bytes";
 import { expect } from "vitest";
 import type { CodecSchema } from "../src/index.js";
 import { CtiProtocolError, fromHex } from "../src/index.js";
@@ -166,13 +167,7 @@ export function latin1z(s: string): Uint8Array {
 }
 
 export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** Runs fn, asserts it throws a CtiProtocolError with the given properties, and returns it. */

@@ -1,20 +1,10 @@
 // The chunkings a stream vector is fed in: stored, so every runner feeds the same ones.
 
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../rng.js";
 
 /** `count` lists of chunk sizes summing to `total`, each chunk at most about `maxChunk` bytes. */
 export function randomChunkings(total: number, count: number, seed: number, maxChunk: number): number[][] {
-  const rnd = prng(seed);
+  const rnd = rng(seed);
   const out: number[][] = [];
   for (let c = 0; c < count; c++) {
     const sizes: number[] = [];
