@@ -512,6 +512,17 @@ export function mutateFrame(r: Rng, seeds: Seed[], limit?: number): MutatedFrame
   };
 }
 
+/**
+ * Codec options to read a mutated frame with: its version, encoding and size limit, strict one
+ * time in five (drawn from `r`, so a seed gives the same options everywhere).
+ */
+export function mutatedFrameOptions(
+  r: Rng,
+  m: MutatedFrame,
+): { version: number; strict: boolean; encoding: "utf8" | "latin1"; maxMessageSize: number } {
+  return { version: m.version, strict: r.chance(0.2), encoding: m.utf8 ? "utf8" : "latin1", maxMessageSize: m.maxSize };
+}
+
 // ------------------------------------------------------------------------------------------------
 // Cases
 

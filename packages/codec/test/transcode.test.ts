@@ -2,7 +2,7 @@
 // JSON.stringify(messageToJSON(decode(frame))) to the byte, and a frame that does not decode is an
 // error record with decode's error. Valid vectors, invalid vectors, and mutated frames of all of
 // them (lenient and strict, Latin-1 and UTF-8), one frame at a time and as streams cut at random.
-import { corpus, mutateFrame, rng, type Seed } from "@ctiwire/test-vectors/fuzz";
+import { corpus, mutatedFrameOptions, mutateFrame, rng, type Seed } from "@ctiwire/test-vectors/fuzz";
 import { describe, expect, it } from "vitest";
 import type { CodecOptions, CtiMessage, TranscodeBatch } from "../src/index.js";
 import {
@@ -138,12 +138,7 @@ describe("Transcoder: one frame", () => {
     const r = rng(20261207);
     for (let k = 0; k < 5000; k++) {
       const m = mutateFrame(r, seeds);
-      const options = {
-        version: m.version,
-        strict: r.chance(0.2),
-        encoding: m.utf8 ? "utf8" : "latin1",
-        maxMessageSize: m.maxSize,
-      } as CodecOptions;
+      const options = mutatedFrameOptions(r, m) as CodecOptions;
       checkOne(m.bytes, options, `case ${k} (${m.mutators.join(",")})`);
     }
   });

@@ -8,7 +8,7 @@ import type { CtiProtocolError, TranscodeBatch, TranscodeOptions } from "@ctiwir
 import { decode, encode, R_ERROR, R_JSON_LENGTH, R_JSON_START, RECORD_WORDS, Transcoder } from "@ctiwire/codec";
 import { KIND_GROUP, KIND_LIST, planByType, resolveContext } from "@ctiwire/codec/internal";
 import { concatBytes } from "@ctiwire/test-vectors/bytes";
-import { corpus, floatingFields, mutateFrame, rng, type Seed } from "@ctiwire/test-vectors/fuzz";
+import { corpus, floatingFields, mutatedFrameOptions, mutateFrame, rng, type Seed } from "@ctiwire/test-vectors/fuzz";
 import { describe, expect, it } from "vitest";
 import { WasmTranscoder } from "../src/wasm-transcoder.js";
 
@@ -136,12 +136,7 @@ describe("WasmTranscoder against the codec's Transcoder", () => {
     const r = rng(20261208);
     for (let k = 0; k < 6000 * scale; k++) {
       const m = mutateFrame(r, seeds);
-      const options = {
-        version: m.version,
-        strict: r.chance(0.2),
-        encoding: m.utf8 ? "utf8" : "latin1",
-        maxMessageSize: m.maxSize,
-      } as TranscodeOptions;
+      const options = mutatedFrameOptions(r, m) as TranscodeOptions;
       // A fresh pair of transcoders for one case in four; the others reuse one, reset.
       compare(options, [m.bytes], `case ${k} (${m.mutators.join(",")})`, k % 4 === 0 ? undefined : "reuse");
     }
