@@ -1,6 +1,6 @@
 // The CI fuzz run: FUZZ_SECONDS (default 30) of mutated vectors through decode() and FrameDecoder,
 // on the TypeScript backend and, where it runs, the WASM one (identical outcomes required). The long
-// run is scripts/fuzz.mjs (see README). Findings are printed shrunk, with their case seed.
+// run is scripts/fuzz.ts (see README). Findings are printed shrunk, with their case seed.
 import { writeFileSync } from "node:fs";
 import * as codec from "@ctiwire/codec";
 import { corpus, execRates, fuzzLoop, MUTATORS, makeCase } from "@ctiwire/test-vectors/fuzz";
@@ -41,7 +41,7 @@ describe("mutation fuzzing", () => {
       if (process.env.ROBUSTNESS_FIGURES)
         writeFileSync(process.env.ROBUSTNESS_FIGURES, JSON.stringify(summary, null, 2));
       expect(
-        stats.findings.map((f) => `${f.kind} ${f.message} (replay: node scripts/fuzz.mjs --replay ${f.original})`),
+        stats.findings.map((f) => `${f.kind} ${f.message} (replay: node dist/scripts/fuzz.js --replay ${f.original})`),
       ).toEqual([]);
       expect(stats.cases).toBeGreaterThan(100);
     },

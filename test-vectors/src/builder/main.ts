@@ -189,7 +189,7 @@ const unique = (id: string): void => {
 };
 for (const x of [...allValid, ...invalid, ...stream]) unique(x.id);
 
-// Robustness regressions (packages/robustness/scripts/build-vectors.mjs writes the file): each
+// Robustness regressions (packages/robustness/scripts/build-vectors.ts writes the file): each
 // vector names its set (`kind`), and src/vectors.ts adds it there.
 const hasRobustness = existsSync(join(root, "fuzz/robustness.json"));
 if (hasRobustness) {

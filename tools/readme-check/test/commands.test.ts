@@ -36,7 +36,7 @@ const BOUNDS: Bound[] = [
   { match: /ctiwire bridge --config\b/, mode: "background", ready: /"msg":"CTI session open"/ },
   { match: /ctiwire tail --nats\b/, mode: "stop", ready: /^\{"subject":"cti\.pg1\./m },
   { match: /ctiwire tail\b/, mode: "stop", ready: /session open on side [AB]/ },
-  { match: /fuzz\.mjs --seconds/, mode: "stop", ready: /^fuzz: \d+ s, seed \d+/m },
+  { match: /fuzz\.js --seconds/, mode: "stop", ready: /^fuzz: \d+ s, seed \d+/m },
   { match: /npx vitest run\b/, mode: "stop", ready: /RUN\s+v\S+\s+\S*packages\/robustness/ },
   // Three loaded runs of two suites: started, its hogs up, then stopped (it kills its hogs on SIGINT).
   { match: /test:under-load\b/, mode: "stop", ready: /^under-load: \d+ CPU hog/m },

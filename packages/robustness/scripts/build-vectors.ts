@@ -1,21 +1,21 @@
 #!/usr/bin/env node
 // Writes test-vectors/fuzz/robustness.json: the robustness regressions in the shared vector format
 // (README of test-vectors). Bytes are written here by hand (no encoder), expectations are written by
-// hand too; `node scripts/build-vectors.mjs --check` fails if the file would change. Each vector
+// hand too; `node dist/scripts/build-vectors.js --check` (after `npm run build`) fails if the file would change. Each vector
 // carries `kind` ("valid" | "invalid" | "stream") so that test-vectors/src/vectors.ts adds it to the
 // matching set; the test-vectors builder (test-vectors/src/builder) includes the file.
 //
-// Fuzz findings (crashes, backend mismatches) are appended by `scripts/fuzz.mjs --save` and then
+// Fuzz findings (crashes, backend mismatches) are appended by `scripts/fuzz.ts --save` and then
 // moved here with a hand-checked expectation.
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const path = join(dirname(fileURLToPath(import.meta.url)), "../../../test-vectors/fuzz/robustness.json");
-const hex = (...parts) => parts.join("").replace(/\s+/g, "").toLowerCase();
-const u32 = (n) => (n >>> 0).toString(16).padStart(8, "0");
-const heartbeat = (id) => hex(u32(4), u32(5), u32(id)); // HEARTBEAT_REQ, InvokeID id
-const hbJson = (id) => ({ type: "HEARTBEAT_REQ", messageType: 5, invokeID: id });
+// dist/scripts/build-vectors.js → the repository root.
+const path = fileURLToPath(new URL("../../../../test-vectors/fuzz/robustness.json", import.meta.url));
+const hex = (...parts: string[]) => parts.join("").replace(/\s+/g, "").toLowerCase();
+const u32 = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
+const heartbeat = (id: number) => hex(u32(4), u32(5), u32(id)); // HEARTBEAT_REQ, InvokeID id
+const hbJson = (id: number) => ({ type: "HEARTBEAT_REQ", messageType: 5, invokeID: id });
 
 const badRun = Array.from({ length: 32 }, () => hex(u32(0), u32(4))).join(""); // OPEN_CONF, MessageLength 0
 
@@ -106,7 +106,7 @@ const file = {
 const text = `{\n  "description": ${JSON.stringify(file.description)},\n  "kind": "robustness",\n  "vectors": [\n${vectors.map((v) => `    ${JSON.stringify(v)}`).join(",\n")}\n  ]\n}\n`;
 if (process.argv.includes("--check")) {
   if (readFileSync(path, "utf8") !== text) {
-    console.error("robustness.json is out of date (node packages/robustness/scripts/build-vectors.mjs)");
+    console.error("robustness.json is out of date (node packages/robustness/dist/scripts/build-vectors.js)");
     process.exit(1);
   }
 } else writeFileSync(path, text);

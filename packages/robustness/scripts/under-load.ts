@@ -4,22 +4,24 @@
 // packages/robustness, RUNS times in a row (default 3), prints each run's counts and duration, kills
 // the hogs and exits non-zero if any run failed, had a skipped test, or reported no tests.
 //
-//   node packages/robustness/scripts/under-load.mjs [--runs 3] [--hogs N] [--packages client,robustness]
-//   npm run test:under-load -w @ctiwire/robustness
+//   npm run test:under-load -w @ctiwire/robustness [-- --runs 3 --hogs N --packages client,robustness]
+//   node packages/robustness/dist/scripts/under-load.js [--runs 3] [--hogs N] [--packages client,robustness]
 //
-// Build first (the tests import the packages' dist): npx turbo run build. Not part of `npm test`:
+// Build first (the tests import the packages' dist, and this file is compiled into dist/scripts):
+// npx turbo run build (the npm script compiles this package itself first). Not part of `npm test`:
 // on a 2-core machine the three loaded runs take several minutes. Each suite's full output and its
 // vitest JSON report are kept in a log directory (printed at the start); a failing run's output tail
 // is printed too.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+// dist/scripts/under-load.js → the repository root.
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 
-function arg(name, fallback) {
+function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0) return fallback;
   const v = process.argv[i + 1];
@@ -46,7 +48,7 @@ const la = () =>
     .join(" ");
 
 // --- the hogs ------------------------------------------------------------------------------------
-const hogs = [];
+const hogs: ChildProcess[] = [];
 for (let i = 0; i < hogCount; i++) {
   const h = spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
   h.on("error", (e) => console.error(`under-load: hog ${i}: ${e.message}`));
@@ -55,8 +57,8 @@ for (let i = 0; i < hogCount; i++) {
 function killHogs() {
   for (const h of hogs) if (h.exitCode === null && h.signalCode === null) h.kill("SIGKILL");
 }
-let current; // the vitest child running now
-function abort(signal) {
+let current: ChildProcess | undefined; // the vitest child running now
+function abort(signal: NodeJS.Signals) {
   killHogs();
   if (current && current.exitCode === null) current.kill("SIGTERM");
   console.error(`under-load: ${signal}, hogs killed`);
@@ -73,7 +75,38 @@ console.log(
 );
 
 // --- one suite -----------------------------------------------------------------------------------
-function runSuite(pkg, run) {
+
+/** What vitest's JSON reporter writes (the parts read here). */
+interface VitestReport {
+  numPassedTests?: number;
+  numFailedTests?: number;
+  numPendingTests?: number;
+  numTodoTests?: number;
+  numTotalTests?: number;
+  numFailedTestSuites?: number;
+  testResults?: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+  }[];
+}
+
+/** One suite run: its verdict, counts, duration and output. */
+interface SuiteResult {
+  pkg: string;
+  run: number;
+  ok: boolean;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  seconds: number;
+  counts: { passed: number; failed: number; skipped: number; total: number; failedFiles: number };
+  failedTests: string[];
+  log: string;
+  out: string;
+}
+
+function runSuite(pkg: string, run: number): Promise<SuiteResult> {
   const cwd = join(root, "packages", pkg);
   const base = join(logDir, `run${run}-${pkg}`);
   const jsonFile = `${base}.json`;
@@ -90,7 +123,7 @@ function runSuite(pkg, run) {
       current = undefined;
       const seconds = (performance.now() - t0) / 1000;
       writeFileSync(`${base}.log`, out);
-      let report;
+      let report: VitestReport | undefined;
       try {
         report = JSON.parse(readFileSync(jsonFile, "utf8"));
       } catch {
@@ -103,7 +136,7 @@ function runSuite(pkg, run) {
         total: report?.numTotalTests ?? 0,
         failedFiles: report?.numFailedTestSuites ?? 0,
       };
-      const failedTests = [];
+      const failedTests: string[] = [];
       for (const file of report?.testResults ?? []) {
         if (file.status === "failed" && (file.assertionResults ?? []).every((a) => a.status !== "failed")) {
           failedTests.push(`${file.name}: ${String(file.message ?? "file failed").split("\n")[0]}`);
@@ -128,7 +161,7 @@ function runSuite(pkg, run) {
 }
 
 // --- the runs ------------------------------------------------------------------------------------
-const results = [];
+const results: SuiteResult[] = [];
 const start = performance.now();
 for (let run = 1; run <= runs; run++) {
   for (const pkg of packages) {

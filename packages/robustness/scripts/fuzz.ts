@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The long fuzz run: node scripts/fuzz.mjs [--seconds 600] [--seed N] [--backend ts|wasm|both] [--save]
+// The long fuzz run: node dist/scripts/fuzz.js [--seconds 600] [--seed N] [--backend ts|wasm|both] [--save]
+// (compiled by the package's `tsc -b`: npm run build).
 //
 // Runs the mutation fuzzer (@ctiwire/test-vectors/fuzz) in a worker thread on the codec and the
 // facade's WASM backend; the main thread is a watchdog (a case that runs for more than --watchdog
@@ -8,16 +9,31 @@
 // finding, shrunk; --save appends the findings to test-vectors/fuzz/robustness.json (as vectors;
 // expected outcome = the TypeScript backend's, so review them before committing).
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import * as codec from "@ctiwire/codec";
 import * as F from "@ctiwire/test-vectors/fuzz";
 import * as cw from "ctiwire";
 
-const here = dirname(fileURLToPath(import.meta.url));
+/** What the worker is started with. */
+interface FuzzWorkerData {
+  seconds: number;
+  seed: number;
+  which: string;
+  /** The case seed now running (Int32Array of 1), for the watchdog. */
+  progress: SharedArrayBuffer;
+}
 
-function arg(name, dflt) {
+/** What the worker posts: each finding as it comes, then the run's counts and executions per second. */
+type WorkerMessage =
+  | { finding: F.FindingRecord }
+  | { stats: Omit<F.FuzzStats, "findings"> & { findings: number }; rates: Record<string, number> };
+
+/** A finding of the run: the worker's (with its shrunk case), or a hang seen by the watchdog (no case). */
+type RunFinding = Pick<F.FindingRecord, "kind" | "message" | "original"> & { case?: F.FuzzCase };
+
+/** `--name value`: the value; `--name` alone (or before another option): true; absent: `dflt`. */
+function arg<T>(name: string, dflt: T): string | true | T {
   const i = process.argv.indexOf(`--${name}`);
   if (i < 0) return dflt;
   const v = process.argv[i + 1];
@@ -27,7 +43,7 @@ function arg(name, dflt) {
 const tsBackend = F.backendOf("ts", codec);
 const seeds = F.corpus(codec);
 
-function backendsFor(which) {
+function backendsFor(which: string): F.Backend[] {
   const wasm = which === "ts" ? null : F.facadeBackend(cw, "wasm");
   if (which === "wasm" && !wasm) throw new Error("the WASM backend is not available (build packages/ctiwire)");
   return [...(which === "wasm" ? [] : [tsBackend]), ...(wasm ? [wasm] : [])];
@@ -35,22 +51,24 @@ function backendsFor(which) {
 
 if (isMainThread && process.argv.includes("--help")) {
   console.log(
-    "node scripts/fuzz.mjs [--seconds 600] [--seed N] [--backend ts|wasm|both] [--watchdog 30] [--save] | --replay SEED",
+    "node dist/scripts/fuzz.js [--seconds 600] [--seed N] [--backend ts|wasm|both] [--watchdog 30] [--save] | --replay SEED",
   );
   process.exit(0);
 }
 
 if (!isMainThread) {
-  const { seconds, seed, which, progress } = workerData;
+  const { seconds, seed, which, progress }: FuzzWorkerData = workerData;
+  const port = parentPort!;
+  const post = (msg: WorkerMessage) => port.postMessage(msg);
   const stats = F.fuzzLoop({
     backends: backendsFor(which),
     seconds,
     seed,
     seeds,
     progress: new Int32Array(progress),
-    onFinding: (f) => parentPort.postMessage({ finding: f }),
+    onFinding: (f) => post({ finding: f }),
   });
-  parentPort.postMessage({ stats: { ...stats, findings: stats.findings.length } });
+  post({ stats: { ...stats, findings: stats.findings.length }, rates: F.execRates(stats) });
 } else {
   const seconds = Number(arg("seconds", 600));
   const seed = Number(arg("seed", Date.now() % 1_000_000));
@@ -67,8 +85,9 @@ if (!isMainThread) {
   console.log(`fuzz: ${seconds} s, seed ${seed}, backends ${which}`);
   const progress = new SharedArrayBuffer(4);
   const view = new Int32Array(progress);
-  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { seconds, seed, which, progress } });
-  const findings = [];
+  const data: FuzzWorkerData = { seconds, seed, which, progress };
+  const worker = new Worker(fileURLToPath(import.meta.url), { workerData: data });
+  const findings: RunFinding[] = [];
   let last = -1;
   let still = 0;
   const timer = setInterval(() => {
@@ -85,21 +104,20 @@ if (!isMainThread) {
       worker.terminate();
     }
   }, 1000);
-  worker.on("message", (msg) => {
-    if (msg.finding) {
+  worker.on("message", (msg: WorkerMessage) => {
+    if ("finding" in msg) {
       const f = msg.finding;
       findings.push(f);
       console.log(`FINDING ${f.kind}: ${f.message} (case ${f.original}, shrunk to ${f.case.bytes.length} bytes)`);
     }
-    if (msg.stats) {
-      const s = msg.stats;
-      const rates = F.execRates(s);
+    if ("stats" in msg) {
+      const { stats: s, rates } = msg;
       console.log(
         `cases: ${s.cases} (${s.decodeCases} decode, ${s.streamCases} stream), ${(s.bytes / 1048576).toFixed(1)} MiB of input`,
       );
       for (const k of Object.keys(s.execs)) {
         console.log(
-          `  ${k}: ${s.execs[k]} executions in ${(s.ms[k] / 1000).toFixed(1)} s of its own time = ${rates[k]} exec/s`,
+          `  ${k}: ${s.execs[k]} executions in ${((s.ms[k] ?? 0) / 1000).toFixed(1)} s of its own time = ${rates[k]} exec/s`,
         );
       }
       console.log(`distinct findings: ${findings.length}`);
@@ -108,9 +126,11 @@ if (!isMainThread) {
   worker.on("exit", (code) => {
     clearInterval(timer);
     if (arg("save", false) && findings.some((f) => f.case)) {
-      const path = join(here, "../../../test-vectors/fuzz/robustness.json");
-      const file = JSON.parse(readFileSync(path, "utf8"));
-      for (const f of findings.filter((x) => x.case)) {
+      // dist/scripts/fuzz.js → the repository root.
+      const path = fileURLToPath(new URL("../../../../test-vectors/fuzz/robustness.json", import.meta.url));
+      const file: { vectors: Record<string, unknown>[] } = JSON.parse(readFileSync(path, "utf8"));
+      for (const f of findings) {
+        if (!f.case) continue;
         const c = { ...f.case, bytes: Uint8Array.from(Object.values(f.case.bytes)) };
         file.vectors.push(
           F.caseToVector(
