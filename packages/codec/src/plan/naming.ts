@@ -1,6 +1,6 @@
 /**
  * How guide names become JavaScript property names. This is the one place of the rule: the
- * decoder/encoder plans, the TypeScript type generator (scripts/gen-types.mjs) and any other
+ * decoder/encoder plans, the TypeScript type generator (scripts/gen-types.ts) and any other
  * backend use these functions.
  */
 

@@ -4,22 +4,26 @@
 //
 // It reads the schema from the built @ctiwire/protocol (dist) and the property layout from this
 // package's own compiled plan (dist/plan/plan.js), so property names, counted lists and nesting are
-// exactly what decode produces. Hence the build runs `tsc -b` first (the committed generated file
-// compiles on its own), then this script, then `tsc -b` again if the file changed.
+// exactly what decode produces. Hence the build runs `tsc -b . scripts` first (the package, whose
+// committed generated file compiles on its own, then this script into build/scripts: it imports the
+// plan, never the file it writes), then this script, then `tsc -b` again if the file changed.
 //
-//   node scripts/gen-types.mjs          write the file (only if its content changes)
-//   node scripts/gen-types.mjs --check  exit 1 if the file is out of date
+//   node build/scripts/gen-types.js          write the file (only if its content changes)
+//   node build/scripts/gen-types.js --check  exit 1 if the file is out of date (npm run gen:check)
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { alternateSpec, messageSpecs, PROTOCOL_VERSIONS } from "@ctiwire/protocol";
+import type * as PlanModule from "../src/plan/plan.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const target = join(here, "..", "src", "message", "generated", "messages.ts");
-const plan = await import(join(here, "..", "dist", "plan", "plan.js"));
+// build/scripts/gen-types.js → the package root.
+const target = fileURLToPath(new URL("../../src/message/generated/messages.ts", import.meta.url));
+// The compiled plan, by path: it is this package's own, and internal (not in its exports).
+const plan: typeof PlanModule = await import(new URL("../../dist/plan/plan.js", import.meta.url).href);
 const { compilePlan, KIND_LIST } = plan;
+type Plan = PlanModule.Plan;
 
-const TS = {
+/** The TypeScript type of a field's value, by its plan operation. */
+const TS: Record<number, string> = {
   [plan.OP_UCHAR]: "number",
   [plan.OP_CHAR]: "number",
   [plan.OP_USHORT]: "number",
@@ -35,7 +39,7 @@ const TS = {
 };
 const IMPORTED = new Set(["NamedVariable", "NamedArray", "TaskId", "UnknownField", "UnknownMessage", "AppPathId"]);
 
-function pascal(name) {
+function pascal(name: string): string {
   const p = name
     .toLowerCase()
     .split(/_+/)
@@ -47,10 +51,20 @@ function pascal(name) {
 }
 
 /**
- * A property: key → { type: Set<string>, versions: Set<number>, optional: boolean, doc: Set<string> }.
- * `optional` is true where some version has it optional; versions missing it make it optional too.
+ * A property of a message or list item, over every version: its types, the versions that have it,
+ * and its docs. `optional` is true where some version has it optional; versions missing it make it
+ * optional too.
  */
-function addProp(props, key, type, version, optional, doc) {
+interface Prop {
+  types: Set<string>;
+  versions: Set<number>;
+  optional: boolean;
+  docs: Set<string>;
+}
+/** Properties by key, in the order they were first seen. */
+type Props = Map<string, Prop>;
+
+function addProp(props: Props, key: string, type: string, version: number, optional: boolean, doc: string): void {
   let p = props.get(key);
   if (!p) {
     p = { types: new Set(), versions: new Set(), optional: false, docs: new Set() };
@@ -62,12 +76,12 @@ function addProp(props, key, type, version, optional, doc) {
   if (doc) p.docs.add(doc);
 }
 
-function fieldDoc(spec, extra = "") {
+function fieldDoc(spec: Plan["fieldSpec"][number], extra = ""): string {
   return `${spec.name}: ${spec.type}${spec.type === "STRING" || spec.type === "UNSPEC" ? `[${spec.maxSize}]` : ""}${extra}`;
 }
 
 /** Properties of a group item (members and nested groups). */
-function itemProps(p, g, version, props) {
+function itemProps(p: Plan, g: number, version: number, props: Props): void {
   const group = p.groups[g];
   for (const e of group.entries) {
     if (e >= 0) addProp(props, p.fieldKey[e], TS[p.fieldOp[e]], version, true, fieldDoc(p.fieldSpec[e]));
@@ -86,30 +100,30 @@ function itemProps(p, g, version, props) {
 }
 
 /** The TS type of a group's array, as an inline type (items described per version). */
-function groupType(p, g, version) {
+function groupType(p: Plan, g: number, version: number): string {
   const group = p.groups[g];
   if (group.single) return `${TS[p.fieldOp[group.members[0]]]}[]`;
-  const props = new Map();
+  const props: Props = new Map();
   itemProps(p, g, version, props);
-  return `${renderInline(props, version)}[]`;
+  return `${renderInline(props)}[]`;
 }
 
-function renderType(types) {
+function renderType(types: Set<string>): string {
   const list = [...types];
   if (list.length === 1) return list[0];
   return list.map((t) => (t.includes(" ") || t.includes("{") ? `(${t})` : t)).join(" | ");
 }
 
-function renderInline(props) {
-  const parts = [];
+function renderInline(props: Props): string {
+  const parts: string[] = [];
   for (const [key, p] of props) parts.push(`${key}${p.optional ? "?" : ""}: ${renderType(p.types)}`);
   return `{ ${parts.join("; ")} }`;
 }
 
-function versionsText(versions) {
+function versionsText(versions: Set<number>): string {
   const v = [...versions].sort((a, b) => a - b);
   if (v.length === PROTOCOL_VERSIONS.length) return "";
-  const ranges = [];
+  const ranges: [number, number][] = [];
   for (const x of v) {
     const last = ranges[ranges.length - 1];
     if (last && last[1] === x - 1) last[1] = x;
@@ -118,8 +132,16 @@ function versionsText(versions) {
   return ranges.map(([a, b]) => (a === b ? `v${a}` : `v${a}-v${b}`)).join(", ");
 }
 
+/** A message over every version: its type numbers, versions and properties. */
+interface MessageTypes {
+  types: Set<number>;
+  versions: Set<number>;
+  props: Props;
+  source: string;
+}
+
 // Collect every message at every version.
-const messages = new Map(); // name → { types: Set, versions: Set, props: Map, source }
+const messages = new Map<string, MessageTypes>();
 for (const version of PROTOCOL_VERSIONS) {
   for (const spec of messageSpecs(version)) {
     const p = compilePlan(spec, version);
@@ -132,6 +154,7 @@ for (const version of PROTOCOL_VERSIONS) {
     m.versions.add(version);
     p.fixedKey.forEach((key, i) => {
       const f = spec.fixed.find((x) => x.name === p.fixedName[i]);
+      if (!f) throw new Error(`${spec.name}: the plan's fixed field ${p.fixedName[i]} is not in the schema`);
       addProp(
         m.props,
         key,
@@ -176,14 +199,14 @@ for (const version of PROTOCOL_VERSIONS) {
   }
 }
 
-const names = [...messages.keys()].sort((a, b) => {
-  const ta = Math.min(...messages.get(a).types);
-  const tb = Math.min(...messages.get(b).types);
-  return ta - tb || a.localeCompare(b);
-});
+/** The messages by their lowest type number, then name. */
+const sorted = [...messages].sort(
+  ([a, ma], [b, mb]) => Math.min(...ma.types) - Math.min(...mb.types) || a.localeCompare(b),
+);
+const names = sorted.map(([name]) => name);
 
-const out = [];
-out.push("// generated by packages/codec/scripts/gen-types.mjs from @ctiwire/protocol — do not edit");
+const out: string[] = [];
+out.push("// generated by packages/codec/scripts/gen-types.ts from @ctiwire/protocol — do not edit");
 out.push("//");
 out.push("// One interface per message: fixed-part fields are always present; floating fields, lists with a");
 out.push("// floating count and anything that a protocol version lacks are optional. Count fields stay beside");
@@ -201,8 +224,7 @@ out.push("  /** What lenient decoding accepted although the guide forbids it (st
 out.push("  warnings?: CtiWarning[];");
 out.push("}");
 out.push("");
-for (const name of names) {
-  const m = messages.get(name);
+for (const [name, m] of sorted) {
   const all = m.versions;
   const vt = versionsText(all);
   out.push(`/** ${name}: MessageType ${[...m.types].join(" or ")}${vt ? ` (protocol ${vt})` : ""}. */`);
