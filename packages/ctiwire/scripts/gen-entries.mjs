@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+// @ts-check
+// Stays JavaScript: the build runs it before tsc -b, which compiles the entries it writes (checked by tsconfig.test.json).
 // Writes ctiwire's per-version entry points from the schema: src/v<N>.ts for every protocol version of
 // @ctiwire/protocol, and the matching "exports" and "typesVersions" of package.json (plus the export of
 // the JSON Schemas), so that a new protocol version is a change under packages/protocol only. `--check`:
@@ -8,8 +10,14 @@ import { PROTOCOL_VERSIONS } from "@ctiwire/protocol";
 
 const root = new URL("..", import.meta.url);
 const check = process.argv.includes("--check");
+/** @type {string[]} */
 const stale = [];
 
+/**
+ * Writes `text` to `rel` (relative to the package) where it differs (with --check: only notes it).
+ * @param {string} rel
+ * @param {string} text
+ */
 function write(rel, text) {
   const url = new URL(rel, root);
   let old = null;
@@ -31,7 +39,10 @@ for (const v of PROTOCOL_VERSIONS) {
 }
 
 const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
+/** @typedef {{ types: string; default: string }} Conditions What an entry of "exports" points at. */
+/** @type {Record<string, Conditions | string>} */
 const exportsField = { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } };
+/** @type {Record<string, string[]>} */
 const typesVersions = {};
 for (const v of PROTOCOL_VERSIONS) {
   exportsField[`./v${v}`] = { types: `./dist/v${v}.d.ts`, default: `./dist/v${v}.js` };

@@ -1,5 +1,5 @@
 // A short differential fuzz run (seconds) of the facade's two backends, and the replay of every case
-// the long fuzzer (scripts/fuzz-diff.mjs) saved. The fuzzer is @ctiwire/test-vectors/fuzz.
+// the long fuzzer (scripts/fuzz-diff.ts) saved. The fuzzer is @ctiwire/test-vectors/fuzz.
 import {
   caseFromJSON,
   corpus,

@@ -5,19 +5,40 @@
 // faster one) and its WASM backend must load and decode when asked for; and,
 // served with a Content-Security-Policy that forbids WebAssembly compilation (no
 // 'wasm-unsafe-eval'), it must fall back to the TypeScript backend and still decode.
-// Run after `npm run build` (the app imports the built package).
+// Run after `npm run build` (the app imports the built package; this file is compiled with the
+// scripts into build/test/bundle/run.js): npm run test:browser runs it.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { chromium } from "playwright";
 import { build as viteBuild } from "vite";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../../chromium.mjs";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const app = join(here, "app");
+// How every test and benchmark starts Chromium: the repository root's chromium.mjs (plain JS, outside
+// this package, so imported by URL, which TypeScript cannot follow: its two exports are typed here).
+// build/test/bundle/run.js → the repository root.
+const { CHROMIUM_ARGS, CHROMIUM_PATH }: { CHROMIUM_ARGS: string[]; CHROMIUM_PATH: string } = await import(
+  new URL("../../../../../chromium.mjs", import.meta.url).href
+);
+
+/** What the app (app/main.js) leaves in globalThis.__result. */
+interface AppResult {
+  error?: string;
+  backend?: string;
+  wasmAvailable?: boolean;
+  decoderBackend?: string;
+  type?: string;
+  clientAddress?: string;
+  streamed?: string[];
+  forcedBackend?: string;
+  forced?: string[];
+}
+
+// build/test/bundle/run.js → test/bundle/app, the app's sources.
+const app = fileURLToPath(new URL("../../../test/bundle/app/", import.meta.url));
 const out = join(tmpdir(), `ctiwire-bundle-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
 
@@ -41,15 +62,15 @@ await esbuild.build({
 });
 copyFileSync(join(app, "index.html"), join(out, "esbuild", "index.html"));
 
-const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
+const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
 /** A static server of one bundle's output at "/" (as it would be deployed); ?csp adds the CSP header. */
-async function serve(root) {
+async function serve(root: string): Promise<Server> {
   const server = createServer((req, res) => {
-    const url = new URL(req.url, "http://x");
+    const url = new URL(req.url ?? "/", "http://x");
     const file = join(root, url.pathname.endsWith("/") ? `${url.pathname}index.html` : url.pathname);
     try {
       const body = readFileSync(file);
-      const headers = { "content-type": types[extname(file)] ?? "application/octet-stream" };
+      const headers: Record<string, string> = { "content-type": types[extname(file)] ?? "application/octet-stream" };
       if (url.searchParams.has("csp") || req.headers.referer?.includes("csp")) {
         headers["content-security-policy"] = "script-src 'self'";
       }
@@ -58,11 +79,12 @@ async function serve(root) {
       res.writeHead(404).end();
     }
   });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return server;
 }
+const bundlers = ["vite", "esbuild"] as const;
 const servers = { vite: await serve(join(out, "vite")), esbuild: await serve(join(out, "esbuild")) };
-for (const bundler of Object.keys(servers)) {
+for (const bundler of bundlers) {
   let bytes = 0;
   const dir = bundler === "vite" ? join(out, "vite", "assets") : join(out, "esbuild");
   for (const f of readdirSync(dir)) if (f.endsWith(".js")) bytes += statSync(join(dir, f)).size;
@@ -75,14 +97,15 @@ const browser = await chromium.launch({
 });
 let failed = 0;
 try {
-  for (const bundler of ["vite", "esbuild"]) {
+  for (const bundler of bundlers) {
     for (const csp of [false, true]) {
       const page = await browser.newPage();
-      const errors = [];
+      const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(String(e)));
-      await page.goto(`http://127.0.0.1:${servers[bundler].address().port}/${csp ? "?csp" : ""}`);
+      const { port } = servers[bundler].address() as AddressInfo;
+      await page.goto(`http://127.0.0.1:${port}/${csp ? "?csp" : ""}`);
       await page.waitForFunction(() => document.title === "done", null, { timeout: 15000 }).catch(() => {});
-      const result = await page.evaluate(() => globalThis.__result);
+      const result = await page.evaluate(() => (globalThis as { __result?: AppResult }).__result);
       const ok =
         result?.type === "CLIENT_SESSION_OPENED_EVENT" &&
         result.clientAddress === "10.1.2.3" &&
