@@ -1,3 +1,5 @@
+// @ts-check
+// Stays JavaScript: the build runs it between asc and tsc -b, which compiles what it writes (checked by tsconfig.test.json).
 // Embeds the built modules as base64 (no .wasm file to locate at run time: works unchanged in Node,
 // Deno, browsers and bundlers): build/scan.wasm into src/generated/module.ts, build/transcode.wasm
 // into src/generated/transcode-module.ts. Run by `npm run build` after asc.
@@ -5,6 +7,14 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 mkdirSync(new URL("../src/generated/", import.meta.url), { recursive: true });
 
+/**
+ * Writes src/generated/`tsFile`: build/`wasmFile` as base64 and its size, exported as `names`.
+ * @param {string} wasmFile the module asc built, in build/
+ * @param {string} tsFile the generated module, in src/generated/
+ * @param {string} what what the module is (for its doc comment)
+ * @param {string} source the AssemblyScript entry it was built from
+ * @param {[base64: string, size: string]} names the exported constants
+ */
 function inline(wasmFile, tsFile, what, source, names) {
   const wasm = readFileSync(new URL(`../build/${wasmFile}`, import.meta.url));
   const b64 = wasm.toString("base64");
