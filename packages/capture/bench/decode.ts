@@ -10,18 +10,19 @@
 // each with its handshake, OPEN_REQ/OPEN_CONF, 1460-byte segments, an ACK every second segment and
 // FINs, written with PcapngWriter into a temporary directory, deleted afterwards. Before timing,
 // both tools are checked to see the same frames on a small capture.
-// Usage (after the build, benchmarks included: npx turbo run build --filter=@ctiwire/cli... --filter=@ctiwire/benchmarks):
-//   node packages/capture/bench/decode.mjs [--speed-mib 64] [--runs 3] [--memory-mib 100,1024] [--skip-tshark]
-//   node packages/capture/bench/decode.mjs --write FILE.pcapng [--speed-mib N]   (only writes such a capture)
+// Usage (after the build, benchmarks included: npx turbo run build --filter=@ctiwire/cli... --filter=@ctiwire/benchmarks;
+// the package's build compiles this file into build/bench/decode.js, as npm run bench does first):
+//   node packages/capture/build/bench/decode.js [--speed-mib 64] [--runs 3] [--memory-mib 100,1024] [--skip-tshark]
+//   node packages/capture/build/bench/decode.js --write FILE.pcapng [--speed-mib N]   (only writes such a capture)
 // Writes packages/capture/bench/latest.json.
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { encode, fillMessage } from "ctiwire";
-import { ethernetTcp, LINKTYPE, PcapngWriter } from "../dist/index.js";
+import { ethernetTcp, LINKTYPE, PcapngWriter } from "@ctiwire/capture";
 
 const { values } = parseArgs({
   options: {
@@ -32,24 +33,54 @@ const { values } = parseArgs({
     write: { type: "string" },
   },
 });
-const CLI = fileURLToPath(new URL("../../cli/bin/ctiwire.js", import.meta.url));
-const OUT = fileURLToPath(new URL("./latest.json", import.meta.url));
+// Paths from build/bench/decode.js.
+const CLI = fileURLToPath(new URL("../../../cli/bin/ctiwire.js", import.meta.url));
+const OUT = fileURLToPath(new URL("../../bench/latest.json", import.meta.url));
 const PORT = 42027;
 const MSS = 1460;
 const CONCURRENT = 4;
-const log = (s) => process.stderr.write(`${s}\n`);
+const log = (s: string) => process.stderr.write(`${s}\n`);
 
-const { ensureCorpora, CORPUS_DIR } = await import(
-  new URL("../../../benchmarks/dist/src/corpus-files.js", import.meta.url).href
+/**
+ * The benchmarks' corpus files (benchmarks/src/corpus-files.ts). That package is not a dependency of
+ * this one (it depends on the CLI, which depends on this package), so its build is imported by URL,
+ * which TypeScript cannot follow: what is used of it is typed here.
+ */
+interface CorpusFiles {
+  CORPUS_DIR: URL;
+  ensureCorpora(mode: "full", log: (s: string) => void): { name: string; file: string }[];
+}
+const { ensureCorpora, CORPUS_DIR }: CorpusFiles = await import(
+  new URL("../../../../benchmarks/dist/src/corpus-files.js", import.meta.url).href
 ).catch(() => {
   throw new Error("build the benchmarks first: npx turbo run build --filter=@ctiwire/benchmarks");
 });
 const meta = ensureCorpora("full", log).find((m) => m.name === "mixed-v25");
-const { readFileSync } = await import("node:fs");
+if (!meta) throw new Error("the benchmarks have no mixed-v25 corpus");
 const corpus = new Uint8Array(readFileSync(new URL(meta.file, CORPUS_DIR)));
 
+/** One client connection of a capture: its address, both sequence numbers, and what the server sends. */
+interface Connection {
+  ip: string;
+  port: number;
+  cseq: number;
+  sseq: number;
+  stream: Uint8Array;
+  /** Bytes of `stream` sent so far. */
+  at: number;
+  /** Segments sent so far. */
+  n: number;
+}
+
+/** Wall and CPU seconds and peak RSS of one process. */
+interface Measure {
+  wallS: number;
+  cpuS: number;
+  maxRssMiB: number;
+}
+
 /** The frame-aligned prefix of the corpus of at least `n` bytes (or all of it). */
-function prefix(n) {
+function prefix(n: number): Uint8Array {
   const dv = new DataView(corpus.buffer, corpus.byteOffset, corpus.byteLength);
   let o = 0;
   while (o < n && o + 8 <= corpus.length) o += 8 + dv.getUint32(o);
@@ -60,13 +91,13 @@ function prefix(n) {
  * Writes a capture of about `bytes` bytes; returns its frame count (both sides) and size. Each
  * connection: the server streams OPEN_CONF then a frame-aligned prefix of the corpus.
  */
-function writeCapture(file, bytes) {
+function writeCapture(file: string, bytes: number): { frames: number; bytes: number; connections: number } {
   const fd = openSync(file, "w");
   const w = new PcapngWriter();
   let buf = new Uint8Array(1 << 22);
   let used = 0;
   let written = 0;
-  const put = (b) => {
+  const put = (b: Uint8Array) => {
     if (used + b.length > buf.length) {
       writeSync(fd, buf, 0, used);
       used = 0;
@@ -78,7 +109,7 @@ function writeCapture(file, bytes) {
   };
   put(w.header());
   let t = 1_765_000_000_000_000_000n;
-  const packet = (c, fromClient, flags, payload) => {
+  const packet = (c: Connection, fromClient: boolean, flags: number, payload?: Uint8Array) => {
     t += 10_000n;
     const seq = fromClient ? c.cseq : c.sseq;
     put(
@@ -119,14 +150,14 @@ function writeCapture(file, bytes) {
   let left = payloadBytes;
   let frames = 0;
   let id = 0;
-  const live = [];
+  const live: Connection[] = [];
   const start = () => {
     const stream = prefix(Math.min(perConnection, left));
     left -= stream.length;
     const dv = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
     for (let o = 0; o < stream.length; o += 8 + dv.getUint32(o)) frames++;
     frames += 2; // OPEN_REQ, OPEN_CONF
-    const c = {
+    const c: Connection = {
       ip: `10.1.${(id >> 8) & 255}.${id & 255}`,
       port: 30000 + id,
       cseq: 1000,
@@ -146,7 +177,7 @@ function writeCapture(file, bytes) {
   while (live.length < CONCURRENT && left > 0) start();
   while (live.length > 0) {
     for (let k = 0; k < live.length; k++) {
-      const c = live[k];
+      const c = live[k]!;
       const seg = c.stream.subarray(c.at, c.at + MSS);
       c.at += seg.length;
       packet(c, false, 0x18, seg);
@@ -166,12 +197,12 @@ function writeCapture(file, bytes) {
 }
 
 /** One process, stdout to /dev/null, under /usr/bin/time: wall and CPU seconds, peak RSS (KiB). */
-function measure(cmd, args) {
+function measure(cmd: string, args: string[]): Promise<Measure> {
   const devNull = openSync("/dev/null", "w");
   return new Promise((resolve, reject) => {
     const p = spawn("/usr/bin/time", ["-f", "TIME %e %U %S %M", cmd, ...args], { stdio: ["ignore", devNull, "pipe"] });
     let err = "";
-    p.stderr.on("data", (c) => {
+    p.stderr!.on("data", (c: Buffer) => {
       err += c;
     });
     p.on("error", reject);
@@ -191,18 +222,26 @@ if (values.write !== undefined) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), "ctiwire-capture-bench-"));
-const results = {
+/** What bench/latest.json holds. */
+interface Results {
+  date: string;
+  machine: { cpus: number; model: string | undefined; node: string };
+  capture: { corpus: string; concurrentConnections: number; mss: number };
+  speed?: unknown;
+  memory?: { command: string; sizes: ({ mib: number; frames: number; connections: number } & Measure)[] };
+}
+const results: Results = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
   capture: { corpus: meta.file, concurrentConnections: CONCURRENT, mss: MSS },
 };
 try {
-  const ctiwire = (file) => [CLI, "decode", file, "--json"];
+  const ctiwire = (file: string) => [CLI, "decode", file, "--json"];
   if (!values["skip-tshark"]) {
     const tsharkVersion = spawnSync("tshark", ["--version"], { encoding: "utf8" }).stdout.split("\n")[0];
     const lua = join(dir, "ged188.lua");
     writeFileSync(lua, spawnSync(process.execPath, [CLI, "dissector"], { encoding: "utf8" }).stdout);
-    const tshark = (file) => ["-X", `lua_script:${lua}`, "-r", file, "-T", "json"];
+    const tshark = (file: string) => ["-X", `lua_script:${lua}`, "-r", file, "-T", "json"];
 
     // Both see the same frames: a small capture, counted from their outputs.
     const small = join(dir, "check.pcapng");
@@ -230,13 +269,13 @@ try {
     const file = join(dir, "speed.pcapng");
     const cap = writeCapture(file, Number(values["speed-mib"]) << 20);
     log(`speed capture: ${(cap.bytes / 2 ** 20).toFixed(1)} MiB, ${cap.frames} frames, ${cap.connections} connections`);
-    const runs = { ctiwire: [], tshark: [] };
+    const runs: { ctiwire: Measure[]; tshark: Measure[] } = { ctiwire: [], tshark: [] };
     for (let r = 0; r < Number(values.runs); r++) {
       runs.ctiwire.push(await measure(process.execPath, ctiwire(file)));
       runs.tshark.push(await measure("tshark", tshark(file)));
-      log(`run ${r + 1}: ctiwire ${runs.ctiwire.at(-1).wallS} s, tshark ${runs.tshark.at(-1).wallS} s`);
+      log(`run ${r + 1}: ctiwire ${runs.ctiwire.at(-1)?.wallS} s, tshark ${runs.tshark.at(-1)?.wallS} s`);
     }
-    const best = (a) => a.reduce((x, y) => (y.wallS < x.wallS ? y : x));
+    const best = (a: Measure[]) => a.reduce((x, y) => (y.wallS < x.wallS ? y : x));
     const bc = best(runs.ctiwire);
     const bt = best(runs.tshark);
     results.speed = {
@@ -257,7 +296,11 @@ try {
     rmSync(file);
   }
 
-  results.memory = { command: "node packages/cli/bin/ctiwire.js decode FILE --json > /dev/null", sizes: [] };
+  const memory: NonNullable<Results["memory"]> = {
+    command: "node packages/cli/bin/ctiwire.js decode FILE --json > /dev/null",
+    sizes: [],
+  };
+  results.memory = memory;
   for (const mib of values["memory-mib"].split(",").filter(Boolean).map(Number)) {
     const file = join(dir, `mem-${mib}.pcapng`);
     const t0 = performance.now();
@@ -266,7 +309,7 @@ try {
       `memory capture: ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     const m = await measure(process.execPath, ctiwire(file));
-    results.memory.sizes.push({ mib: cap.bytes / 2 ** 20, frames: cap.frames, connections: cap.connections, ...m });
+    memory.sizes.push({ mib: cap.bytes / 2 ** 20, frames: cap.frames, connections: cap.connections, ...m });
     log(`memory: ${mib} MiB: peak RSS ${m.maxRssMiB.toFixed(1)} MiB, ${m.wallS} s`);
     rmSync(file);
   }
