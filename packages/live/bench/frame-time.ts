@@ -7,15 +7,47 @@
 //   which runs once the frame's script, style, layout and paint are done: the main thread's work
 //   per frame, what must stay under 16 ms for the page to stay smooth;
 // - long tasks (PerformanceObserver 'longtask': main-thread tasks over 50 ms).
-// Usage: node bench/frame-time.mjs [--agents 1000] [--rate 200] [--seconds 20]   (after the build)
-// Writes bench/latest.json.
+// Usage: npm run bench -w @ctiwire/live [-- --agents 1000 --rate 200 --seconds 20 --backend ts|wasm]
+// (after the build: the page and the packages it runs; the package's build compiles this file into
+// build/bench/frame-time.js, as npm run bench does first). Writes bench/latest.json.
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { startLiveServer } from "@ctiwire/live";
 import { startSimulator } from "@ctiwire/simulator";
 import { chromium } from "playwright";
-import { startLiveServer } from "../dist/index.js";
 
-const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import(new URL("../../../chromium.mjs", import.meta.url).href);
+// How every test and benchmark starts Chromium: the repository root's chromium.mjs (plain JS, outside
+// this package, so imported by URL, which TypeScript cannot follow: its two exports are typed here).
+// build/bench/frame-time.js → the repository root.
+const { CHROMIUM_ARGS, CHROMIUM_PATH }: { CHROMIUM_ARGS: string[]; CHROMIUM_PATH: string } = await import(
+  new URL("../../../../chromium.mjs", import.meta.url).href
+);
+
+/** p50, p99 and max of a series (ms). */
+interface Quantiles {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** What bench/latest.json holds. */
+interface Results {
+  date: string;
+  chromium: string;
+  agents: number;
+  callsOnScreen: number;
+  eventsPerSecond: number;
+  backend: string | undefined;
+  seconds: number;
+  animationFrames: number;
+  frameIntervalMs: Quantiles;
+  frameWorkMs: Quantiles;
+  framesOver16ms: number;
+  mainThreadPercent: { task: number; script: number; style: number; layout: number };
+  longTasks: number;
+  longestTaskMs: number;
+  pageErrors: string[];
+}
 
 const { values } = parseArgs({
   options: {
@@ -50,10 +82,10 @@ const server = await startLiveServer({
   cti: { sideA: `127.0.0.1:${sim.portA}`, version: 25, clientID: "bench" },
 });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-const out = {};
+let out: Results;
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  const errors = [];
+  const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(`${server.url}${values.backend ? `?backend=${values.backend}` : ""}`);
   // Warm up: every agent logged in and on screen, calls flowing.
@@ -68,13 +100,13 @@ try {
   // Where the main thread's time goes (Chrome's own counters, over the measured window).
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable");
-  const metrics = async () =>
+  const metrics = async (): Promise<Record<string, number>> =>
     Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
   const m0 = await metrics();
   const result = await page.evaluate(async (ms) => {
-    const intervals = [];
-    const work = [];
-    const longTasks = [];
+    const intervals: number[] = [];
+    const work: number[] = [];
+    const longTasks: number[] = [];
     const obs = new PerformanceObserver((l) => {
       for (const e of l.getEntries()) longTasks.push(e.duration);
     });
@@ -85,8 +117,8 @@ try {
     const framesBefore = Number(/^(\d+) frames/.exec(document.getElementById("stats")?.textContent ?? "")?.[1] ?? 0);
     const t0 = performance.now();
     let last = 0;
-    await new Promise((resolve) => {
-      const tick = (t) => {
+    await new Promise<void>((resolve) => {
+      const tick = (t: number) => {
         if (last > 0) intervals.push(t - last);
         last = t;
         frameStart = t;
@@ -111,13 +143,13 @@ try {
     };
   }, seconds * 1000);
   const m1 = await metrics();
-  const share = (k) => Math.round((1000 * (m1[k] - m0[k])) / result.seconds) / 10;
-  const q = (xs, p) => {
+  const share = (k: string) => Math.round((1000 * ((m1[k] ?? 0) - (m0[k] ?? 0))) / result.seconds) / 10;
+  const q = (xs: number[], p: number) => {
     const s = [...xs].sort((a, b) => a - b);
-    return s.length === 0 ? 0 : s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+    return s.length === 0 ? 0 : (s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0);
   };
-  const r2 = (x) => Math.round(x * 100) / 100;
-  Object.assign(out, {
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  out = {
     date: new Date().toISOString(),
     chromium: browser.version(),
     agents: result.tiles,
@@ -142,7 +174,7 @@ try {
     longTasks: result.longTasks.length,
     longestTaskMs: r2(Math.max(0, ...result.longTasks)),
     pageErrors: errors,
-  });
+  };
 } finally {
   await browser.close();
   await server.close();
@@ -155,7 +187,7 @@ console.log(
     `  long tasks      ${out.longTasks} (longest ${out.longestTaskMs} ms)\n` +
     `  main thread     ${out.mainThreadPercent.task} % busy: script ${out.mainThreadPercent.script} %, style ${out.mainThreadPercent.style} %, layout ${out.mainThreadPercent.layout} %`,
 );
-writeFileSync(new URL("./latest.json", import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
+writeFileSync(new URL("../../bench/latest.json", import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
 if (out.pageErrors.length > 0) {
   console.error(out.pageErrors);
   process.exitCode = 1;
