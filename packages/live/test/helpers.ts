@@ -4,15 +4,12 @@ import { createServer, type Server, Socket } from "node:net";
 import { type Simulator, type SimulatorOptions, startSimulator } from "@ctiwire/simulator";
 import { type Browser, chromium, type Page } from "playwright";
 import { WebSocket } from "ws";
+// How every test and benchmark starts Chromium: the repository root's chromium.mjs (plain JS with
+// JSDoc types, checked with this package's tests: allowJs in tsconfig.test.json).
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../chromium.mjs";
 import { type LiveServer, type LiveServerOptions, startLiveServer } from "../src/server.js";
 import type { ServerNote } from "../src/wire.js";
 import { unpackFrame } from "../src/wire.js";
-
-// How every test and benchmark starts Chromium: the repository root's chromium.mjs (plain JS, outside
-// this package, so imported by URL, which TypeScript cannot follow: its two exports are typed here).
-const { CHROMIUM_ARGS, CHROMIUM_PATH }: { CHROMIUM_ARGS: string[]; CHROMIUM_PATH: string } = await import(
-  new URL("../../../chromium.mjs", import.meta.url).href
-);
 
 /** Debian's Chromium, headless, through Playwright (nothing downloaded). */
 export function launchChromium(): Promise<Browser> {
