@@ -1,5 +1,5 @@
 // @ts-check
-// Stays JavaScript: the soak test (run from source by vitest) starts it as a worker thread, which Node 20 cannot give a .ts file.
+// Stays JavaScript: a worker thread that the soak test (run from source) starts, and Node 20 cannot run a .ts file.
 // The simulator in a worker thread (soak test): its CPU and heap stay out of the client's figures.
 import { parentPort, workerData } from "node:worker_threads";
 import { startSimulator } from "@ctiwire/simulator";
