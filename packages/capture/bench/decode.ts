@@ -21,8 +21,8 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { encode, fillMessage } from "ctiwire";
 import { ethernetTcp, LINKTYPE, PcapngWriter } from "@ctiwire/capture";
+import { encode, fillMessage } from "ctiwire";
 
 const { values } = parseArgs({
   options: {
