@@ -4,7 +4,8 @@
 //     a bare publisher pushing the same payloads (the bridge's JSON lines / the frames) to the same
 //     stream with the same window of unacknowledged publishes;
 //   latency: events at a fixed rate (10,000/s), each stamped at its send time; p50/p99/max from the
-//     CTI server's write to a JetStream consumer's receipt (ordered consumer, own thread);
+//     CTI server's write (a thread of its own) to a JetStream consumer's receipt (ordered consumer,
+//     own thread), beside the floor: the same JSON published stamped at that rate, no CTI, no bridge;
 //   memory: the bridge's RSS while NATS is down and events keep coming (buffer limit + 64 MiB?).
 // Results go to stdout (markdown) and bench/results.json.
 import { spawn } from "node:child_process";
@@ -206,39 +207,36 @@ async function bareAckPublisher(url, payloads, stream) {
   return { eventsPerSec: Math.round(payloads.length / (ms / 1000)), ms: Math.round(ms) };
 }
 
-/** Latency at `rate`/s: CTI server write → JetStream consumer receipt (the consumer in a worker). */
-async function latency(url, frames, rate, seconds) {
-  const count = rate * seconds;
-  // AGENT_STATE_EVENT frames only: their CTIClientSignature carries the send time.
-  const base = frames.map((f) => ctiwire.decode(f, { version })).filter((m) => m.type === "AGENT_STATE_EVENT");
-  const stamp = (_f, i) => {
-    const m = base[i % base.length];
-    return ctiwire.encode(
-      { ...m, ctiClientSignature: `t:${(performance.timeOrigin + performance.now()).toFixed(3)}` },
-      { version },
-    );
-  };
-  const srv = await ctiServer(new Array(count).fill(null), { rate, stamp });
-  const cfg = bridgeConfig(url, srv.port, "json", "").valueOf();
-  const stream = "BENCH_LAT";
-  const bridge = new Bridge(
-    {
-      ...cfg,
-      stream: { ...cfg.stream, name: stream, subjects: ["blat.>"] },
-      subject: "blat.{source}.{type}",
-      gapSubject: "blat.{source}.GAP",
-    },
-    { logger: pino({ level: "silent" }) },
-  );
-  await bridge.start();
+const STAMP_LENGTH = 17; // epoch ms with three decimals: 13 + 1 + 3 characters
+const STAMP_PLACEHOLDER = `t:${"0".repeat(STAMP_LENGTH)}`;
+
+/** Where the stamp's digits are in `bytes` (after "t:" of the placeholder). */
+function stampOffset(bytes) {
+  const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf(STAMP_PLACEHOLDER);
+  if (at < 0) throw new Error("no stamp placeholder");
+  return at + 2;
+}
+
+/** The corpus's AGENT_STATE_EVENTs with a stamp placeholder as their CTIClientSignature. */
+function stampable(frames) {
+  return frames
+    .map((f) => ctiwire.decode(f, { version }))
+    .filter((m) => m.type === "AGENT_STATE_EVENT")
+    .map((m) => ctiwire.encode({ ...m, ctiClientSignature: STAMP_PLACEHOLDER }, { version }));
+}
+
+/** A JetStream consumer in a thread of its own: resolves with `count` send-to-receipt latencies (ms). */
+function latencyConsumer(url, stream, subject, count) {
   const worker = new Worker(
     `
     const { parentPort, workerData } = require("node:worker_threads");
     (async () => {
       const { connect } = await import("@nats-io/transport-node");
-      const { jetstream } = await import("@nats-io/jetstream");
+      const { jetstream, jetstreamManager } = await import("@nats-io/jetstream");
       const nc = await connect({ servers: workerData.url });
-      const c = await jetstream(nc).consumers.get(workerData.stream, { filter_subjects: "blat.bench.AGENT_STATE_EVENT" });
+      const jsm = await jetstreamManager(nc);
+      for (;;) { try { await jsm.streams.info(workerData.stream); break; } catch { await new Promise((r) => setTimeout(r, 20)); } }
+      const c = await jetstream(nc).consumers.get(workerData.stream, { filter_subjects: workerData.subject });
       const it = await c.consume();
       parentPort.postMessage({ ready: true });
       const lat = [];
@@ -253,17 +251,18 @@ async function latency(url, frames, rate, seconds) {
       await nc.close();
     })();
     `,
-    { eval: true, workerData: { url, stream, count }, env: process.env },
+    { eval: true, workerData: { url, stream, subject, count }, env: process.env },
   );
-  const result = new Promise((resolve, reject) => {
+  const ready = new Promise((resolve) => worker.on("message", (m) => m.ready && resolve()));
+  const lat = new Promise((resolve, reject) => {
     worker.on("message", (m) => m.lat && resolve(m.lat));
     worker.on("error", reject);
   });
-  const lat = await result;
-  await bridge.stop(1000);
-  srv.close();
-  await worker.terminate();
-  // The first second is warm-up (JIT, the consumer's first pulls): reported apart.
+  return { ready, lat, stop: () => worker.terminate() };
+}
+
+/** p50/p99/p99.9/max of the latencies after the first second (warm-up: JIT, the consumer's first pulls). */
+function latencySummary(lat, rate) {
   const warm = lat.slice(0, rate);
   const steady = lat.slice(rate).sort((a, b) => a - b);
   const q = (x) => +steady[Math.min(steady.length - 1, Math.floor(x * steady.length))].toFixed(2);
@@ -276,6 +275,94 @@ async function latency(url, frames, rate, seconds) {
     maxMs: +steady[steady.length - 1].toFixed(2),
     firstSecondMaxMs: +Math.max(...warm).toFixed(2),
   };
+}
+
+/**
+ * Latency at `rate`/s through the bridge: the CTI server's write (a worker thread, stamping each
+ * event as it writes it) to a JetStream consumer's receipt (another thread).
+ */
+async function latency(url, frames, rate, seconds, round = 0) {
+  const count = rate * seconds;
+  const base = stampable(frames);
+  const server = new Worker(new URL("./paced-cti-server.mjs", import.meta.url), {
+    workerData: { frames: base, stampAt: base.map(stampOffset), stampLength: STAMP_LENGTH, rate, count, version },
+  });
+  const port = await new Promise((resolve) => server.on("message", (m) => m.port && resolve(m.port)));
+  const cfg = bridgeConfig(url, port, "json", "").valueOf();
+  const stream = `BENCH_LAT${round}`;
+  const consumer = latencyConsumer(url, stream, `blat${round}.bench.AGENT_STATE_EVENT`, count);
+  const bridge = new Bridge(
+    {
+      ...cfg,
+      stream: { ...cfg.stream, name: stream, subjects: [`blat${round}.>`] },
+      subject: `blat${round}.{source}.{type}`,
+      gapSubject: `blat${round}.{source}.GAP`,
+    },
+    { logger: pino({ level: "silent" }) },
+  );
+  await bridge.start();
+  const lat = await consumer.lat;
+  await bridge.stop(1000);
+  server.postMessage("close");
+  await consumer.stop();
+  return latencySummary(lat, rate);
+}
+
+/**
+ * The floor under that: no CTI, no bridge; the same JSON payloads published at `rate`/s as the
+ * bridge publishes them (core publish with a reply subject, its headers, a window of WINDOW), each
+ * stamped as it is published, to the same kind of consumer.
+ */
+async function latencyFloor(url, frames, rate, seconds, round = 0) {
+  const count = rate * seconds;
+  const payloads = stampable(frames).map((f) =>
+    new TextEncoder().encode(JSON.stringify(ctiwire.messageToJSON(ctiwire.decode(f, { version })))),
+  );
+  const at = payloads.map(stampOffset);
+  const stream = `BENCH_FLOOR${round}`;
+  const subject = `bfloor${round}.bench.AGENT_STATE_EVENT`;
+  const nc = await connect({ servers: url, noAsyncTraces: true });
+  const jsm = await jetstreamManager(nc);
+  await jsm.streams.add({ name: stream, subjects: [`bfloor${round}.>`], duplicate_window: 120e9 });
+  const consumer = latencyConsumer(url, stream, subject, count);
+  await consumer.ready;
+  const acks = new AckPublisher(nc);
+  const encoder = new TextEncoder();
+  let inFlight = 0;
+  let i = 0;
+  const t0 = performance.now();
+  await new Promise((resolve) => {
+    const t = setInterval(() => {
+      const due = Math.min(count, Math.floor(((performance.now() - t0) * rate) / 1000));
+      for (; i < due && inFlight < WINDOW; i++) {
+        const k = i % payloads.length;
+        const p = payloads[k].slice();
+        const stamp = (performance.timeOrigin + performance.now()).toFixed(3).padStart(STAMP_LENGTH, "0");
+        encoder.encodeInto(stamp, p.subarray(at[k], at[k] + STAMP_LENGTH));
+        const h = headers();
+        h.set("Nats-Msg-Id", `floor:${i}`);
+        h.set("Cti-Type", "AGENT_STATE_EVENT");
+        h.set("Cti-Version", String(version));
+        h.set("Cti-Side", "A");
+        h.set("Cti-Received-At", new Date().toISOString());
+        inFlight++;
+        acks.publish(subject, p, h, 5000).then(
+          () => inFlight--,
+          () => inFlight--,
+        );
+      }
+      if (i >= count) {
+        clearInterval(t);
+        resolve();
+      }
+    }, 1);
+  });
+  const lat = await consumer.lat;
+  while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
+  acks.close();
+  await nc.close();
+  await consumer.stop();
+  return latencySummary(lat, rate);
 }
 
 /** The bridge process's RSS (VmRSS) in MiB. */
@@ -309,11 +396,12 @@ async function outageMemory(frames, limitMiB, seconds, heapMiB) {
     process.execPath,
     [
       ...(heapMiB ? [`--max-old-space-size=${heapMiB}`] : []),
+      ...(process.env.BRIDGE_NODE_FLAGS ? process.env.BRIDGE_NODE_FLAGS.split(" ") : []),
       new URL("../test/fixtures/bridge-process.mjs", import.meta.url).pathname,
       file,
     ],
     {
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", process.env.BRIDGE_NODE_FLAGS ? 2 : "ignore", "inherit"],
     },
   );
   // Up: the stream exists once the bridge started.
@@ -362,12 +450,29 @@ if (process.argv.includes("--profile-json")) {
   await nats.dispose();
   process.exit(0);
 }
+if (process.argv.includes("--outage-only")) {
+  const frames = await corpus(20_000);
+  // --outage-only [SECONDS [HEAP_MIB]]
+  const at = process.argv.indexOf("--outage-only");
+  const seconds = Number(process.argv[at + 1]) || 10;
+  const heap = Number(process.argv[at + 2]) || undefined;
+  process.stdout.write(`${JSON.stringify(await outageMemory(frames, 64, seconds, heap))}\n`);
+  process.exit(0);
+}
 if (process.argv.includes("--latency-only")) {
   // In a process of its own: the throughput runs leave a large heap whose collections would be timed.
   const nats = await natsServer();
   const frames = await corpus(20_000);
   const seconds = Number(process.argv[process.argv.indexOf("--latency-only") + 1]) || 6;
-  process.stdout.write(`${JSON.stringify(await latency(nats.url, frames, 10_000, seconds))}\n`);
+  // Floor and bridge alternate (twice each when long enough): the machine is shared.
+  const floor = [];
+  const bridge = [];
+  for (let r = 0; r < (seconds >= 10 ? 2 : 1); r++) {
+    floor.push(await latencyFloor(nats.url, frames, 10_000, seconds, r));
+    bridge.push(await latency(nats.url, frames, 10_000, seconds, r));
+  }
+  const best = (xs) => xs.slice().sort((a, b) => a.p99Ms - b.p99Ms)[0];
+  process.stdout.write(`${JSON.stringify({ bridge: best(bridge), floor: best(floor), runs: { bridge, floor } })}\n`);
   await nats.dispose();
   process.exit(0);
 }
@@ -425,7 +530,7 @@ process.stdout.write(`N = ${N} events per run, window ${WINDOW}; events/s, the m
 | bridge / first bare publisher | ${Math.round(results.jsonRatio * 100)} % | ${Math.round(results.rawRatio * 100)} % |
 | bridge / second bare publisher | ${Math.round(results.jsonRatioAck * 100)} % | ${Math.round(results.rawRatioAck * 100)} % |
 
-latency at ${results.latency.rate} events/s, CTI server write to a JetStream consumer's receipt (${results.latency.events} events after the first second): p50 ${results.latency.p50Ms} ms, p99 ${results.latency.p99Ms} ms, p99.9 ${results.latency.p999Ms} ms, max ${results.latency.maxMs} ms (first second: max ${results.latency.firstSecondMaxMs} ms)
+latency at ${results.latency.bridge.rate} events/s, a CTI server's write (its own thread) to a JetStream consumer's receipt (${results.latency.bridge.events} events after the first second; the better of ${results.latency.runs.bridge.length} runs by p99): through the bridge p50 ${results.latency.bridge.p50Ms} ms, p99 ${results.latency.bridge.p99Ms} ms, p99.9 ${results.latency.bridge.p999Ms} ms, max ${results.latency.bridge.maxMs} ms; the floor (the same JSON published stamped at that rate, no CTI, no bridge) p50 ${results.latency.floor.p50Ms} ms, p99 ${results.latency.floor.p99Ms} ms, p99.9 ${results.latency.floor.p999Ms} ms, max ${results.latency.floor.maxMs} ms
 NATS down, ${results.outage.eventsSent} events at 20,000/s, buffer ${results.outage.bufferLimitMiB} MiB: the bridge's RSS ${results.outage.rssBeforeMiB} MiB → peak ${results.outage.rssPeakMiB} MiB; with --max-old-space-size=64: ${results.outageHeap64.rssBeforeMiB} → ${results.outageHeap64.rssPeakMiB} MiB (${results.outageHeap64.exitCode === null && results.outageHeap64.signal === null ? "ran through" : "died"})
 `);
 process.exit(0);

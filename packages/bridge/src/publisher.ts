@@ -11,8 +11,14 @@
 import { headers as natsHeaders } from "@nats-io/transport-node";
 import type { Ack, AckPublisher } from "./ack-publisher.js";
 
-export interface EventEntry {
-  kind: "event";
+/**
+ * A CTI event on its way to JetStream. A class, not an object literal: V8 learns from a literal's
+ * allocation site that its objects live long (they do while the buffer fills) and from then on
+ * allocates every one of them in the old generation, dropped events included, as garbage that only
+ * a full collection frees (a NATS outage grew the heap by a hundred MiB and more that way).
+ */
+export class EventEntry {
+  readonly kind = "event" as const;
   /** Position in the source's event stream: epoch (one per CTI session) and sequence in it (from 1). */
   epoch: string;
   seq: number;
@@ -22,10 +28,30 @@ export interface EventEntry {
   side: string;
   receivedAt: number;
   /** What the KV state makes of it once stored (see state.ts). */
-  state?: unknown;
+  state: unknown = undefined;
   bytes: number;
   /** Its place in the order events were enqueued (set by the publisher). */
-  order?: number;
+  order: number | undefined = undefined;
+
+  constructor(
+    epoch: string,
+    seq: number,
+    type: string,
+    subject: string,
+    payload: Uint8Array,
+    side: string,
+    receivedAt: number,
+    bytes: number,
+  ) {
+    this.epoch = epoch;
+    this.seq = seq;
+    this.type = type;
+    this.subject = subject;
+    this.payload = payload;
+    this.side = side;
+    this.receivedAt = receivedAt;
+    this.bytes = bytes;
+  }
 }
 
 export interface GapPosition {
@@ -69,6 +95,29 @@ export interface PublisherOptions {
 
 const GAP_OVERHEAD = 512;
 
+/**
+ * Where buffered payloads live: copied one after another into chunks of 1 MiB, a chunk freed by the
+ * garbage collector once no entry in it is left. One small allocation per event (what `slice` does)
+ * left the heap and the allocator holding twice the buffer, and more, after an outage.
+ */
+export class PayloadSlab {
+  #chunk = new Uint8Array(0);
+  #used = 0;
+  constructor(readonly chunkSize = 1 << 20) {}
+
+  copy(p: Uint8Array): Uint8Array {
+    if (p.length > this.chunkSize >> 3) return p.slice(); // a large one gets its own buffer
+    if (this.#used + p.length > this.#chunk.length) {
+      this.#chunk = new Uint8Array(this.chunkSize);
+      this.#used = 0;
+    }
+    const out = this.#chunk.subarray(this.#used, this.#used + p.length);
+    out.set(p);
+    this.#used += p.length;
+    return out;
+  }
+}
+
 export class Publisher {
   #o: PublisherOptions;
   /** Unacknowledged entries in order: [head, sent) are in flight, [sent, length) wait. */
@@ -87,6 +136,7 @@ export class Publisher {
   /** Order of the last event stored (to count events stored after a later one: never, we hope). */
   #lastStoredOrder = 0;
   #nextOrder = 0;
+  #slab = new PayloadSlab();
   reordered = 0;
   duplicates = 0;
   dropped = 0;
@@ -125,13 +175,17 @@ export class Publisher {
     return this.#inFlight;
   }
 
-  /** Adds an entry at the end (a GAP entry always fits; an event past the limit is dropped into a GAP). */
+  /**
+   * Adds an entry at the end (a GAP entry always fits; an event past the limit is dropped into a
+   * GAP). An event's payload is copied (the caller's bytes may be a view of a buffer it reuses).
+   */
   enqueue(e: Entry): void {
     if (this.#stopped) return;
     if (e.kind === "event") e.order = ++this.#nextOrder;
     if (e.kind === "event" && (this.#bytes + e.bytes > this.#o.maxBytes || this.#overflowing(e))) {
       this.#drop(e);
     } else {
+      if (e.kind === "event") e.payload = this.#slab.copy(e.payload);
       this.#q.push(e);
       this.#bytes += e.bytes;
     }
@@ -184,7 +238,7 @@ export class Publisher {
     gap.counts.events++;
     gap.counts.bytes += e.payload.length;
     gap.counts.byType[e.type] = (gap.counts.byType[e.type] ?? 0) + 1;
-    gap.detail = { ...(gap.detail ?? {}), bufferLimitBytes: this.#o.maxBytes };
+    if (gap.detail?.bufferLimitBytes === undefined) gap.detail = { ...gap.detail, bufferLimitBytes: this.#o.maxBytes };
   }
 
   /** Sets the subject of GAP entries (the source's GAP subject). */

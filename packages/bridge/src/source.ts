@@ -31,7 +31,7 @@ import { type Ack, AckPublisher } from "./ack-publisher.js";
 import type { BridgeConfig, SourceConfig } from "./config.js";
 import { Lease, type LeaseValue } from "./lease.js";
 import type { Metrics } from "./metrics.js";
-import { type Entry, type EventEntry, type GapEntry, type GapPosition, newGap, Publisher } from "./publisher.js";
+import { type Entry, EventEntry, type GapEntry, type GapPosition, newGap, Publisher } from "./publisher.js";
 import { handleRequest, RequestValidator } from "./requests.js";
 import { agentKey, callKey, KvWriter } from "./state.js";
 import { compileTemplate, tokenOf } from "./subject.js";
@@ -439,7 +439,7 @@ export class SourceRunner {
     if (batch !== undefined && batch.count === 1 && batch.records[R_ERROR] === -1) {
       const rec = batch.records;
       const start = rec[R_JSON_START] as number;
-      payload = batch.json.slice(start, start + (rec[R_JSON_LENGTH] as number));
+      payload = batch.json.subarray(start, start + (rec[R_JSON_LENGTH] as number)); // copied if buffered
       const num = (w: number) => (Number.isNaN(rec[w]) ? undefined : (rec[w] as number));
       peripheral = num(R_PERIPHERAL_ID);
       call = num(R_CONNECTION_CALL_ID);
@@ -469,17 +469,16 @@ export class SourceRunner {
       agent = typeof f.agentID === "string" ? f.agentID : undefined;
     }
     const subject = this.#subject({ source: this.name, type, peripheral, agent, call, skillGroup });
-    const e: EventEntry = {
-      kind: "event",
-      epoch: this.#epoch,
+    const e = new EventEntry(
+      this.#epoch,
       seq,
       type,
       subject,
       payload,
-      side: this.#client?.side ?? "A",
+      this.#client?.side ?? "A",
       receivedAt,
-      bytes: payload.length + subject.length + 160,
-    };
+      payload.length + subject.length + 160,
+    );
     const st = this.#stateOf(type, peripheral, agent, call, jsonText);
     if (st) e.state = st;
     this.#lastIn = { epoch: e.epoch, seq, at: new Date(receivedAt).toISOString() };
