@@ -23,4 +23,4 @@ export { FrameDecoderBase } from "./stream/frame-decoder.js";
 export { decoderStream } from "./stream/streams.js";
 export { JsonWriter } from "./transcode/json-writer.js";
 export type { TranscodeTable } from "./transcode/transcode.js";
-export { transcodeFrame, transcodeTable } from "./transcode/transcode.js";
+export { errorRecord, startRecord, transcodeFrame, transcodeTable } from "./transcode/transcode.js";

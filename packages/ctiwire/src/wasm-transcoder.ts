@@ -10,25 +10,10 @@
  * codec's Transcoder (the differential test, test/transcode-backends.test.ts).
  */
 import type { TranscodeBatch, TranscodeOptions } from "@ctiwire/codec/core";
-import {
-  CtiProtocolError,
-  R_AGENT_EXTENSION,
-  R_AGENT_ID,
-  R_AGENT_INSTRUMENT,
-  R_CONNECTION_CALL_ID,
-  R_ERROR,
-  R_FRAME_SIZE,
-  R_JSON_LENGTH,
-  R_JSON_START,
-  R_OFFSET,
-  R_PERIPHERAL_ID,
-  R_SKILL_GROUP_NUMBER,
-  R_TYPE,
-  RECORD_WORDS,
-  Transcoder,
-} from "@ctiwire/codec/core";
+import { CtiProtocolError, R_JSON_LENGTH, RECORD_WORDS, Transcoder } from "@ctiwire/codec/core";
 import type { Plan } from "@ctiwire/codec/internal";
 import {
+  errorRecord,
   FrameDecoderBase,
   JsonWriter,
   KIND_GROUP,
@@ -39,6 +24,7 @@ import {
   opSize,
   planByType,
   resolveContext,
+  startRecord,
   transcodeFrame,
   transcodeTable,
 } from "@ctiwire/codec/internal";
@@ -134,8 +120,6 @@ export function transcodeLayoutOf(plan: Plan): TranscodeLayout | null {
 // ---------------------------------------------------------------------------------------------
 // The stream
 
-const NUMBER_WORDS = [R_PERIPHERAL_ID, R_CONNECTION_CALL_ID, R_SKILL_GROUP_NUMBER];
-const STRING_WORDS = [R_AGENT_ID, R_AGENT_EXTENSION, R_AGENT_INSTRUMENT];
 /** A chunk goes into WASM memory this many bytes at a time (the input region stays this size plus a frame). */
 const SLICE = 256 * 1024;
 const ignore = () => {};
@@ -287,32 +271,13 @@ class Source extends FrameDecoderBase<never> {
     s.ensureRecords(s.recN + 1);
     const r = s.recN * RECORD_WORDS;
     s.recN++;
-    const rec = s.records;
-    rec[r + R_OFFSET] = at;
-    rec[r + R_FRAME_SIZE] = size;
-    rec[r + R_TYPE] = type;
-    rec[r + R_ERROR] = -1;
-    rec[r + R_JSON_START] = s.outPos;
-    rec[r + R_JSON_LENGTH] = 0;
-    rec[r + RECORD_WORDS - 1] = 0;
+    startRecord(s.records, r, at, size, type, s.outPos);
     return r;
   }
 
   /** Makes record r an error record. */
   error(r: number, e: unknown, at: number): void {
-    const err =
-      e instanceof CtiProtocolError
-        ? e
-        : new CtiProtocolError("FIELD_OVERRUN", `internal transcoder failure: ${String(e)}`, { offset: at, cause: e });
-    const rec = this.core.records;
-    for (const w of NUMBER_WORDS) rec[r + w] = Number.NaN;
-    for (const w of STRING_WORDS) {
-      rec[r + w] = -1;
-      rec[r + w + 1] = 0;
-    }
-    rec[r + R_JSON_LENGTH] = 0;
-    rec[r + R_ERROR] = this.errors.length;
-    this.errors.push(err);
+    this.errors.push(errorRecord(this.core.records, r, this.errors.length, e, at));
   }
 }
 

@@ -65,6 +65,46 @@ export const R_AGENT_EXTENSION = 11;
 /** AgentInstrument: as R_AGENT_ID (words 13 and 14). */
 export const R_AGENT_INSTRUMENT = 13;
 
+/** Record r starts (a frame at stream offset `at`): no error, its JSON from `jsonStart`, empty so far. */
+export function startRecord(
+  rec: Float64Array,
+  r: number,
+  at: number,
+  size: number,
+  type: number,
+  jsonStart: number,
+): void {
+  rec[r + R_OFFSET] = at;
+  rec[r + R_FRAME_SIZE] = size;
+  rec[r + R_TYPE] = type;
+  rec[r + R_ERROR] = -1;
+  rec[r + R_JSON_START] = jsonStart;
+  rec[r + R_JSON_LENGTH] = 0;
+  rec[r + RECORD_WORDS - 1] = 0;
+}
+
+/** No routing field in record r (yet): NaN numbers, absent strings. */
+function clearRouting(rec: Float64Array, r: number): void {
+  for (const w of NUMBER_WORDS) rec[r + w] = Number.NaN;
+  for (const w of STRING_WORDS) {
+    rec[r + w] = -1;
+    rec[r + w + 1] = 0;
+  }
+}
+
+/**
+ * Record r becomes the error record of `e` (thrown at stream offset `at`), which goes into the
+ * errors at `index`: returned as a CtiProtocolError (anything else is an internal failure, typed).
+ */
+export function errorRecord(rec: Float64Array, r: number, index: number, e: unknown, at: number): CtiProtocolError {
+  clearRouting(rec, r);
+  rec[r + R_JSON_LENGTH] = 0;
+  rec[r + R_ERROR] = index;
+  return e instanceof CtiProtocolError
+    ? e
+    : new CtiProtocolError("FIELD_OVERRUN", `internal transcoder failure: ${String(e)}`, { offset: at, cause: e });
+}
+
 /** The routing fields a publisher builds subjects from: guide name → record word. */
 export const ROUTING_FIELDS: Readonly<Record<string, number>> = Object.freeze({
   PeripheralID: R_PERIPHERAL_ID,
@@ -230,11 +270,7 @@ export function transcodeFrame(
   rec: Float64Array,
   r: number,
 ): void {
-  for (const w of NUMBER_WORDS) rec[r + w] = Number.NaN;
-  for (const w of STRING_WORDS) {
-    rec[r + w] = -1;
-    rec[r + w + 1] = 0;
-  }
+  clearRouting(rec, r);
   const size = end - start;
   if (size >= 8 && !ctx.strict && !ctx.utf8) {
     const length = u32(b, start);
@@ -704,13 +740,8 @@ export class Transcoder {
       this.#records = next;
     }
     const r = this.#count * RECORD_WORDS;
-    const rec = this.#records;
-    rec[r + R_OFFSET] = at;
-    rec[r + R_FRAME_SIZE] = end - start;
-    rec[r + R_TYPE] = b !== null && end - start >= 8 ? u32(b, start + 4) : -1;
-    rec[r + R_ERROR] = -1;
-    rec[r + R_JSON_START] = this.#out.pos;
-    rec[r + R_JSON_LENGTH] = 0;
+    const type = b !== null && end - start >= 8 ? u32(b, start + 4) : -1;
+    startRecord(this.#records, r, at, end - start, type, this.#out.pos);
     this.#count++;
     return r;
   }
@@ -732,19 +763,7 @@ export class Transcoder {
   }
 
   #error(r: number, e: unknown, at: number): void {
-    const err =
-      e instanceof CtiProtocolError
-        ? e
-        : new CtiProtocolError("FIELD_OVERRUN", `internal transcoder failure: ${String(e)}`, { offset: at, cause: e });
-    const rec = this.#records;
-    for (const w of NUMBER_WORDS) rec[r + w] = Number.NaN;
-    for (const w of STRING_WORDS) {
-      rec[r + w] = -1;
-      rec[r + w + 1] = 0;
-    }
-    rec[r + R_JSON_LENGTH] = 0;
-    rec[r + R_ERROR] = this.#errors.length;
-    this.#errors.push(err);
+    this.#errors.push(errorRecord(this.#records, r, this.#errors.length, e, at));
   }
 
   #fatal(e: unknown): void {
