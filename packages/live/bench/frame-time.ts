@@ -6,7 +6,8 @@
 // - frame work: from the frame's start (rAF timestamp) to a task posted from its rAF callbacks,
 //   which runs once the frame's script, style, layout and paint are done: the main thread's work
 //   per frame, what must stay under 16 ms for the page to stay smooth;
-// - long tasks (PerformanceObserver 'longtask': main-thread tasks over 50 ms).
+// - long tasks (PerformanceObserver 'longtask': main-thread tasks over 50 ms), and long animation
+//   frames ('long-animation-frame': frames whose work, rendering included, took 50 ms or more).
 // Usage: npm run bench -w @ctiwire/live [-- --agents 1000 --rate 200 --seconds 20 --backend ts|wasm]
 // (after the build: the page and the packages it runs; the package's build compiles this file into
 // build/bench/frame-time.js, as npm run bench does first). Writes bench/latest.json.
@@ -46,6 +47,9 @@ interface Results {
   mainThreadPercent: { task: number; script: number; style: number; layout: number };
   longTasks: number;
   longestTaskMs: number;
+  /** Long animation frames (Chrome's LoAF entries: a frame whose work took 50 ms or more). */
+  longAnimationFrames: number;
+  longestAnimationFrameMs: number;
   pageErrors: string[];
 }
 
@@ -111,6 +115,11 @@ try {
       for (const e of l.getEntries()) longTasks.push(e.duration);
     });
     obs.observe({ type: "longtask", buffered: false });
+    const longFrames: number[] = [];
+    const loaf = new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) longFrames.push(e.duration);
+    });
+    loaf.observe({ type: "long-animation-frame", buffered: false });
     const channel = new MessageChannel();
     let frameStart = 0;
     channel.port1.onmessage = () => work.push(performance.now() - frameStart);
@@ -129,12 +138,14 @@ try {
       requestAnimationFrame(tick);
     });
     obs.disconnect();
+    loaf.disconnect();
     await new Promise((r) => setTimeout(r, 1100)); // the stats line ticks once a second
     const framesAfter = Number(/^(\d+) frames/.exec(document.getElementById("stats")?.textContent ?? "")?.[1] ?? 0);
     return {
       intervals,
       work,
       longTasks,
+      longFrames,
       seconds: (performance.now() - t0) / 1000,
       frames: framesAfter - framesBefore,
       backend: document.getElementById("backend")?.dataset.backend,
@@ -173,6 +184,8 @@ try {
     },
     longTasks: result.longTasks.length,
     longestTaskMs: r2(Math.max(0, ...result.longTasks)),
+    longAnimationFrames: result.longFrames.length,
+    longestAnimationFrameMs: r2(Math.max(0, ...result.longFrames)),
     pageErrors: errors,
   };
 } finally {
@@ -184,7 +197,7 @@ console.log(
   `live view, ${out.agents} agents at ${out.eventsPerSecond} events/s (decoder: ${out.backend}), ${out.seconds} s, ${out.animationFrames} animation frames:\n` +
     `  frame interval  p50 ${out.frameIntervalMs.p50} ms  p99 ${out.frameIntervalMs.p99} ms  max ${out.frameIntervalMs.max} ms\n` +
     `  frame work      p50 ${out.frameWorkMs.p50} ms  p99 ${out.frameWorkMs.p99} ms  max ${out.frameWorkMs.max} ms  (${out.framesOver16ms} frames over 16 ms)\n` +
-    `  long tasks      ${out.longTasks} (longest ${out.longestTaskMs} ms)\n` +
+    `  long tasks      ${out.longTasks} (longest ${out.longestTaskMs} ms); long animation frames (50 ms or more) ${out.longAnimationFrames} (longest ${out.longestAnimationFrameMs} ms)\n` +
     `  main thread     ${out.mainThreadPercent.task} % busy: script ${out.mainThreadPercent.script} %, style ${out.mainThreadPercent.style} %, layout ${out.mainThreadPercent.layout} %`,
 );
 writeFileSync(new URL("../../bench/latest.json", import.meta.url), `${JSON.stringify(out, null, 2)}\n`);
