@@ -15,7 +15,7 @@ import type { Ack, AckPublisher } from "./ack-publisher.js";
  * A CTI event on its way to JetStream. A class, not an object literal: V8 learns from a literal's
  * allocation site that its objects live long (they do while the buffer fills) and from then on
  * allocates every one of them in the old generation, dropped events included, as garbage that only
- * a full collection frees (a NATS outage grew the heap by a hundred MiB and more that way).
+ * a full collection frees (a NATS outage grew the heap that way: packages/bridge/README.md).
  */
 export class EventEntry {
   readonly kind = "event" as const;
@@ -98,9 +98,9 @@ const GAP_OVERHEAD = 512;
 /**
  * Where buffered payloads live: copied one after another into chunks of 1 MiB, a chunk freed by the
  * garbage collector once no entry in it is left. One small allocation per event (what `slice` does)
- * left the heap and the allocator holding twice the buffer, and more, after an outage.
+ * left the heap and the allocator holding far more than the buffer after an outage.
  */
-export class PayloadSlab {
+class PayloadSlab {
   #chunk = new Uint8Array(0);
   #used = 0;
   constructor(readonly chunkSize = 1 << 20) {}

@@ -31,7 +31,7 @@ import { type Ack, AckPublisher } from "./ack-publisher.js";
 import type { BridgeConfig, SourceConfig } from "./config.js";
 import { Lease, type LeaseValue } from "./lease.js";
 import type { Metrics } from "./metrics.js";
-import { type Entry, EventEntry, type GapEntry, type GapPosition, newGap, Publisher } from "./publisher.js";
+import { type Entry, EventEntry, type GapEntry, newGap, Publisher } from "./publisher.js";
 import { handleRequest, RequestValidator } from "./requests.js";
 import { agentKey, callKey, KvWriter } from "./state.js";
 import { compileTemplate, tokenOf } from "./subject.js";
@@ -99,7 +99,7 @@ export class SourceRunner {
   #epoch = "";
   #seq = 0;
   /** The last event handed to the publisher and the last one acknowledged. */
-  #lastIn: GapPosition | undefined;
+  #lastIn: EventEntry | undefined;
   #lastAcked: LeaseValue["last"];
   #stopping = false;
   #wake: (() => void) | undefined;
@@ -407,7 +407,11 @@ export class SourceRunner {
     this.#enqueueGap(
       newGap(
         "session-reset",
-        this.#lastIn,
+        this.#lastIn && {
+          epoch: this.#lastIn.epoch,
+          seq: this.#lastIn.seq,
+          at: new Date(this.#lastIn.receivedAt).toISOString(),
+        },
         { epoch: this.#epoch, seq: 1, at },
         {
           cause: r.reason,
@@ -481,7 +485,7 @@ export class SourceRunner {
     );
     const st = this.#stateOf(type, peripheral, agent, call, jsonText);
     if (st) e.state = st;
-    this.#lastIn = { epoch: e.epoch, seq, at: new Date(receivedAt).toISOString() };
+    this.#lastIn = e;
     this.#counters(type).in.inc();
     publisher.enqueue(e);
   }
