@@ -15,13 +15,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { startSimulator } from "@ctiwire/simulator";
-import { openConf } from "@ctiwire/test-vectors/samples";
 import { jetstream, jetstreamManager } from "@nats-io/jetstream";
 import { connect, headers } from "@nats-io/transport-node";
 import * as ctiwire from "ctiwire";
 import { pino } from "pino";
 import { AckPublisher } from "../dist/ack-publisher.js";
 import { Bridge, parseConfig } from "../dist/index.js";
+import { answerClient, STAMP_PLACEHOLDER, stampNow } from "./cti-server.mjs";
 import { natsServer } from "./nats.mjs";
 
 const quick = process.argv.includes("--quick");
@@ -59,28 +59,7 @@ async function corpus(count) {
 async function ctiServer(frames, { rate, stamp } = {}) {
   let done;
   const finished = new Promise((r) => (done = r));
-  const server = net.createServer((s) => {
-    s.setNoDelay(true);
-    s.on("error", () => {});
-    let buf = Buffer.alloc(0);
-    s.on("data", (d) => {
-      buf = Buffer.concat([buf, d]);
-      while (buf.length >= 8) {
-        const len = buf.readUInt32BE(0) + 8;
-        if (buf.length < len) break;
-        const type = buf.readUInt32BE(4);
-        const invokeID = buf.length >= 12 ? buf.readUInt32BE(8) : 0;
-        buf = buf.subarray(len);
-        if (type === 3) {
-          s.write(ctiwire.encode(openConf(invokeID), { version }));
-          setTimeout(() => send(s), 50);
-        } else if (type === 5) {
-          // HEARTBEAT_REQ
-          s.write(ctiwire.encode({ type: "HEARTBEAT_CONF", invokeID }, { version }));
-        }
-      }
-    });
-  });
+  const server = net.createServer((s) => answerClient(s, version, () => setTimeout(() => send(s), 50)));
   const send = (s) => {
     if (!rate) {
       s.write(Buffer.concat(frames));
@@ -207,9 +186,6 @@ async function bareAckPublisher(url, payloads, stream) {
   return { eventsPerSec: Math.round(payloads.length / (ms / 1000)), ms: Math.round(ms) };
 }
 
-const STAMP_LENGTH = 17; // epoch ms with three decimals: 13 + 1 + 3 characters
-const STAMP_PLACEHOLDER = `t:${"0".repeat(STAMP_LENGTH)}`;
-
 /** Where the stamp's digits are in `bytes` (after "t:" of the placeholder). */
 function stampOffset(bytes) {
   const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf(STAMP_PLACEHOLDER);
@@ -285,7 +261,7 @@ async function latency(url, frames, rate, seconds, round = 0) {
   const count = rate * seconds;
   const base = stampable(frames);
   const server = new Worker(new URL("./paced-cti-server.mjs", import.meta.url), {
-    workerData: { frames: base, stampAt: base.map(stampOffset), stampLength: STAMP_LENGTH, rate, count, version },
+    workerData: { frames: base, stampAt: base.map(stampOffset), rate, count, version },
   });
   const port = await new Promise((resolve) => server.on("message", (m) => m.port && resolve(m.port)));
   const cfg = bridgeConfig(url, port, "json", "").valueOf();
@@ -327,7 +303,6 @@ async function latencyFloor(url, frames, rate, seconds, round = 0) {
   const consumer = latencyConsumer(url, stream, subject, count);
   await consumer.ready;
   const acks = new AckPublisher(nc);
-  const encoder = new TextEncoder();
   let inFlight = 0;
   let i = 0;
   const t0 = performance.now();
@@ -337,8 +312,7 @@ async function latencyFloor(url, frames, rate, seconds, round = 0) {
       for (; i < due && inFlight < WINDOW; i++) {
         const k = i % payloads.length;
         const p = payloads[k].slice();
-        const stamp = (performance.timeOrigin + performance.now()).toFixed(3).padStart(STAMP_LENGTH, "0");
-        encoder.encodeInto(stamp, p.subarray(at[k], at[k] + STAMP_LENGTH));
+        stampNow(p, at[k]);
         const h = headers();
         h.set("Nats-Msg-Id", `floor:${i}`);
         h.set("Cti-Type", "AGENT_STATE_EVENT");

@@ -1,22 +1,13 @@
 // A CTI server in a worker thread of its own (as a real one is another process): answers OPEN_REQ
 // and HEARTBEAT_REQ, then writes `count` events at `rate` per second, paced by the clock (ticks of
 // ~1 ms, what is due written at once). Each event is one of the given frames with its send time
-// written, as it goes out, over the placeholder at `stampAt` (digits of the epoch time in ms, with
-// three decimals: what the consumer reads back from the CTIClientSignature of the JSON).
+// written, as it goes out, over the placeholder at `stampAt` (what the consumer reads back from the
+// CTIClientSignature of the JSON).
 import * as net from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
-import { openConf } from "@ctiwire/test-vectors/samples";
-import * as ctiwire from "ctiwire";
+import { answerClient, stampNow } from "./cti-server.mjs";
 
-const { frames, stampAt, stampLength, rate, count, version } = workerData;
-const encoder = new TextEncoder();
-
-function stamped(i) {
-  const f = frames[i % frames.length].slice();
-  const t = (performance.timeOrigin + performance.now()).toFixed(3).padStart(stampLength, "0");
-  encoder.encodeInto(t, f.subarray(stampAt[i % frames.length], stampAt[i % frames.length] + stampLength));
-  return f;
-}
+const { frames, stampAt, rate, count, version } = workerData;
 
 function send(s) {
   let i = 0;
@@ -25,7 +16,12 @@ function send(s) {
     const due = Math.min(count, Math.floor(((performance.now() - t0) * rate) / 1000));
     if (due <= i) return;
     const out = [];
-    for (; i < due; i++) out.push(stamped(i));
+    for (; i < due; i++) {
+      const k = i % frames.length;
+      const f = frames[k].slice();
+      stampNow(f, stampAt[k]);
+      out.push(f);
+    }
     s.write(Buffer.concat(out));
     if (i >= count) {
       clearInterval(t);
@@ -34,27 +30,7 @@ function send(s) {
   }, 1);
 }
 
-const server = net.createServer((s) => {
-  s.setNoDelay(true);
-  s.on("error", () => {});
-  let buf = Buffer.alloc(0);
-  s.on("data", (d) => {
-    buf = Buffer.concat([buf, d]);
-    while (buf.length >= 8) {
-      const len = buf.readUInt32BE(0) + 8;
-      if (buf.length < len) break;
-      const type = buf.readUInt32BE(4);
-      const invokeID = buf.length >= 12 ? buf.readUInt32BE(8) : 0;
-      buf = buf.subarray(len);
-      if (type === ctiwire.messageTypeNumber("OPEN_REQ")) {
-        s.write(ctiwire.encode(openConf(invokeID), { version }));
-        setTimeout(() => send(s), 50);
-      } else if (type === ctiwire.messageTypeNumber("HEARTBEAT_REQ")) {
-        s.write(ctiwire.encode({ type: "HEARTBEAT_CONF", invokeID }, { version }));
-      }
-    }
-  });
-});
+const server = net.createServer((s) => answerClient(s, version, () => setTimeout(() => send(s), 50)));
 server.listen(0, "127.0.0.1", () => parentPort.postMessage({ port: server.address().port }));
 parentPort.on("message", (m) => {
   if (m === "close") server.close(() => process.exit(0));
