@@ -5,8 +5,20 @@
  * (left/top), an agent leaving a group gives its slot to the group's last tile, and a group's
  * height follows its rows with one row of slack, so a state change moves two tiles instead of
  * every tile after it. Nothing is re-rendered whole except on a new snapshot.
+ *
+ * What a redraw costs follows what is on screen: tiles, call rows and log lines are held in blocks
+ * that the browser skips while they are out of view (content-visibility), blocks of tiles far from
+ * the screen are not rendered at all, times in state are drawn for the tiles on screen, and the
+ * skill group counts are kept as agents change rather than counted again.
  */
-import { type AgentRecord, type CallRecord, type Change, type LiveState, stateName } from "../src/state.js";
+import {
+  type AgentRecord,
+  type CallRecord,
+  type Change,
+  type LiveState,
+  SkillGroupTally,
+  stateName,
+} from "../src/state.js";
 
 /** The order of the state groups on screen (others follow, by number). */
 const ORDER = [
@@ -37,9 +49,51 @@ interface LogEntry {
 /** Redraws a second, at most: a wallboard needs no more. Times in state are drawn then too. */
 const DRAW_HZ = 10;
 
+/**
+ * Rows of tiles per block. A block is skipped in layout and paint while it is well off screen
+ * (content-visibility), so a redraw's rendering work follows the tiles on screen, not all of them.
+ */
+const BLOCK_ROWS = 4;
+
+/** How far off screen tiles are still rendered (px): a block there is ready to scroll into view. */
+const NEAR_PX = 200;
+
+/**
+ * Call rows per block (a tbody). A block out of the calls box's view is skipped in layout and
+ * paint (content-visibility), and a row holds no containment of its own: a row per paint chunk
+ * and per visibility observer, for a few hundred calls, was most of a redraw's rendering work.
+ */
+const CALL_BLOCK = 16;
+
+/** A block's height is its rows' (a block skipped while off screen keeps it: the box scrolls true). */
+function sizeCallBlock(b: HTMLElement): void {
+  b.style.height = `${b.childElementCount * CALL_ROW_REM}rem`;
+}
+/** A call row's height (style.css, `#calls tr`). */
+const CALL_ROW_REM = 1.45;
+
 /** Entries kept for the filter; rows shown. */
 const LOG_KEEP = 2000;
 const LOG_SHOW = 150;
+
+/**
+ * The log's rows come in lists (one per redraw's new entries, LOG_BATCH when drawn whole), each
+ * skipped in layout and paint while out of the box's view, with its height set from its rows.
+ */
+const LOG_BATCH = 20;
+/** A log row's height (style.css, `#log li`). */
+const LOG_ROW_REM = 1.15;
+
+function logBatch(rows: HTMLLIElement[]): HTMLOListElement {
+  const ol = el("ol", "batch");
+  ol.append(...rows);
+  sizeLogBatch(ol);
+  return ol;
+}
+
+function sizeLogBatch(ol: HTMLElement): void {
+  ol.style.height = `${ol.childElementCount * LOG_ROW_REM}rem`;
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -81,6 +135,8 @@ interface Group {
   tiles: HTMLElement;
   /** The group's tiles by slot. */
   slots: Tile[];
+  /** Its blocks of BLOCK_ROWS rows, made as the group grows. */
+  blocks: HTMLElement[];
   /** Rows the group's box is high. */
   rows: number;
 }
@@ -105,11 +161,20 @@ export class Wallboard {
   #agentsRoot = document.getElementById("agents") as HTMLElement;
   #groups = new Map<string, Group>();
   #tiles = new Map<string, Tile>();
-  #callsBody = (document.getElementById("calls") as HTMLTableElement).tBodies[0] as HTMLTableSectionElement;
+  #callsTable = document.getElementById("calls") as HTMLTableElement;
+  /** The call rows in blocks (tbody elements) of at most CALL_BLOCK rows, in order of arrival. */
+  #callBlocks: HTMLTableSectionElement[] = [];
   #callRows = new Map<number, CallRow>();
+  /** The calls box's header height and row height (px), measured once. */
+  #callsHead: { top: number; row: number } | undefined;
   #sgBody = (document.getElementById("skill-groups") as HTMLTableElement).tBodies[0] as HTMLTableSectionElement;
   #sgRows = new Map<number, HTMLTableCellElement[]>();
-  #logList = document.getElementById("log") as HTMLOListElement;
+  /** The agents' part of the skill group counts, updated for the agents drawn. */
+  #tally = new SkillGroupTally();
+  /** The log's box: lists of rows (a list per redraw's new entries), newest first. */
+  #logList = document.getElementById("log") as HTMLElement;
+  /** Rows in the log's box. */
+  #logRows = 0;
   #filterInput = document.getElementById("log-filter") as HTMLInputElement;
   #filter = "";
   #log: LogEntry[] = [];
@@ -155,10 +220,12 @@ export class Wallboard {
     this.#agentsRoot.replaceChildren();
     this.#groups.clear();
     this.#tiles.clear();
-    this.#callsBody.replaceChildren();
+    for (const b of this.#callBlocks) b.remove();
+    this.#callBlocks = [];
     this.#callRows.clear();
     this.#sgBody.replaceChildren();
     this.#sgRows.clear();
+    this.#tally.clear();
     this.#dirtyAgents.clear();
     this.#dirtyCalls.clear();
     this.#endedCalls.clear();
@@ -231,12 +298,10 @@ export class Wallboard {
       const grid = this.#measure();
       for (const key of this.#dirtyAgents) {
         const a = st.agents.get(key);
+        this.#tally.update(key, a);
         if (a) this.#drawAgent(a);
       }
-      for (const id of this.#endedCalls) {
-        this.#callRows.get(id)?.el.remove();
-        this.#callRows.delete(id);
-      }
+      for (const id of this.#endedCalls) this.#removeCall(id);
       this.#byExtension = undefined;
       for (const id of this.#dirtyCalls) {
         const c = st.calls.get(id);
@@ -245,7 +310,8 @@ export class Wallboard {
       if (this.#countsDirty) this.#drawCounts(st);
       if (grid) this.#layout(grid);
       else this.#heights();
-      this.#tick(st, visible, callRange);
+      this.#tick(st, visible.tiles, callRange);
+      for (const [b, far] of visible.blocks) if ((b.dataset.far === "") !== far) b.toggleAttribute("data-far", far);
     }
     this.#dirtyAgents.clear();
     this.#dirtyCalls.clear();
@@ -269,7 +335,7 @@ export class Wallboard {
     h.append(title);
     const tiles = el("div", "tiles");
     e.append(h, tiles);
-    g = { el: e, title, tiles, slots: [], rows: 0 };
+    g = { el: e, title, tiles, slots: [], blocks: [], rows: 0 };
     this.#groups.set(name, g);
     // In ORDER (unknown names last, alphabetically).
     const rank = (n: string) => {
@@ -309,14 +375,13 @@ export class Wallboard {
         if (last !== t) {
           old.slots[t.slot] = last;
           last.slot = t.slot;
-          this.#place(last);
+          this.#place(last, old);
         }
       }
       const g = this.#group(name);
       t.slot = g.slots.length;
       g.slots.push(t);
-      this.#place(t);
-      g.tiles.append(t.el);
+      this.#place(t, g);
       t.group = name;
       t.el.dataset.state = name;
       t.el.title = `${a.agentID} (${a.extension}): ${name}`;
@@ -360,7 +425,9 @@ export class Wallboard {
       tr.dataset.call = String(c.id);
       const cells = [el("td"), el("td"), el("td"), el("td"), el("td"), el("td", "n"), el("td", "n"), el("td", "vars")];
       tr.append(...cells);
-      this.#callsBody.append(tr);
+      const b = this.#callBlock();
+      b.append(tr);
+      sizeCallBlock(b);
       r = { el: tr, cells, lastTime: "" };
       this.#callRows.set(c.id, r);
     }
@@ -385,8 +452,31 @@ export class Wallboard {
     r.el.dataset.state = c.state;
   }
 
+  /** The block a new call row goes in: the last, or a new one once it is full. */
+  #callBlock(): HTMLTableSectionElement {
+    let b = this.#callBlocks.at(-1);
+    if (b === undefined || b.childElementCount >= CALL_BLOCK) {
+      b = el("tbody");
+      this.#callsTable.append(b);
+      this.#callBlocks.push(b);
+    }
+    return b;
+  }
+
+  #removeCall(id: number): void {
+    const r = this.#callRows.get(id);
+    if (r === undefined) return;
+    this.#callRows.delete(id);
+    const b = r.el.parentElement as HTMLTableSectionElement;
+    r.el.remove();
+    if (b.childElementCount === 0) {
+      b.remove();
+      this.#callBlocks.splice(this.#callBlocks.indexOf(b), 1);
+    } else sizeCallBlock(b);
+  }
+
   #drawCounts(st: LiveState): void {
-    const counts = st.skillGroupCounts();
+    const counts = this.#tally.counts(st.calls.values());
     const groups = [...counts.keys()].sort((a, b) => a - b);
     for (const sg of groups) {
       let cells = this.#sgRows.get(sg);
@@ -436,8 +526,19 @@ export class Wallboard {
       .reverse()
       .map((e) => this.#row(e));
     this.#pendingLog.length = 0;
-    this.#logList.prepend(...rows);
-    while (this.#logList.childElementCount > LOG_SHOW) this.#logList.lastElementChild?.remove();
+    this.#logList.prepend(logBatch(rows));
+    this.#logRows += rows.length;
+    // The oldest rows go, from the last list (and the list once empty).
+    while (this.#logRows > LOG_SHOW) {
+      const last = this.#logList.lastElementChild as HTMLElement;
+      const drop = Math.min(this.#logRows - LOG_SHOW, last.childElementCount);
+      if (drop === last.childElementCount) last.remove();
+      else {
+        for (let i = 0; i < drop; i++) last.lastElementChild?.remove();
+        sizeLogBatch(last);
+      }
+      this.#logRows -= drop;
+    }
   }
 
   #redrawLog(): void {
@@ -447,7 +548,10 @@ export class Wallboard {
       if (this.#matches(e)) rows.push(this.#row(e));
     }
     this.#pendingLog.length = 0;
-    this.#logList.replaceChildren(...rows);
+    const batches: HTMLElement[] = [];
+    for (let i = 0; i < rows.length; i += LOG_BATCH) batches.push(logBatch(rows.slice(i, i + LOG_BATCH)));
+    this.#logList.replaceChildren(...batches);
+    this.#logRows = rows.length;
   }
 
   /** The tile grid, measured from the agents' box and a tile's style; undefined if unchanged. */
@@ -467,19 +571,45 @@ export class Wallboard {
     return grid;
   }
 
-  #place(t: Tile): void {
+  /** Puts a tile in its slot's block, at its place there. */
+  #place(t: Tile, group: Group): void {
     const g = this.#grid;
-    if (g === undefined) return; // placed by #layout once measured
+    if (g === undefined) {
+      group.tiles.append(t.el); // placed by #layout once measured
+      return;
+    }
+    const row = Math.floor(t.slot / g.cols);
+    const block = this.#block(group, Math.floor(row / BLOCK_ROWS), g);
+    if (t.el.parentElement !== block) block.append(t.el);
     // left/top rather than a transform: a transform gives each tile a paint chunk of its own, and
     // a thousand chunks made compositing (layerize) the largest part of a frame.
     t.el.style.left = `${(t.slot % g.cols) * g.dx}px`;
-    t.el.style.top = `${Math.floor(t.slot / g.cols) * g.dy}px`;
+    t.el.style.top = `${(row % BLOCK_ROWS) * g.dy}px`;
+  }
+
+  /** A group's block `i` (made with those before it if new). */
+  #block(group: Group, i: number, grid: Grid): HTMLElement {
+    while (group.blocks.length <= i) {
+      const b = el("div", "block");
+      this.#sizeBlock(b, group.blocks.length, grid);
+      group.tiles.append(b);
+      group.blocks.push(b);
+    }
+    return group.blocks[i] as HTMLElement;
+  }
+
+  #sizeBlock(b: HTMLElement, i: number, grid: Grid): void {
+    b.style.top = `${i * BLOCK_ROWS * grid.dy}px`;
+    b.style.height = `${BLOCK_ROWS * grid.dy}px`;
   }
 
   /** Places every tile (a new grid: the first draw, or the box resized). */
   #layout(grid: Grid): void {
     for (const g of this.#groups.values()) {
-      for (const t of g.slots) this.#place(t);
+      g.blocks.forEach((b, i) => {
+        this.#sizeBlock(b, i, grid);
+      });
+      for (const t of g.slots) this.#place(t, g);
       g.rows = -1;
     }
     this.#heights(grid);
@@ -496,36 +626,56 @@ export class Wallboard {
       if (g.rows < need || g.rows > need + 1) {
         g.rows = g.rows < need ? need : need + 1;
         g.tiles.style.height = `${g.rows * grid.dy}px`;
+        // Blocks past the group's rows go once empty (the group's box does not hold them).
+        const keep = Math.ceil(g.rows / BLOCK_ROWS);
+        while (g.blocks.length > keep && (g.blocks.at(-1) as HTMLElement).childElementCount === 0)
+          (g.blocks.pop() as HTMLElement).remove();
       }
     }
   }
 
-  /** Keys of the tiles on screen (or near it), from the groups' boxes and the tiles' slots. */
-  #visible(): Tile[] {
+  /**
+   * The tiles on screen, from the groups' boxes and the tiles' slots (their times in state are
+   * drawn; one scrolled into view is drawn with the scroll); and each block, whether it is far from
+   * the screen (marked so after this redraw's reads: a far block is not rendered at all, where
+   * content-visibility's own margin would keep a screen's height more).
+   */
+  #visible(): { tiles: Tile[]; blocks: [HTMLElement, boolean][] } {
     const grid = this.#grid;
-    const out: Tile[] = [];
-    if (grid === undefined) return out;
-    const top = -200;
-    const bottom = window.innerHeight + 200;
+    const tiles: Tile[] = [];
+    const blocks: [HTMLElement, boolean][] = [];
+    if (grid === undefined) return { tiles, blocks };
+    const top = -NEAR_PX;
+    const bottom = window.innerHeight + NEAR_PX;
+    const blockHeight = BLOCK_ROWS * grid.dy;
     for (const g of this.#groups.values()) {
-      if (g.slots.length === 0) continue;
+      if (g.blocks.length === 0) continue;
       const r = g.tiles.getBoundingClientRect();
-      if (r.bottom < top || r.top > bottom) continue;
-      const first = Math.max(0, Math.floor((top - r.top) / grid.dy)) * grid.cols;
-      const last = Math.min(g.slots.length, Math.ceil((bottom - r.top) / grid.dy) * grid.cols);
-      for (let i = first; i < last; i++) out.push(g.slots[i] as Tile);
+      g.blocks.forEach((b, i) => {
+        const y = r.top + i * blockHeight;
+        blocks.push([b, y + blockHeight < top || y > bottom]);
+      });
+      if (r.bottom < 0 || r.top > window.innerHeight) continue;
+      const first = Math.max(0, Math.floor(-r.top / grid.dy)) * grid.cols;
+      const last = Math.min(g.slots.length, Math.ceil((window.innerHeight - r.top) / grid.dy) * grid.cols);
+      for (let i = first; i < last; i++) tiles.push(g.slots[i] as Tile);
     }
-    return out;
+    return { tiles, blocks };
   }
 
-  /** The rows of the calls box in its view (rows are one line each: their height is the first's). */
+  /**
+   * The rows of the calls box in its view, from its scroll position and the rows' fixed height
+   * (measured once: reading a row's place would lay out its block again, if skipped, each time).
+   */
   #visibleCalls(): [number, number] {
-    const box = this.#callsBody.closest(".scroll") as HTMLElement | null;
-    const first = this.#callsBody.firstElementChild as HTMLElement | null;
-    if (!box || !first) return [0, 0];
-    const h = Math.max(1, first.offsetHeight);
-    const from = Math.max(0, Math.floor((box.scrollTop - first.offsetTop) / h) - 2);
-    return [from, from + Math.ceil(box.clientHeight / h) + 4];
+    const box = this.#callsTable.parentElement as HTMLElement;
+    if (this.#callsHead === undefined) {
+      const rem = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      this.#callsHead = { top: this.#callsTable.tHead?.offsetHeight ?? 0, row: CALL_ROW_REM * rem };
+    }
+    const { top, row } = this.#callsHead;
+    const from = Math.max(0, Math.floor((box.scrollTop - top) / row) - 2);
+    return [from, from + Math.ceil(box.clientHeight / row) + 4];
   }
 
   /** Times in state of the tiles on screen, and the durations of the calls in view. */
@@ -534,17 +684,24 @@ export class Wallboard {
       const a = st.agents.get(t.key);
       if (a) this.#tickTile(t, a);
     }
-    const rows = this.#callsBody.children;
-    for (let i = from; i < to && i < rows.length; i++) {
-      const id = Number((rows[i] as HTMLElement).dataset.call);
-      const r = this.#callRows.get(id);
-      const c = st.calls.get(id);
-      if (!r || !c) continue;
-      const s = clock(this.#now() - c.began);
-      if (s !== r.lastTime) {
-        (r.cells[6] as HTMLElement).textContent = s;
-        r.lastTime = s;
+    let index = 0;
+    for (const b of this.#callBlocks) {
+      const n = b.childElementCount;
+      if (index + n > from) {
+        for (let i = Math.max(0, from - index); i < n && index + i < to; i++) {
+          const id = Number((b.children[i] as HTMLElement).dataset.call);
+          const r = this.#callRows.get(id);
+          const c = st.calls.get(id);
+          if (!r || !c) continue;
+          const s = clock(this.#now() - c.began);
+          if (s !== r.lastTime) {
+            (r.cells[6] as HTMLElement).textContent = s;
+            r.lastTime = s;
+          }
+        }
       }
+      index += n;
+      if (index >= to) break;
     }
   }
 }

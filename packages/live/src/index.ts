@@ -12,6 +12,7 @@ export {
 } from "./server.js";
 export {
   type AgentRecord,
+  agentSkillGroups,
   type CallRecord,
   type Category,
   type Change,
@@ -20,6 +21,7 @@ export {
   type LiveStateOptions,
   type Msg,
   type SkillGroupCounts,
+  SkillGroupTally,
   type Snapshot,
   stateName,
 } from "./state.js";

@@ -291,26 +291,77 @@ export class LiveState {
 
   /** Per skill group: agents ready, talking, not ready, other (logged in), and calls queued. */
   skillGroupCounts(): Map<number, SkillGroupCounts> {
-    const out = new Map<number, SkillGroupCounts>();
-    const get = (sg: number) => {
-      let c = out.get(sg);
-      if (c === undefined) {
-        c = { ready: 0, talking: 0, notReady: 0, other: 0, queued: 0 };
-        out.set(sg, c);
-      }
-      return c;
-    };
-    for (const a of this.agents.values()) {
-      for (const sg in a.skillGroups) {
-        // The agent's own state decides where the agent logged out (skill group states may lag).
-        const s = a.state === AgentState.AGENT_STATE_LOGOUT ? a.state : (a.skillGroups[sg] as number);
-        const cat = categoryOf(s);
-        const c = get(Number(sg));
-        if (cat !== "loggedOut") c[cat]++;
-      }
+    const tally = new SkillGroupTally();
+    for (const a of this.agents.values()) tally.update(a.key, a);
+    return tally.counts(this.calls.values());
+  }
+}
+
+/** Where an agent counts in each of its skill groups: [skill group, category] pairs. */
+export function agentSkillGroups(a: AgentRecord): [number, Category][] {
+  const out: [number, Category][] = [];
+  for (const sg in a.skillGroups) {
+    // The agent's own state decides where the agent logged out (skill group states may lag).
+    const s = a.state === AgentState.AGENT_STATE_LOGOUT ? a.state : (a.skillGroups[sg] as number);
+    out.push([Number(sg), categoryOf(s)]);
+  }
+  return out;
+}
+
+/**
+ * The agents' part of the skill group counts, kept as agents change (a view that redraws often
+ * updates the agents that changed, not every agent); `counts` adds the calls queued.
+ */
+export class SkillGroupTally {
+  /** Per skill group: its counts, and how many agents are in it (logged out included). */
+  #groups = new Map<number, SkillGroupCounts & { members: number }>();
+  /** Where each agent was counted. */
+  #agents = new Map<string, [number, Category][]>();
+
+  /** The agent under `key` is now `a` (undefined: gone). */
+  update(key: string, a: AgentRecord | undefined): void {
+    for (const [sg, cat] of this.#agents.get(key) ?? []) {
+      const c = this.#groups.get(sg) as SkillGroupCounts & { members: number };
+      if (cat !== "loggedOut") c[cat]--;
+      if (--c.members === 0) this.#groups.delete(sg);
     }
-    for (const call of this.calls.values()) {
-      if (call.queuedIn) for (const sg of call.queuedIn) get(sg).queued++;
+    if (a === undefined) {
+      this.#agents.delete(key);
+      return;
+    }
+    const now = agentSkillGroups(a);
+    for (const [sg, cat] of now) {
+      let c = this.#groups.get(sg);
+      if (c === undefined) {
+        c = { ready: 0, talking: 0, notReady: 0, other: 0, queued: 0, members: 0 };
+        this.#groups.set(sg, c);
+      }
+      c.members++;
+      if (cat !== "loggedOut") c[cat]++;
+    }
+    this.#agents.set(key, now);
+  }
+
+  clear(): void {
+    this.#groups.clear();
+    this.#agents.clear();
+  }
+
+  /** Per skill group: the agents' counts, and the calls queued there. */
+  counts(calls: Iterable<CallRecord>): Map<number, SkillGroupCounts> {
+    const out = new Map<number, SkillGroupCounts>();
+    for (const [sg, c] of this.#groups)
+      out.set(sg, { ready: c.ready, talking: c.talking, notReady: c.notReady, other: c.other, queued: 0 });
+    for (const call of calls) {
+      if (call.queuedIn === null) continue;
+      for (const sg of call.queuedIn) {
+        let c = out.get(sg);
+        if (c === undefined) {
+          c = { ready: 0, talking: 0, notReady: 0, other: 0, queued: 0 };
+          out.set(sg, c);
+        }
+        c.queued++;
+      }
     }
     return out;
   }
