@@ -8,7 +8,8 @@
  *
  * What a redraw costs follows what is on screen: tiles, call rows and log lines are held in blocks
  * that the browser skips while they are out of view (content-visibility), blocks of tiles far from
- * the screen are not rendered at all, times in state are drawn for the tiles on screen, and the
+ * the screen are not rendered at all, times in state are drawn for the tiles on screen (in the
+ * frame after the redraw's: each of the two frames stays within budget), and the
  * skill group counts are kept as agents change rather than counted again.
  */
 import {
@@ -184,6 +185,7 @@ export class Wallboard {
   #endedCalls = new Set<number>();
   #countsDirty = false;
   #frame = 0;
+  #tickFrame = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #lastDraw = 0;
   #ticker: ReturnType<typeof setInterval>;
@@ -195,7 +197,8 @@ export class Wallboard {
       this.#redrawLog();
     });
     // Times in state: each tile's second turns at its own moment, so drawing them DRAW_HZ times a
-    // second rewrites a tenth of the visible tiles each time rather than all of them at once.
+    // second (in the frame after each redraw) rewrites a tenth of the visible tiles each time rather
+    // than all of them at once.
     this.#ticker = setInterval(() => this.#schedule(), 1000 / DRAW_HZ);
     window.addEventListener("scroll", () => this.#schedule(), { passive: true });
     // A new width lays the tiles out again (its height changes with the groups' rows: no matter).
@@ -211,6 +214,7 @@ export class Wallboard {
 
   stop(): void {
     clearInterval(this.#ticker);
+    cancelAnimationFrame(this.#tickFrame);
   }
 
   /** A new snapshot: everything is drawn again from it. */
@@ -293,8 +297,7 @@ export class Wallboard {
     const st = this.#state;
     if (st) {
       // Reads first (the layout of the last frame, still clean), then writes.
-      const visible = this.#visible();
-      const callRange = this.#visibleCalls();
+      const visible = this.#visible(true);
       const grid = this.#measure();
       for (const key of this.#dirtyAgents) {
         const a = st.agents.get(key);
@@ -310,14 +313,21 @@ export class Wallboard {
       if (this.#countsDirty) this.#drawCounts(st);
       if (grid) this.#layout(grid);
       else this.#heights();
-      this.#tick(st, visible.tiles, callRange);
       for (const [b, far] of visible.blocks) if ((b.dataset.far === "") !== far) b.toggleAttribute("data-far", far);
+      // Times in state in the next frame: a redraw's work is split in two frames, each within budget.
+      if (this.#tickFrame === 0) this.#tickFrame = requestAnimationFrame(() => this.#tickNow());
     }
     this.#dirtyAgents.clear();
     this.#dirtyCalls.clear();
     this.#endedCalls.clear();
     this.#countsDirty = false;
     if (this.#pendingLog.length > 0) this.#drawLog();
+  }
+
+  #tickNow(): void {
+    this.#tickFrame = 0;
+    const st = this.#state;
+    if (st) this.#tick(st, this.#visible(false).tiles, this.#visibleCalls());
   }
 
   #now(): number {
@@ -640,7 +650,7 @@ export class Wallboard {
    * the screen (marked so after this redraw's reads: a far block is not rendered at all, where
    * content-visibility's own margin would keep a screen's height more).
    */
-  #visible(): { tiles: Tile[]; blocks: [HTMLElement, boolean][] } {
+  #visible(withBlocks: boolean): { tiles: Tile[]; blocks: [HTMLElement, boolean][] } {
     const grid = this.#grid;
     const tiles: Tile[] = [];
     const blocks: [HTMLElement, boolean][] = [];
@@ -651,10 +661,11 @@ export class Wallboard {
     for (const g of this.#groups.values()) {
       if (g.blocks.length === 0) continue;
       const r = g.tiles.getBoundingClientRect();
-      g.blocks.forEach((b, i) => {
-        const y = r.top + i * blockHeight;
-        blocks.push([b, y + blockHeight < top || y > bottom]);
-      });
+      if (withBlocks)
+        g.blocks.forEach((b, i) => {
+          const y = r.top + i * blockHeight;
+          blocks.push([b, y + blockHeight < top || y > bottom]);
+        });
       if (r.bottom < 0 || r.top > window.innerHeight) continue;
       const first = Math.max(0, Math.floor(-r.top / grid.dy)) * grid.cols;
       const last = Math.min(g.slots.length, Math.ceil((window.innerHeight - r.top) / grid.dy) * grid.cols);
