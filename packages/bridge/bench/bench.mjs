@@ -5,7 +5,8 @@
 //     stream with the same window of unacknowledged publishes;
 //   latency: events at a fixed rate (10,000/s), each stamped at its send time; p50/p99/max from the
 //     CTI server's write (a thread of its own) to a JetStream consumer's receipt (ordered consumer,
-//     own thread), beside the floor: the same JSON published stamped at that rate, no CTI, no bridge;
+//     own thread), split at the bridge's receipt, beside the floor: the same JSON published stamped
+//     at that rate, no CTI, no bridge; streams in memory, then on file;
 //   memory: the bridge's RSS while NATS is down and events keep coming (buffer limit + 64 MiB?).
 // Results go to stdout (markdown) and bench/results.json.
 import { spawn } from "node:child_process";
@@ -201,7 +202,11 @@ function stampable(frames) {
     .map((m) => ctiwire.encode({ ...m, ctiClientSignature: STAMP_PLACEHOLDER }, { version }));
 }
 
-/** A JetStream consumer in a thread of its own: resolves with `count` send-to-receipt latencies (ms). */
+/**
+ * A JetStream consumer in a thread of its own: resolves with `count` send-to-receipt latencies (ms),
+ * and each split at the bridge's receipt (its Cti-Received-At header, to the millisecond): send to
+ * the bridge, the bridge to the consumer.
+ */
 function latencyConsumer(url, stream, subject, count) {
   const worker = new Worker(
     `
@@ -216,14 +221,20 @@ function latencyConsumer(url, stream, subject, count) {
       const it = await c.consume();
       parentPort.postMessage({ ready: true });
       const lat = [];
+      const toBridge = [];
+      const fromBridge = [];
       const dec = new TextDecoder();
       for await (const m of it) {
         const now = performance.timeOrigin + performance.now();
         const s = /"ctiClientSignature":"t:([0-9.]+)"/.exec(dec.decode(m.data));
-        if (s) lat.push(now - Number(s[1]));
+        if (!s) continue;
+        lat.push(now - Number(s[1]));
+        const at = Date.parse(m.headers?.get("Cti-Received-At") ?? "");
+        toBridge.push(at - Number(s[1]));
+        fromBridge.push(now - at);
         if (lat.length >= workerData.count) break;
       }
-      parentPort.postMessage({ lat });
+      parentPort.postMessage({ lat: { lat, toBridge, fromBridge } });
       await nc.close();
     })();
     `,
@@ -237,8 +248,11 @@ function latencyConsumer(url, stream, subject, count) {
   return { ready, lat, stop: () => worker.terminate() };
 }
 
-/** p50/p99/p99.9/max of the latencies after the first second (warm-up: JIT, the consumer's first pulls). */
-function latencySummary(lat, rate) {
+/**
+ * p50/p99/p99.9/max of the latencies after the first second (warm-up: JIT, the consumer's first
+ * pulls); with `split`, p50/p99 of each part (to the bridge's receipt, from it to the consumer).
+ */
+function latencySummary({ lat, toBridge, fromBridge }, rate, split = false) {
   const warm = lat.slice(0, rate);
   const steady = lat.slice(rate).sort((a, b) => a - b);
   const q = (x) => +steady[Math.min(steady.length - 1, Math.floor(x * steady.length))].toFixed(2);
@@ -250,14 +264,22 @@ function latencySummary(lat, rate) {
     p999Ms: q(0.999),
     maxMs: +steady[steady.length - 1].toFixed(2),
     firstSecondMaxMs: +Math.max(...warm).toFixed(2),
+    ...(split ? { toBridge: parts(toBridge.slice(rate)), fromBridge: parts(fromBridge.slice(rate)) } : {}),
   };
+}
+
+/** p50/p99 of one part of the latencies. */
+function parts(xs) {
+  const s = xs.slice().sort((a, b) => a - b);
+  const q = (x) => +s[Math.min(s.length - 1, Math.floor(x * s.length))].toFixed(1);
+  return { p50Ms: q(0.5), p99Ms: q(0.99) };
 }
 
 /**
  * Latency at `rate`/s through the bridge: the CTI server's write (a worker thread, stamping each
  * event as it writes it) to a JetStream consumer's receipt (another thread).
  */
-async function latency(url, frames, rate, seconds, round = 0) {
+async function latency(url, frames, rate, seconds, round, storage) {
   const count = rate * seconds;
   const base = stampable(frames);
   const server = new Worker(new URL("./paced-cti-server.mjs", import.meta.url), {
@@ -265,14 +287,15 @@ async function latency(url, frames, rate, seconds, round = 0) {
   });
   const port = await new Promise((resolve) => server.on("message", (m) => m.port && resolve(m.port)));
   const cfg = bridgeConfig(url, port, "json", "").valueOf();
-  const stream = `BENCH_LAT${round}`;
-  const consumer = latencyConsumer(url, stream, `blat${round}.bench.AGENT_STATE_EVENT`, count);
+  const stream = `BENCH_LAT_${storage}${round}`;
+  const prefix = `blat${storage}${round}`;
+  const consumer = latencyConsumer(url, stream, `${prefix}.bench.AGENT_STATE_EVENT`, count);
   const bridge = new Bridge(
     {
       ...cfg,
-      stream: { ...cfg.stream, name: stream, subjects: [`blat${round}.>`] },
-      subject: `blat${round}.{source}.{type}`,
-      gapSubject: `blat${round}.{source}.GAP`,
+      stream: { ...cfg.stream, name: stream, subjects: [`${prefix}.>`], storage },
+      subject: `${prefix}.{source}.{type}`,
+      gapSubject: `${prefix}.{source}.GAP`,
     },
     { logger: pino({ level: "silent" }) },
   );
@@ -281,7 +304,7 @@ async function latency(url, frames, rate, seconds, round = 0) {
   await bridge.stop(1000);
   server.postMessage("close");
   await consumer.stop();
-  return latencySummary(lat, rate);
+  return latencySummary(lat, rate, true);
 }
 
 /**
@@ -289,17 +312,18 @@ async function latency(url, frames, rate, seconds, round = 0) {
  * bridge publishes them (core publish with a reply subject, its headers, a window of WINDOW), each
  * stamped as it is published, to the same kind of consumer.
  */
-async function latencyFloor(url, frames, rate, seconds, round = 0) {
+async function latencyFloor(url, frames, rate, seconds, round, storage) {
   const count = rate * seconds;
   const payloads = stampable(frames).map((f) =>
     new TextEncoder().encode(JSON.stringify(ctiwire.messageToJSON(ctiwire.decode(f, { version })))),
   );
   const at = payloads.map(stampOffset);
-  const stream = `BENCH_FLOOR${round}`;
-  const subject = `bfloor${round}.bench.AGENT_STATE_EVENT`;
+  const stream = `BENCH_FLOOR_${storage}${round}`;
+  const prefix = `bfloor${storage}${round}`;
+  const subject = `${prefix}.bench.AGENT_STATE_EVENT`;
   const nc = await connect({ servers: url, noAsyncTraces: true });
   const jsm = await jetstreamManager(nc);
-  await jsm.streams.add({ name: stream, subjects: [`bfloor${round}.>`], duplicate_window: 120e9 });
+  await jsm.streams.add({ name: stream, subjects: [`${prefix}.>`], storage, duplicate_window: 120e9 });
   const consumer = latencyConsumer(url, stream, subject, count);
   await consumer.ready;
   const acks = new AckPublisher(nc);
@@ -438,15 +462,21 @@ if (process.argv.includes("--latency-only")) {
   const nats = await natsServer();
   const frames = await corpus(20_000);
   const seconds = Number(process.argv[process.argv.indexOf("--latency-only") + 1]) || 6;
-  // Floor and bridge alternate (twice each when long enough): the machine is shared.
-  const floor = [];
-  const bridge = [];
-  for (let r = 0; r < (seconds >= 10 ? 2 : 1); r++) {
-    floor.push(await latencyFloor(nats.url, frames, 10_000, seconds, r));
-    bridge.push(await latency(nats.url, frames, 10_000, seconds, r));
+  // Floor and bridge alternate (twice each when long enough): the machine is shared. Streams in
+  // memory and on file (the default): nats-server 2.9's file store has a tail of its own at this
+  // rate (its store on a tmpfs too).
+  const out = {};
+  for (const storage of ["memory", "file"]) {
+    const floor = [];
+    const bridge = [];
+    for (let r = 0; r < (seconds >= 10 ? 2 : 1); r++) {
+      floor.push(await latencyFloor(nats.url, frames, 10_000, seconds, r, storage));
+      bridge.push(await latency(nats.url, frames, 10_000, seconds, r, storage));
+    }
+    const best = (xs) => xs.slice().sort((a, b) => a.p99Ms - b.p99Ms)[0];
+    out[storage] = { bridge: best(bridge), floor: best(floor), runs: { bridge, floor } };
   }
-  const best = (xs) => xs.slice().sort((a, b) => a.p99Ms - b.p99Ms)[0];
-  process.stdout.write(`${JSON.stringify({ bridge: best(bridge), floor: best(floor), runs: { bridge, floor } })}\n`);
+  process.stdout.write(`${JSON.stringify(out)}\n`);
   await nats.dispose();
   process.exit(0);
 }
@@ -504,7 +534,12 @@ process.stdout.write(`N = ${N} events per run, window ${WINDOW}; events/s, the m
 | bridge / first bare publisher | ${Math.round(results.jsonRatio * 100)} % | ${Math.round(results.rawRatio * 100)} % |
 | bridge / second bare publisher | ${Math.round(results.jsonRatioAck * 100)} % | ${Math.round(results.rawRatioAck * 100)} % |
 
-latency at ${results.latency.bridge.rate} events/s, a CTI server's write (its own thread) to a JetStream consumer's receipt (${results.latency.bridge.events} events after the first second; the better of ${results.latency.runs.bridge.length} runs by p99): through the bridge p50 ${results.latency.bridge.p50Ms} ms, p99 ${results.latency.bridge.p99Ms} ms, p99.9 ${results.latency.bridge.p999Ms} ms, max ${results.latency.bridge.maxMs} ms; the floor (the same JSON published stamped at that rate, no CTI, no bridge) p50 ${results.latency.floor.p50Ms} ms, p99 ${results.latency.floor.p99Ms} ms, p99.9 ${results.latency.floor.p999Ms} ms, max ${results.latency.floor.maxMs} ms
+${["memory", "file"]
+  .map((k) => {
+    const l = results.latency[k];
+    return `latency at ${l.bridge.rate} events/s, streams in ${k}, a CTI server's write (its own thread) to a JetStream consumer's receipt (${l.bridge.events} events after the first second; the better of ${l.runs.bridge.length} runs by p99): through the bridge p50 ${l.bridge.p50Ms} ms, p99 ${l.bridge.p99Ms} ms, p99.9 ${l.bridge.p999Ms} ms, max ${l.bridge.maxMs} ms (to the bridge p99 ${l.bridge.toBridge.p99Ms} ms, from it p99 ${l.bridge.fromBridge.p99Ms} ms); the floor (the same JSON published stamped at that rate, no CTI, no bridge) p50 ${l.floor.p50Ms} ms, p99 ${l.floor.p99Ms} ms, p99.9 ${l.floor.p999Ms} ms, max ${l.floor.maxMs} ms`;
+  })
+  .join("\n")}
 NATS down, ${results.outage.eventsSent} events at 20,000/s, buffer ${results.outage.bufferLimitMiB} MiB: the bridge's RSS ${results.outage.rssBeforeMiB} MiB → peak ${results.outage.rssPeakMiB} MiB; with --max-old-space-size=64: ${results.outageHeap64.rssBeforeMiB} → ${results.outageHeap64.rssPeakMiB} MiB (${results.outageHeap64.exitCode === null && results.outageHeap64.signal === null ? "ran through" : "died"})
 `);
 process.exit(0);
