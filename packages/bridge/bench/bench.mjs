@@ -255,7 +255,7 @@ function latencyConsumer(url, stream, subject, count) {
 function latencySummary({ lat, toBridge, fromBridge }, rate, split = false) {
   const warm = lat.slice(0, rate);
   const steady = lat.slice(rate).sort((a, b) => a - b);
-  const q = (x) => +steady[Math.min(steady.length - 1, Math.floor(x * steady.length))].toFixed(2);
+  const q = (x) => +quantile(steady, x).toFixed(2);
   return {
     rate,
     events: steady.length,
@@ -271,8 +271,12 @@ function latencySummary({ lat, toBridge, fromBridge }, rate, split = false) {
 /** p50/p99 of one part of the latencies. */
 function parts(xs) {
   const s = xs.slice().sort((a, b) => a - b);
-  const q = (x) => +s[Math.min(s.length - 1, Math.floor(x * s.length))].toFixed(1);
-  return { p50Ms: q(0.5), p99Ms: q(0.99) };
+  return { p50Ms: +quantile(s, 0.5).toFixed(1), p99Ms: +quantile(s, 0.99).toFixed(1) };
+}
+
+/** The `x` quantile of sorted values. */
+function quantile(sorted, x) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(x * sorted.length))];
 }
 
 /**

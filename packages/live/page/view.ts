@@ -66,10 +66,6 @@ const NEAR_PX = 200;
  */
 const CALL_BLOCK = 16;
 
-/** A block's height is its rows' (a block skipped while off screen keeps it: the box scrolls true). */
-function sizeCallBlock(b: HTMLElement): void {
-  b.style.height = `${b.childElementCount * CALL_ROW_REM}rem`;
-}
 /** A call row's height (style.css, `#calls tr`). */
 const CALL_ROW_REM = 1.45;
 
@@ -88,12 +84,16 @@ const LOG_ROW_REM = 1.15;
 function logBatch(rows: HTMLLIElement[]): HTMLOListElement {
   const ol = el("ol", "batch");
   ol.append(...rows);
-  sizeLogBatch(ol);
+  fitRows(ol, LOG_ROW_REM);
   return ol;
 }
 
-function sizeLogBatch(ol: HTMLElement): void {
-  ol.style.height = `${ol.childElementCount * LOG_ROW_REM}rem`;
+/**
+ * A block of call rows or log lines is as high as its rows (one line each, `rowRem` high): a block
+ * skipped while out of view keeps that height, so its box scrolls true.
+ */
+function fitRows(block: HTMLElement, rowRem: number): void {
+  block.style.height = `${block.childElementCount * rowRem}rem`;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -297,7 +297,7 @@ export class Wallboard {
     const st = this.#state;
     if (st) {
       // Reads first (the layout of the last frame, still clean), then writes.
-      const visible = this.#visible(true);
+      const far = this.#farBlocks();
       const grid = this.#measure();
       for (const key of this.#dirtyAgents) {
         const a = st.agents.get(key);
@@ -313,7 +313,7 @@ export class Wallboard {
       if (this.#countsDirty) this.#drawCounts(st);
       if (grid) this.#layout(grid);
       else this.#heights();
-      for (const [b, far] of visible.blocks) if ((b.dataset.far === "") !== far) b.toggleAttribute("data-far", far);
+      for (const [b, isFar] of far) if ((b.dataset.far === "") !== isFar) b.toggleAttribute("data-far", isFar);
       // Times in state in the next frame: a redraw's work is split in two frames, each within budget.
       if (this.#tickFrame === 0) this.#tickFrame = requestAnimationFrame(() => this.#tickNow());
     }
@@ -327,7 +327,7 @@ export class Wallboard {
   #tickNow(): void {
     this.#tickFrame = 0;
     const st = this.#state;
-    if (st) this.#tick(st, this.#visible(false).tiles, this.#visibleCalls());
+    if (st) this.#tick(st, this.#tilesOnScreen(), this.#visibleCalls());
   }
 
   #now(): number {
@@ -437,7 +437,7 @@ export class Wallboard {
       tr.append(...cells);
       const b = this.#callBlock();
       b.append(tr);
-      sizeCallBlock(b);
+      fitRows(b, CALL_ROW_REM);
       r = { el: tr, cells, lastTime: "" };
       this.#callRows.set(c.id, r);
     }
@@ -482,7 +482,7 @@ export class Wallboard {
     if (b.childElementCount === 0) {
       b.remove();
       this.#callBlocks.splice(this.#callBlocks.indexOf(b), 1);
-    } else sizeCallBlock(b);
+    } else fitRows(b, CALL_ROW_REM);
   }
 
   #drawCounts(st: LiveState): void {
@@ -545,7 +545,7 @@ export class Wallboard {
       if (drop === last.childElementCount) last.remove();
       else {
         for (let i = 0; i < drop; i++) last.lastElementChild?.remove();
-        sizeLogBatch(last);
+        fitRows(last, LOG_ROW_REM);
       }
       this.#logRows -= drop;
     }
@@ -616,9 +616,7 @@ export class Wallboard {
   /** Places every tile (a new grid: the first draw, or the box resized). */
   #layout(grid: Grid): void {
     for (const g of this.#groups.values()) {
-      g.blocks.forEach((b, i) => {
-        this.#sizeBlock(b, i, grid);
-      });
+      for (const [i, b] of g.blocks.entries()) this.#sizeBlock(b, i, grid);
       for (const t of g.slots) this.#place(t, g);
       g.rows = -1;
     }
@@ -645,33 +643,46 @@ export class Wallboard {
   }
 
   /**
-   * The tiles on screen, from the groups' boxes and the tiles' slots (their times in state are
-   * drawn; one scrolled into view is drawn with the scroll); and each block, whether it is far from
-   * the screen (marked so after this redraw's reads: a far block is not rendered at all, where
-   * content-visibility's own margin would keep a screen's height more).
+   * Each block of tiles, and whether it is far from the screen (read before a redraw's writes, and
+   * marked after them): a far block is not rendered at all, where content-visibility's own margin
+   * would keep a screen's height more.
    */
-  #visible(withBlocks: boolean): { tiles: Tile[]; blocks: [HTMLElement, boolean][] } {
+  #farBlocks(): [HTMLElement, boolean][] {
     const grid = this.#grid;
-    const tiles: Tile[] = [];
-    const blocks: [HTMLElement, boolean][] = [];
-    if (grid === undefined) return { tiles, blocks };
+    const out: [HTMLElement, boolean][] = [];
+    if (grid === undefined) return out;
     const top = -NEAR_PX;
     const bottom = window.innerHeight + NEAR_PX;
     const blockHeight = BLOCK_ROWS * grid.dy;
     for (const g of this.#groups.values()) {
       if (g.blocks.length === 0) continue;
       const r = g.tiles.getBoundingClientRect();
-      if (withBlocks)
-        g.blocks.forEach((b, i) => {
-          const y = r.top + i * blockHeight;
-          blocks.push([b, y + blockHeight < top || y > bottom]);
-        });
-      if (r.bottom < 0 || r.top > window.innerHeight) continue;
-      const first = Math.max(0, Math.floor(-r.top / grid.dy)) * grid.cols;
-      const last = Math.min(g.slots.length, Math.ceil((window.innerHeight - r.top) / grid.dy) * grid.cols);
-      for (let i = first; i < last; i++) tiles.push(g.slots[i] as Tile);
+      g.blocks.forEach((b, i) => {
+        const y = r.top + i * blockHeight;
+        out.push([b, y + blockHeight < top || y > bottom]);
+      });
     }
-    return { tiles, blocks };
+    return out;
+  }
+
+  /**
+   * The tiles on screen, from the groups' boxes and the tiles' slots: their times in state are
+   * drawn (one scrolled into view is drawn with the scroll).
+   */
+  #tilesOnScreen(): Tile[] {
+    const grid = this.#grid;
+    const out: Tile[] = [];
+    if (grid === undefined) return out;
+    const h = window.innerHeight;
+    for (const g of this.#groups.values()) {
+      if (g.slots.length === 0) continue;
+      const r = g.tiles.getBoundingClientRect();
+      if (r.bottom < 0 || r.top > h) continue;
+      const first = Math.max(0, Math.floor(-r.top / grid.dy)) * grid.cols;
+      const last = Math.min(g.slots.length, Math.ceil((h - r.top) / grid.dy) * grid.cols);
+      for (let i = first; i < last; i++) out.push(g.slots[i] as Tile);
+    }
+    return out;
   }
 
   /**

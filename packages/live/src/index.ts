@@ -12,7 +12,6 @@ export {
 } from "./server.js";
 export {
   type AgentRecord,
-  agentSkillGroups,
   type CallRecord,
   type Category,
   type Change,

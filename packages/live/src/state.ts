@@ -298,7 +298,7 @@ export class LiveState {
 }
 
 /** Where an agent counts in each of its skill groups: [skill group, category] pairs. */
-export function agentSkillGroups(a: AgentRecord): [number, Category][] {
+function agentSkillGroups(a: AgentRecord): [number, Category][] {
   const out: [number, Category][] = [];
   for (const sg in a.skillGroups) {
     // The agent's own state decides where the agent logged out (skill group states may lag).
