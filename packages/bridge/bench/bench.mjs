@@ -6,7 +6,8 @@
 //   latency: events at a fixed rate (10,000/s), each stamped at its send time; p50/p99/max from the
 //     CTI server's write (a thread of its own) to a JetStream consumer's receipt (ordered consumer,
 //     own thread), split at the bridge's receipt, beside the floor: the same JSON published stamped
-//     at that rate, no CTI, no bridge; streams in memory, then on file;
+//     at that rate, no CTI, no bridge, alone and beside a thread burning as much CPU as the bridge's
+//     main thread used; streams in memory, then on file;
 //   memory: the bridge's RSS while NATS is down and events keep coming (buffer limit + 64 MiB?).
 // Results go to stdout (markdown) and bench/results.json.
 import { spawn } from "node:child_process";
@@ -279,6 +280,25 @@ function quantile(sorted, x) {
   return sorted[Math.min(sorted.length - 1, Math.floor(x * sorted.length))];
 }
 
+/** CPU time (ms) the main thread has used so far (Linux: utime + stime of its task, in clock ticks of 10 ms). */
+function mainThreadCpuMs() {
+  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
+/**
+ * A thread that only burns CPU: busy `share` of every 10 ms, as the bridge's main thread is busy at
+ * that rate; to show what that much CPU taken from the same two cores does to the floor.
+ */
+function cpuBurner(share) {
+  const busyMs = share * 10;
+  return new Worker(
+    `setInterval(() => { const t = performance.now(); while (performance.now() - t < ${busyMs}) {} }, 10);`,
+    { eval: true },
+  );
+}
+
 /**
  * Latency at `rate`/s through the bridge: the CTI server's write (a worker thread, stamping each
  * event as it writes it) to a JetStream consumer's receipt (another thread).
@@ -304,19 +324,24 @@ async function latency(url, frames, rate, seconds, round, storage) {
     { logger: pino({ level: "silent" }) },
   );
   await bridge.start();
+  const cpu0 = mainThreadCpuMs();
+  const t0 = performance.now();
   const lat = await consumer.lat;
+  // The main thread is the bridge's (the CTI server and the consumer have threads of their own).
+  const mainThreadCpu = +((mainThreadCpuMs() - cpu0) / (performance.now() - t0)).toFixed(2);
   await bridge.stop(1000);
   server.postMessage("close");
   await consumer.stop();
-  return latencySummary(lat, rate, true);
+  return { ...latencySummary(lat, rate, true), mainThreadCpu };
 }
 
 /**
  * The floor under that: no CTI, no bridge; the same JSON payloads published at `rate`/s as the
  * bridge publishes them (core publish with a reply subject, its headers, a window of WINDOW), each
- * stamped as it is published, to the same kind of consumer.
+ * stamped as it is published, to the same kind of consumer. With `burn`, a thread beside it burns
+ * that share of a core (what the bridge's main thread used in the run before).
  */
-async function latencyFloor(url, frames, rate, seconds, round, storage) {
+async function latencyFloor(url, frames, rate, seconds, round, storage, burn = 0) {
   const count = rate * seconds;
   const payloads = stampable(frames).map((f) =>
     new TextEncoder().encode(JSON.stringify(ctiwire.messageToJSON(ctiwire.decode(f, { version })))),
@@ -330,6 +355,7 @@ async function latencyFloor(url, frames, rate, seconds, round, storage) {
   await jsm.streams.add({ name: stream, subjects: [`${prefix}.>`], storage, duplicate_window: 120e9 });
   const consumer = latencyConsumer(url, stream, subject, count);
   await consumer.ready;
+  const burner = burn > 0 ? cpuBurner(burn) : undefined;
   const acks = new AckPublisher(nc);
   let inFlight = 0;
   let i = 0;
@@ -360,11 +386,12 @@ async function latencyFloor(url, frames, rate, seconds, round, storage) {
     }, 1);
   });
   const lat = await consumer.lat;
+  await burner?.terminate();
   while (inFlight > 0) await new Promise((r) => setTimeout(r, 10));
   acks.close();
   await nc.close();
   await consumer.stop();
-  return latencySummary(lat, rate);
+  return { ...latencySummary(lat, rate), ...(burn > 0 ? { burn } : {}) };
 }
 
 /** The bridge process's RSS (VmRSS) in MiB. */
@@ -466,19 +493,28 @@ if (process.argv.includes("--latency-only")) {
   const nats = await natsServer();
   const frames = await corpus(20_000);
   const seconds = Number(process.argv[process.argv.indexOf("--latency-only") + 1]) || 6;
-  // Floor and bridge alternate (twice each when long enough): the machine is shared. Streams in
-  // memory and on file (the default): nats-server 2.9's file store has a tail of its own at this
-  // rate (its store on a tmpfs too).
+  // Floor, bridge, and the floor beside a thread burning what the bridge's main thread used, in
+  // turn (twice each when long enough): the machine is shared. Streams in memory and on file (the
+  // default): nats-server 2.9's file store has a tail of its own at this rate (its store on a tmpfs
+  // too).
   const out = {};
   for (const storage of ["memory", "file"]) {
     const floor = [];
     const bridge = [];
+    const burnt = [];
     for (let r = 0; r < (seconds >= 10 ? 2 : 1); r++) {
       floor.push(await latencyFloor(nats.url, frames, 10_000, seconds, r, storage));
       bridge.push(await latency(nats.url, frames, 10_000, seconds, r, storage));
+      const burn = bridge[bridge.length - 1].mainThreadCpu;
+      burnt.push(await latencyFloor(nats.url, frames, 10_000, seconds, r + 10, storage, burn));
     }
     const best = (xs) => xs.slice().sort((a, b) => a.p99Ms - b.p99Ms)[0];
-    out[storage] = { bridge: best(bridge), floor: best(floor), runs: { bridge, floor } };
+    out[storage] = {
+      bridge: best(bridge),
+      floor: best(floor),
+      floorBurning: best(burnt),
+      runs: { bridge, floor, burnt },
+    };
   }
   process.stdout.write(`${JSON.stringify(out)}\n`);
   await nats.dispose();
@@ -541,7 +577,7 @@ process.stdout.write(`N = ${N} events per run, window ${WINDOW}; events/s, the m
 ${["memory", "file"]
   .map((k) => {
     const l = results.latency[k];
-    return `latency at ${l.bridge.rate} events/s, streams in ${k}, a CTI server's write (its own thread) to a JetStream consumer's receipt (${l.bridge.events} events after the first second; the better of ${l.runs.bridge.length} runs by p99): through the bridge p50 ${l.bridge.p50Ms} ms, p99 ${l.bridge.p99Ms} ms, p99.9 ${l.bridge.p999Ms} ms, max ${l.bridge.maxMs} ms (to the bridge p99 ${l.bridge.toBridge.p99Ms} ms, from it p99 ${l.bridge.fromBridge.p99Ms} ms); the floor (the same JSON published stamped at that rate, no CTI, no bridge) p50 ${l.floor.p50Ms} ms, p99 ${l.floor.p99Ms} ms, p99.9 ${l.floor.p999Ms} ms, max ${l.floor.maxMs} ms`;
+    return `latency at ${l.bridge.rate} events/s, streams in ${k}, a CTI server's write (its own thread) to a JetStream consumer's receipt (${l.bridge.events} events after the first second; the better of ${l.runs.bridge.length} runs by p99): through the bridge p50 ${l.bridge.p50Ms} ms, p99 ${l.bridge.p99Ms} ms, p99.9 ${l.bridge.p999Ms} ms, max ${l.bridge.maxMs} ms (to the bridge p99 ${l.bridge.toBridge.p99Ms} ms, from it p99 ${l.bridge.fromBridge.p99Ms} ms); the bridge's main thread used ${l.bridge.mainThreadCpu} of a core; the floor (the same JSON published stamped at that rate, no CTI, no bridge) p50 ${l.floor.p50Ms} ms, p99 ${l.floor.p99Ms} ms, p99.9 ${l.floor.p999Ms} ms, max ${l.floor.maxMs} ms; the floor beside a thread burning that share of a core p50 ${l.floorBurning.p50Ms} ms, p99 ${l.floorBurning.p99Ms} ms`;
   })
   .join("\n")}
 NATS down, ${results.outage.eventsSent} events at 20,000/s, buffer ${results.outage.bufferLimitMiB} MiB: the bridge's RSS ${results.outage.rssBeforeMiB} MiB → peak ${results.outage.rssPeakMiB} MiB; with --max-old-space-size=64: ${results.outageHeap64.rssBeforeMiB} → ${results.outageHeap64.rssPeakMiB} MiB (${results.outageHeap64.exitCode === null && results.outageHeap64.signal === null ? "ran through" : "died"})
