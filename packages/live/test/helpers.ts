@@ -3,6 +3,7 @@
 import { createServer, type Server, Socket } from "node:net";
 import { type Simulator, type SimulatorOptions, startSimulator } from "@ctiwire/simulator";
 import { type Browser, chromium, type Page } from "playwright";
+import { vi } from "vitest";
 import { WebSocket } from "ws";
 // How every test and benchmark starts Chromium: the repository root's chromium.mjs (plain JS with
 // JSDoc types, checked with this package's tests: allowJs in tsconfig.test.json).
@@ -42,6 +43,21 @@ export async function live(sideA: string, o: Partial<LiveServerOptions> = {}): P
     pingIntervalMs: 0,
     ...o,
   });
+}
+
+/**
+ * Lets a simulator started paused go on once the live server's CTI session is open, so that the
+ * server sees every agent log in. (It learns agents from events only: an agent that logged in before
+ * the session opened, and then waits for a call, would stay off the page until its next event.)
+ */
+export async function resumeOnceOpen(sim: Simulator, server: LiveServer): Promise<void> {
+  await vi.waitFor(
+    () => {
+      if (server.session.state !== "open") throw new Error(`the live server's CTI session is ${server.session.state}`);
+    },
+    { timeout: 60_000, interval: 20 },
+  );
+  sim.resume();
 }
 
 export interface Reader {

@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { LiveServer } from "../src/server.js";
 import { stateName } from "../src/state.js";
-import { FAST, launchChromium, live, screenShows, simulator } from "./helpers.js";
+import { FAST, launchChromium, live, resumeOnceOpen, screenShows, simulator } from "./helpers.js";
 
 const AGENTS = 400;
 
@@ -18,13 +18,23 @@ let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  sim = await simulator({ agents: AGENTS, callsPerSecond: 25, seed: 3, timing: { ...FAST, loginStagger: 1 } });
+  sim = await simulator({
+    agents: AGENTS,
+    callsPerSecond: 25,
+    seed: 3,
+    timing: { ...FAST, loginStagger: 1 },
+    paused: true,
+  });
   server = await live(`127.0.0.1:${sim.portA}`);
+  await resumeOnceOpen(sim, server);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   await page.goto(server.url);
-  await page.waitForFunction((n) => document.querySelectorAll(".tile").length === n, AGENTS, { polling: 100 });
+  await page.waitForFunction((n) => document.querySelectorAll(".tile").length === n, AGENTS, {
+    polling: 100,
+    timeout: 60_000,
+  });
 });
 
 afterAll(async () => {

@@ -9,7 +9,15 @@ import type { Browser, Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveServer } from "../src/server.js";
 import { stateName } from "../src/state.js";
-import { FrameProxy, GARBAGE_FRAME, launchChromium, live, screenShows as screenOf, simulator } from "./helpers.js";
+import {
+  FrameProxy,
+  GARBAGE_FRAME,
+  launchChromium,
+  live,
+  resumeOnceOpen,
+  screenShows as screenOf,
+  simulator,
+} from "./helpers.js";
 
 const RESULTS = fileURLToPath(new URL("../test-results/", import.meta.url));
 
@@ -55,11 +63,12 @@ async function nonStaleShow(model: Record<string, string>): Promise<void> {
 }
 
 beforeAll(async () => {
-  sim = await simulator({ agents: 12, callsPerSecond: 3, seed: 11 });
+  sim = await simulator({ agents: 12, callsPerSecond: 3, seed: 11, paused: true });
   simPort = sim.portA;
   // The live server reaches the simulator through a proxy that can slip a garbage frame in.
   proxy = await new FrameProxy(() => simPort).listen();
   server = await live(`127.0.0.1:${proxy.port}`);
+  await resumeOnceOpen(sim, server);
   httpPort = server.port;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
