@@ -1,7 +1,7 @@
 // What the live server's tests share: a seeded simulator in fast motion, a live server on it, a
 // WebSocket reader, and a TCP proxy that can slip a garbage frame between two real ones.
 import { createServer, type Server, Socket } from "node:net";
-import { type Simulator, type SimulatorOptions, startSimulator } from "@ctiwire/simulator";
+import { type Call, type Simulator, type SimulatorOptions, startSimulator } from "@ctiwire/simulator";
 import { type Browser, chromium, type Page } from "playwright";
 import { vi } from "vitest";
 import { WebSocket } from "ws";
@@ -46,14 +46,15 @@ export async function live(sideA: string, o: Partial<LiveServerOptions> = {}): P
 }
 
 /**
- * Lets a simulator started paused go on once the live server's CTI session is open, so that the
- * server sees every agent log in. (It learns agents from events only: an agent that logged in before
- * the session opened, and then waits for a call, would stay off the page until its next event.)
+ * Lets a simulator started paused go on once a client's CTI session on it is open (the live server's,
+ * or the bridge's), so that the client sees every agent log in. (The live server learns agents from
+ * events only: an agent that logged in before its session opened, and then waited for a call, would
+ * stay off the page until its next event.)
  */
-export async function resumeOnceOpen(sim: Simulator, server: LiveServer): Promise<void> {
+export async function resumeOnceSessionOpen(sim: Simulator): Promise<void> {
   await vi.waitFor(
     () => {
-      if (server.session.state !== "open") throw new Error(`the live server's CTI session is ${server.session.state}`);
+      if (sim.stats.sessions === 0) throw new Error("no CTI session open on the simulator yet");
     },
     { timeout: 60_000, interval: 20 },
   );
@@ -184,7 +185,6 @@ export class FrameProxy {
   }
 }
 
-/** An AGENT_STATE_EVENT header whose body is far too short for its fixed part: a content error. */
 /** Waits until the page's tiles show exactly these states (agent ID → state name). */
 export async function screenShows(page: Page, expected: Record<string, string>, timeoutMs: number): Promise<void> {
   await page.waitForFunction(
@@ -199,4 +199,22 @@ export async function screenShows(page: Page, expected: Record<string, string>, 
   );
 }
 
+/** The simulator's calls in progress (begun, not ended). */
+export function callsInProgress(sim: Simulator): Call[] {
+  return [...sim.contactCenter.calls.values()].filter((c) => c.began && !c.ended);
+}
+
+/** Waits until the page's calls table shows exactly these calls. */
+export async function callsShow(page: Page, calls: Call[]): Promise<void> {
+  await page.waitForFunction(
+    (want) =>
+      JSON.stringify(
+        [...document.querySelectorAll<HTMLElement>("#calls tbody tr")].map((r) => Number(r.dataset.call)).sort(),
+      ) === JSON.stringify(want),
+    calls.map((c) => c.id).sort(),
+    { polling: 50 },
+  );
+}
+
+/** An AGENT_STATE_EVENT header whose body is far too short for its fixed part: a content error. */
 export const GARBAGE_FRAME = Uint8Array.from([0, 0, 0, 4, 0, 0, 0, 30, 0xde, 0xad, 0xbe, 0xef]);

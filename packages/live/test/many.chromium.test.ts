@@ -7,7 +7,16 @@ import type { Browser, Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { LiveServer } from "../src/server.js";
 import { stateName } from "../src/state.js";
-import { FAST, launchChromium, live, resumeOnceOpen, screenShows, simulator } from "./helpers.js";
+import {
+  callsInProgress,
+  callsShow,
+  FAST,
+  launchChromium,
+  live,
+  resumeOnceSessionOpen,
+  screenShows,
+  simulator,
+} from "./helpers.js";
 
 const AGENTS = 400;
 
@@ -26,7 +35,7 @@ beforeAll(async () => {
     paused: true,
   });
   server = await live(`127.0.0.1:${sim.portA}`);
-  await resumeOnceOpen(sim, server);
+  await resumeOnceSessionOpen(sim);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 700 } });
   page.on("pageerror", (e) => pageErrors.push(String(e)));
@@ -157,10 +166,9 @@ describe("the live view with more agents and calls than a screen holds", () => {
 
   it("shows exactly the calls in progress, their rows in blocks sized to the rows they hold", async () => {
     // Held still once more than a block of calls is in progress.
-    const inProgress = () => [...sim.contactCenter.calls.values()].filter((c) => c.began && !c.ended).map((c) => c.id);
     await vi.waitFor(
       () => {
-        if (inProgress().length <= 16) throw new Error("a block of calls or fewer in progress");
+        if (callsInProgress(sim).length <= 16) throw new Error("a block of calls or fewer in progress");
         sim.pause();
       },
       { timeout: 60_000, interval: 20 },
@@ -171,16 +179,9 @@ describe("the live view with more agents and calls than a screen holds", () => {
         Object.fromEntries(sim.contactCenter.agents.map((a) => [a.agentID, stateName(a.state)])),
         20_000,
       );
-      const ids = inProgress();
-      expect(ids.length).toBeGreaterThan(16);
-      await page.waitForFunction(
-        (ids) =>
-          JSON.stringify(
-            [...document.querySelectorAll<HTMLElement>("#calls tbody tr")].map((r) => Number(r.dataset.call)).sort(),
-          ) === JSON.stringify(ids),
-        ids.sort(),
-        { polling: 50 },
-      );
+      const calls = callsInProgress(sim);
+      expect(calls.length).toBeGreaterThan(16);
+      await callsShow(page, calls);
       const sizes = await page.$$eval("#calls tbody", (bodies) =>
         bodies.map((b) => ({ rows: b.childElementCount, height: b.style.height })),
       );

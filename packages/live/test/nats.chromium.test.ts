@@ -14,7 +14,15 @@ import type { Browser, Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LiveServer, startLiveServer } from "../src/server.js";
 import { stateName } from "../src/state.js";
-import { GARBAGE_FRAME, launchChromium, screenShows as screenOf, simulator } from "./helpers.js";
+import {
+  callsInProgress,
+  callsShow,
+  GARBAGE_FRAME,
+  launchChromium,
+  resumeOnceSessionOpen,
+  screenShows as screenOf,
+  simulator,
+} from "./helpers.js";
 
 const NATS_SERVER = process.env.NATS_SERVER ?? "/usr/sbin/nats-server";
 
@@ -109,11 +117,7 @@ beforeAll(async () => {
     ),
   );
   await bridge.start();
-  await new Promise<void>((resolve) => {
-    const check = () => (sim.stats.sessions > 0 ? resolve() : setTimeout(check, 20));
-    check();
-  });
-  sim.resume();
+  await resumeOnceSessionOpen(sim);
   server = await startLiveServer({ nats: { url: `ws://127.0.0.1:${wsPort}`, source: "cc1", version: 25 } });
   browser = await launchChromium();
 });
@@ -143,15 +147,7 @@ describe("the live view in Chromium against NATS through the bridge", () => {
       const late = await open();
       await late.waitForSelector("#log li.note >> text=/NATS: snapshot of 10 agents/");
       await screenShows(late, modelStates());
-      const inProgress = [...sim.contactCenter.calls.values()].filter((c) => c.began && !c.ended).map((c) => c.id);
-      await late.waitForFunction(
-        (ids) =>
-          JSON.stringify(
-            [...document.querySelectorAll<HTMLElement>("#calls tbody tr")].map((r) => Number(r.dataset.call)).sort(),
-          ) === JSON.stringify(ids),
-        inProgress.sort(),
-        { polling: 50 },
-      );
+      await callsShow(late, callsInProgress(sim));
     });
     const late = pages[1] as Page;
     await late.waitForFunction(() => document.querySelectorAll("#calls tbody tr").length > 0);

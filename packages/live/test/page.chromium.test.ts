@@ -10,11 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LiveServer } from "../src/server.js";
 import { stateName } from "../src/state.js";
 import {
+  callsInProgress,
+  callsShow,
   FrameProxy,
   GARBAGE_FRAME,
   launchChromium,
   live,
-  resumeOnceOpen,
+  resumeOnceSessionOpen,
   screenShows as screenOf,
   simulator,
 } from "./helpers.js";
@@ -68,7 +70,7 @@ beforeAll(async () => {
   // The live server reaches the simulator through a proxy that can slip a garbage frame in.
   proxy = await new FrameProxy(() => simPort).listen();
   server = await live(`127.0.0.1:${proxy.port}`);
-  await resumeOnceOpen(sim, server);
+  await resumeOnceSessionOpen(sim);
   httpPort = server.port;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -111,15 +113,8 @@ describe("the live view in Chromium, against the simulator through the live serv
     await page.waitForFunction(() => document.querySelectorAll('#calls tbody tr[data-state="ESTABLISHED"]').length > 0);
     await still(async () => {
       await screenShows(modelStates());
-      const inProgress = [...sim.contactCenter.calls.values()].filter((c) => c.began && !c.ended);
-      await page.waitForFunction(
-        (ids) =>
-          JSON.stringify(
-            [...document.querySelectorAll<HTMLElement>("#calls tbody tr")].map((r) => Number(r.dataset.call)).sort(),
-          ) === JSON.stringify(ids),
-        inProgress.map((c) => c.id).sort(),
-        { polling: 50 },
-      );
+      const inProgress = callsInProgress(sim);
+      await callsShow(page, inProgress);
       const call = inProgress[0];
       if (call) {
         const vars = await page.locator(`#calls tr[data-call="${call.id}"] td.vars`).textContent();
