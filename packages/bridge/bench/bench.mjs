@@ -23,7 +23,7 @@ import * as ctiwire from "ctiwire";
 import { pino } from "pino";
 import { AckPublisher } from "../dist/ack-publisher.js";
 import { Bridge, parseConfig } from "../dist/index.js";
-import { answerClient, STAMP_PLACEHOLDER, stampNow } from "./cti-server.mjs";
+import { answerClient, STAMP_PLACEHOLDER, stampNow, writePaced } from "./cti-server.mjs";
 import { natsServer } from "./nats.mjs";
 
 const quick = process.argv.includes("--quick");
@@ -68,20 +68,13 @@ async function ctiServer(frames, { rate, stamp } = {}) {
       done(performance.timeOrigin + performance.now());
       return;
     }
-    // Paced by the clock (ticks of ~1 ms: what is due is written, each event stamped as it goes).
-    let i = 0;
-    const t0 = performance.now();
-    const t = setInterval(() => {
-      const due = Math.min(frames.length, Math.floor(((performance.now() - t0) * rate) / 1000));
-      if (due <= i) return;
-      const out = [];
-      for (; i < due; i++) out.push(stamp(frames[i], i));
-      s.write(Buffer.concat(out));
-      if (i >= frames.length) {
-        clearInterval(t);
-        done(performance.timeOrigin + performance.now());
-      }
-    }, 1);
+    writePaced(
+      s,
+      frames.length,
+      rate,
+      (i) => stamp(frames[i], i),
+      () => done(performance.timeOrigin + performance.now()),
+    );
   };
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   return { port: server.address().port, finished, close: () => server.close() };

@@ -1,5 +1,6 @@
-// What the benchmarks' CTI servers share: answering a client's session (OPEN_REQ, HEARTBEAT_REQ) and
-// stamping an event with its send time over a placeholder in its CTIClientSignature.
+// What the benchmarks' CTI servers share: answering a client's session (OPEN_REQ, HEARTBEAT_REQ),
+// writing events at a paced rate, and stamping an event with its send time over a placeholder in its
+// CTIClientSignature.
 
 import { openConf } from "@ctiwire/test-vectors/samples";
 import * as ctiwire from "ctiwire";
@@ -41,4 +42,24 @@ export function answerClient(s, version, onOpen) {
       }
     }
   });
+}
+
+/**
+ * Writes `count` frames (`frameAt(i)`, built as it goes out) on socket `s` at `rate` per second,
+ * paced by the clock (ticks of ~1 ms, what is due written at once); then calls `onDone()`.
+ */
+export function writePaced(s, count, rate, frameAt, onDone) {
+  let i = 0;
+  const t0 = performance.now();
+  const t = setInterval(() => {
+    const due = Math.min(count, Math.floor(((performance.now() - t0) * rate) / 1000));
+    if (due <= i) return;
+    const out = [];
+    for (; i < due; i++) out.push(frameAt(i));
+    s.write(Buffer.concat(out));
+    if (i >= count) {
+      clearInterval(t);
+      onDone();
+    }
+  }, 1);
 }

@@ -5,29 +5,18 @@
 // CTIClientSignature of the JSON).
 import * as net from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
-import { answerClient, stampNow } from "./cti-server.mjs";
+import { answerClient, stampNow, writePaced } from "./cti-server.mjs";
 
 const { frames, stampAt, rate, count, version } = workerData;
 
 function send(s) {
-  let i = 0;
-  const t0 = performance.now();
-  const t = setInterval(() => {
-    const due = Math.min(count, Math.floor(((performance.now() - t0) * rate) / 1000));
-    if (due <= i) return;
-    const out = [];
-    for (; i < due; i++) {
-      const k = i % frames.length;
-      const f = frames[k].slice();
-      stampNow(f, stampAt[k]);
-      out.push(f);
-    }
-    s.write(Buffer.concat(out));
-    if (i >= count) {
-      clearInterval(t);
-      parentPort.postMessage({ done: true });
-    }
-  }, 1);
+  const frameAt = (i) => {
+    const k = i % frames.length;
+    const f = frames[k].slice();
+    stampNow(f, stampAt[k]);
+    return f;
+  };
+  writePaced(s, count, rate, frameAt, () => parentPort.postMessage({ done: true }));
 }
 
 const server = net.createServer((s) => answerClient(s, version, () => setTimeout(() => send(s), 50)));
